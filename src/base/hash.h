@@ -1,0 +1,18 @@
+// Stable, machine-independent hashing for ids and artifact checksums.
+#ifndef SITREP_BASE_HASH_H_
+#define SITREP_BASE_HASH_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sitrep {
+
+// 64-bit FNV-1a; `seed` chains several pieces.
+uint64_t Fnv1a64(std::string_view data, uint64_t seed = 14695981039346656037ull);
+// 16 lower-case hex digits.
+std::string Hex64(uint64_t v);
+
+}  // namespace sitrep
+
+#endif  // SITREP_BASE_HASH_H_

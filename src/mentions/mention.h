@@ -1,0 +1,87 @@
+// Mentions: what the finders read in a Document, before any event exists.
+// Each carries its byte span (into Document::text), its token range and the
+// rule or lexicon entry that produced it, so every event field can point
+// back to its words.
+#ifndef SITREP_MENTIONS_MENTION_H_
+#define SITREP_MENTIONS_MENTION_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sitrep/event.h"
+#include "text/document.h"
+
+namespace sitrep {
+
+struct TokenRange {
+  uint32_t begin = 0, end = 0;  // token indexes, end exclusive
+};
+
+enum class PlaceLevel { kPlace, kAdmin1, kCountry };
+
+struct PlaceMention {
+  Span span;
+  TokenRange toks;
+  int64_t geonameid = 0;  // 0 when the entity has none (a province or country from other data)
+  std::string name;       // gazetteer primary name
+  double lat = 0, lon = 0;
+  std::string admin1, admin1_name, country;  // ISO 3166-2, English name, ISO 3166-1 alpha-2
+  std::string feature;                       // GeoNames "P.PPLA", "A.ADM1", "A.PCLI", or "S.*"...
+  PlaceLevel level = PlaceLevel::kPlace;
+  LocationPrecision precision = LocationPrecision::kPlace;  // kNear after "près de", "near", ...
+  Span relation;                                            // the relative phrase, if any
+  std::string rule;
+};
+
+struct NumberMention {
+  Span span;
+  TokenRange toks;
+  Count value;
+  std::string rule;     // "digits", "words", "collective", qualifier name...
+  Span noun;            // the noun the number counts, when found (empty otherwise)
+  std::string noun_fold;
+};
+
+struct DateMention {
+  Span span;
+  TokenRange toks;
+  DateInterval interval;
+  std::string rule;
+};
+
+struct ActorMention {
+  Span span;
+  TokenRange toks;
+  std::string id;  // codebook actor id
+  std::string rule;
+};
+
+struct SourceMention {
+  Span span;  // the source's words ("le ministère russe de la Défense")
+  TokenRange toks;
+  std::string id;  // codebook source id
+  Span cue;        // "selon", "a annoncé", "according to" (may be empty)
+  std::string rule;
+};
+
+struct TriggerMention {
+  Span span;
+  TokenRange toks;
+  std::string event_type, sub_event_type;
+  std::string lemma;  // the lexicon entry
+  std::string rule;
+};
+
+struct MentionSet {
+  std::vector<PlaceMention> places;
+  std::vector<NumberMention> numbers;
+  std::vector<DateMention> dates;
+  std::vector<ActorMention> actors;
+  std::vector<SourceMention> sources;
+  std::vector<TriggerMention> triggers;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_MENTIONS_MENTION_H_

@@ -1,0 +1,87 @@
+#include "sitrep/pipeline.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/hash.h"
+#include "mentions/mention.h"
+#include "pipeline/pipeline_impl.h"
+#include "text/document.h"
+
+namespace sitrep {
+namespace {
+
+// Content hash of every lexicon file, so stored events say which data made them.
+std::string HashDataDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir + "/lexicons", ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file()) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  uint64_t h = Fnv1a64("lexicons");
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    h = Fnv1a64(fs::relative(f, dir).string(), h);
+    h = Fnv1a64(s.str(), h);
+  }
+  return Hex64(h).substr(0, 12);
+}
+
+}  // namespace
+
+std::string ResolveDataDir(const std::string& option) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) return env;
+  return std::string(SITREP_SOURCE_DIR) + "/data";
+}
+
+Pipeline::Pipeline(std::unique_ptr<PipelineImpl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+
+std::string Pipeline::Version() { return std::string("sitrep-pipeline/") + SITREP_VERSION; }
+
+std::string Pipeline::DataVersion() const { return impl_->data_version; }
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  auto impl = std::make_unique<PipelineImpl>();
+  impl->options = options;
+  impl->data_dir = ResolveDataDir(options.data_dir);
+  if (!std::filesystem::is_directory(impl->data_dir + "/lexicons")) {
+    return Status::NotFound("no lexicons under '" + impl->data_dir +
+                            "' (set --data or SITREP_DATA to the project's data/ folder)");
+  }
+  auto triggers = TriggerFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!triggers.ok()) return triggers.status();
+  impl->triggers = std::move(triggers).value();
+  impl->assembler = std::make_unique<EventAssembler>();
+  impl->data_version = "lexicons:" + HashDataDir(impl->data_dir);
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
+  auto analyzed = AnalyzeDocument(raw, impl_->options.max_document_bytes);
+  if (!analyzed.ok()) return analyzed.status();
+  const Document& doc = **analyzed;
+  MentionSet mentions;
+  mentions.triggers = impl_->triggers->Find(doc);
+  DocumentResult result;
+  result.doc_id = doc.id;
+  result.lang = doc.lang;
+  result.warnings = doc.warnings;
+  result.events = impl_->assembler->Assemble(doc, mentions);
+  for (auto& e : result.events) {
+    e.pipeline_version = Version();
+    e.id = ComputeEventId(e);
+  }
+  return result;
+}
+
+}  // namespace sitrep

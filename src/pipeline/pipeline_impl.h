@@ -1,0 +1,32 @@
+// The stages the pipeline owns, in the order Run() calls them. Only this
+// file and pipeline.cc know that order.
+#ifndef SITREP_PIPELINE_PIPELINE_IMPL_H_
+#define SITREP_PIPELINE_PIPELINE_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "events/assembler.h"
+#include "mentions/trigger_finder.h"
+#include "sitrep/pipeline.h"
+
+namespace sitrep {
+
+class PipelineImpl {
+ public:
+  PipelineOptions options;
+  std::string data_dir;
+  std::string data_version;
+  std::vector<std::string> load_warnings;  // malformed lexicon rows, missing optional data
+  std::unique_ptr<TriggerFinder> triggers;
+  std::unique_ptr<EventAssembler> assembler;
+};
+
+// Where the data folder is: the option, else $SITREP_DATA, else the source
+// tree's data/ recorded at build time.
+std::string ResolveDataDir(const std::string& option);
+
+}  // namespace sitrep
+
+#endif  // SITREP_PIPELINE_PIPELINE_IMPL_H_

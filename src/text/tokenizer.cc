@@ -1,0 +1,86 @@
+#include <array>
+
+#include "text/document.h"
+#include "text/fold.h"
+
+namespace sitrep {
+namespace {
+
+bool IsElidedArticle(std::string_view fold) {
+  static constexpr std::array<std::string_view, 13> kElided = {
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+  for (auto e : kElided)
+    if (fold == e) return true;
+  return false;
+}
+
+struct Cursor {
+  std::string_view text;
+  size_t pos = 0;
+  char32_t Peek(size_t* next) const {
+    size_t p = pos;
+    int32_t cp = DecodeUtf8(text, &p);
+    *next = p;
+    return cp < 0 ? kReplacementChar : static_cast<char32_t>(cp);
+  }
+};
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
+  Cursor c{text};
+  bool space = false, newline = false;
+  while (c.pos < text.size()) {
+    size_t next;
+    char32_t cp = c.Peek(&next);
+    if (IsSpace(cp)) {
+      space = true;
+      newline |= cp == '\n' || cp == '\r';
+      c.pos = next;
+      continue;
+    }
+    Token tok;
+    tok.space_before = space;
+    tok.newline_before = newline;
+    space = newline = false;
+    size_t start = c.pos;
+    if (IsLetter(cp) || IsDigit(cp)) {
+      bool digits_only = true;
+      tok.capitalized = IsUpper(cp);
+      while (c.pos < text.size()) {
+        cp = c.Peek(&next);
+        if (IsLetter(cp) || IsDigit(cp)) {
+          digits_only &= IsDigit(cp);
+          AppendFolded(cp, &tok.fold);
+          c.pos = next;
+          continue;
+        }
+        if (!IsApostrophe(cp) || next >= text.size()) break;
+        // An apostrophe inside a word: elision ("l'armée"), English "'s",
+        // or part of a name ("Hay'at").
+        size_t after;
+        char32_t nc = Cursor{text, next}.Peek(&after);
+        if (!IsLetter(nc)) break;
+        if (IsElidedArticle(tok.fold) && !digits_only) {
+          tok.fold.push_back('\'');
+          c.pos = next;
+          break;
+        }
+        if ((nc == 's' || nc == 'S') &&
+            (after >= text.size() || !IsLetter(Cursor{text, after}.Peek(&after)))) break;
+        tok.fold.push_back('\'');
+        c.pos = next;
+      }
+      tok.kind = digits_only ? TokenKind::kNumber : TokenKind::kWord;
+    } else {
+      AppendFolded(cp, &tok.fold);
+      c.pos = next;
+      tok.kind = TokenKind::kPunct;
+      tok.punct = cp;
+    }
+    tok.span = {static_cast<uint32_t>(base + start), static_cast<uint32_t>(base + c.pos)};
+    out->push_back(std::move(tok));
+  }
+}
+
+}  // namespace sitrep

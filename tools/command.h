@@ -1,0 +1,47 @@
+// Each subcommand lives in its own file and registers itself here, so the
+// CLI's main() never changes when a subcommand is added.
+#ifndef SITREP_TOOLS_COMMAND_H_
+#define SITREP_TOOLS_COMMAND_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace sitrep::cli {
+
+// Adds the subcommand to `app`; its callback stores the process exit status in *exit_code.
+using CommandSetup = std::function<void(CLI::App& app, int* exit_code)>;
+
+struct CommandRegistration {
+  CommandRegistration(int order, CommandSetup setup);
+};
+
+std::vector<std::pair<int, CommandSetup>>& Commands();
+
+// "sitrep: <origin>: <reason>" on standard error.
+void Report(const std::string& origin, const std::string& reason);
+
+// Options every pipeline-running subcommand shares.
+struct PipelineFlags {
+  std::string data_dir, gazetteer;
+  size_t max_bytes = 10u << 20;
+  void AddTo(CLI::App* cmd);
+};
+
+// Writes to --output when given, else standard output.
+class OutputFile {
+ public:
+  bool Open(const std::string& path);
+  std::ostream& stream();
+  ~OutputFile();
+
+ private:
+  struct Impl;
+  Impl* impl_ = nullptr;
+};
+
+}  // namespace sitrep::cli
+
+#endif  // SITREP_TOOLS_COMMAND_H_
