@@ -41,6 +41,12 @@ struct NumberMention {
   std::string rule;     // "digits", "words", "collective", qualifier name...
   Span noun;            // the noun the number counts, when found (empty otherwise)
   std::string noun_fold;
+  // What the noun counts, from data/lexicons/<lang>/count_nouns.tsv:
+  // "person" (soldats, terroristes, civilians), "killed" (morts, tués, dead),
+  // "injured" (blessés, wounded), "vehicle", "armored", "facility", "weapon",
+  // "aircraft", "strike" (frappes, raids, sorties), "target" (cibles), or
+  // empty when unknown.
+  std::string noun_class;
 };
 
 struct DateMention {
