@@ -1,7 +1,15 @@
 #include "events/assembler.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "events/candidate.h"
+
 namespace sitrep {
 namespace {
+
+constexpr size_t kAttachReach = 3;  // sentences a follow-up may reach back to attach
 
 // A fresh event with no time expression takes the publication date at the
 // publication date's own precision (the codebook's convention).
@@ -21,26 +29,292 @@ DateInterval PublicationInterval(const PubDate& d) {
   return out;
 }
 
-}  // namespace
+Location ToLocation(const PlaceMention& p) {
+  Location l;
+  l.name = p.name;
+  if (p.geonameid) l.geonameid = p.geonameid;
+  l.lat = p.lat;
+  l.lon = p.lon;
+  l.admin1 = p.admin1;
+  l.admin1_name = p.admin1_name;
+  l.country = p.country;
+  l.precision = p.level == PlaceLevel::kCountry  ? LocationPrecision::kCountry
+                : p.level == PlaceLevel::kAdmin1 ? LocationPrecision::kAdmin1
+                                                 : p.precision;
+  return l;
+}
 
-std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSet& m) const {
-  std::vector<Event> events;
-  size_t last_sentence = SIZE_MAX;
-  for (const auto& trig : m.triggers) {
-    size_t s = doc.SentenceOfToken(trig.toks.begin);
-    if (s == last_sentence) continue;  // one event per sentence until clauses are split
-    last_sentence = s;
-    Event e;
-    e.docs = {doc.id};
-    e.event_type = trig.event_type;
-    e.sub_event_type = trig.sub_event_type;
+int Level(const MentionSet& m, int place) {
+  if (place < 0) return 3;
+  auto l = m.places[place].level;
+  return l == PlaceLevel::kPlace ? 0 : l == PlaceLevel::kAdmin1 ? 1 : 2;
+}
+
+// An event being assembled from candidates.
+struct Group {
+  std::vector<Candidate> members;
+  std::string event_type, sub_event_type;
+  std::optional<Actor> actor1, actor2;
+  bool air = false;
+  size_t last_sentence = 0;
+};
+
+bool SameOrUnset(const std::optional<Actor>& a, const std::optional<Actor>& b) {
+  return !a || !b || a->id == b->id;
+}
+
+bool DatesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
+  if (c.date < 0 || c.date_inherited) return true;
+  const DateInterval& d = m.dates[c.date].interval;
+  for (const auto& o : g.members) {
+    if (o.date < 0 || o.date_inherited) continue;
+    const DateInterval& e = m.dates[o.date].interval;
+    if (!d.start.valid() || !e.start.valid()) continue;
+    Ymd de = d.end.valid() ? d.end : d.start, ee = e.end.valid() ? e.end : e.start;
+    if (de < e.start || ee < d.start) return false;
+  }
+  return true;
+}
+
+// A strike named at its own place is not the aggregate report by province
+// that came before it; two named places are two strikes.
+bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
+  if (c.place < 0 || Level(m, c.place) == 2) return true;
+  bool g_specific = false, g_admin = false, same = false;
+  for (const auto& o : g.members) {
+    if (o.place < 0) continue;
+    int lv = Level(m, o.place);
+    if (lv == 0) g_specific = true;
+    if (lv == 1 && !o.place_inherited) g_admin = true;
+    if (m.places[o.place].name == m.places[c.place].name) same = true;
+  }
+  if (same) return true;
+  if (Level(m, c.place) == 0) return !g_specific && !g_admin;
+  return true;
+}
+
+bool FiguresCompatible(const Group& g, const Candidate& c) {
+  for (const auto& o : g.members)
+    for (const auto& [src, f] : c.figures) {
+      auto it = o.figures.find(src);
+      if (it != o.figures.end() && Conflict(it->second, f)) return false;
+    }
+  return true;
+}
+
+bool Compatible(const MentionSet& m, const Group& g, const Candidate& c, bool any_type) {
+  if (c.distinct) return false;
+  if (!any_type && (g.sub_event_type != c.sub_event_type)) return false;
+  if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return false;
+  return DatesCompatible(m, g, c) && PlacesCompatible(m, g, c) && FiguresCompatible(g, c);
+}
+
+void Join(Group* g, Candidate c, const std::string& why) {
+  if (!g->actor1 && c.actor1) g->actor1 = c.actor1, g->air = c.air;
+  if (!g->actor2 && c.actor2) g->actor2 = c.actor2;
+  g->last_sentence = std::max(g->last_sentence, c.sentence);
+  if (!why.empty()) c.notes.push_back(why);
+  g->members.push_back(std::move(c));
+}
+
+Group NewGroup(Candidate c) {
+  Group g;
+  g.event_type = c.event_type;
+  g.sub_event_type = c.sub_event_type;
+  Join(&g, std::move(c), "");
+  return g;
+}
+
+std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
+  std::vector<Group> groups;
+  for (auto& c : cands) {
+    if (c.weak) {
+      // "Les frappes ont tué 80 terroristes": the event before, if it can be the same.
+      if (!groups.empty() && !c.distinct) {
+        Group& last = groups.back();
+        if (c.sentence - last.last_sentence <= kAttachReach && Compatible(m, last, c, true)) {
+          Join(&last, std::move(c), "follow-up with no actor of its own: attached to the event before");
+          continue;
+        }
+        bool has_figures = false;
+        for (const auto& [s, f] : c.figures) has_figures |= !f.empty();
+        if (has_figures) {
+          c.event_type = last.event_type;
+          c.sub_event_type = last.sub_event_type;
+          if (!c.actor1) c.actor1 = last.actor1;
+          if (!c.actor2) c.actor2 = last.actor2;
+          c.notes.push_back("own figures but no actor: a new event of the kind reported before");
+          groups.push_back(NewGroup(std::move(c)));
+        }
+      }
+      continue;
+    }
+    Group* target = nullptr;
+    for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
+      if (Compatible(m, *it, c, false)) {
+        target = &*it;
+        break;
+      }
+    }
+    if (target) Join(target, std::move(c), "same occurrence as an earlier mention (type, sides, place, date, figures agree)");
+    else groups.push_back(NewGroup(std::move(c)));
+  }
+  return groups;
+}
+
+// The actor most often named in the document other than `not_id`, for the
+// side a sentence leaves implicit ("les frappes ont visé des positions").
+std::optional<Actor> TopicActor(const Document& doc, const MentionSet& m, const std::string& not_id) {
+  std::map<std::string, std::pair<int, size_t>> counts;
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const auto& a = m.actors[i];
+    if (a.id.empty() || a.kind == "civ" || a.kind == "unk" || a.kind == "place" || a.id == not_id) continue;
+    auto& e = counts.emplace(a.id, std::make_pair(0, i)).first->second;
+    ++e.first;
+  }
+  const std::pair<const std::string, std::pair<int, size_t>>* best = nullptr;
+  for (const auto& kv : counts)
+    if (!best || kv.second.first > best->second.first) best = &kv;
+  if (!best || best->second.first < 2) return std::nullopt;
+  return Actor{best->first, std::string(doc.Slice(m.actors[best->second.second].span))};
+}
+
+std::optional<Location> DocumentCountry(const MentionSet& m) {
+  std::map<std::string, int> n;
+  for (const auto& p : m.places)
+    if (!p.country.empty()) ++n[p.country];
+  if (n.empty()) return std::nullopt;
+  auto top = std::max_element(n.begin(), n.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  Location l;
+  l.country = top->first;
+  l.precision = LocationPrecision::kCountry;
+  for (const auto& p : m.places) {
+    if (p.country == l.country && p.level == PlaceLevel::kCountry) {
+      l = ToLocation(p);
+      break;
+    }
+  }
+  return l;
+}
+
+std::string MinistryFor(const std::optional<Actor>& a1) {
+  if (a1 && a1->id.rfind("RUS_", 0) == 0) return "RUS_MOD";
+  if (a1 && a1->id.rfind("USA_", 0) == 0) return "US_GOV";
+  return "OTHER";
+}
+
+Event Finish(const Document& doc, const MentionSet& m, Group& g) {
+  Event e;
+  e.docs = {doc.id};
+  e.event_type = g.event_type;
+  e.sub_event_type = g.sub_event_type;
+  const Candidate& lead = g.members.front();
+  e.provenance.trigger = std::string(doc.Slice(lead.trigger->span));
+  e.provenance.trigger_rule = lead.trigger->rule;
+  // Claimed responsibility names the acting side.
+  for (const auto& c : g.members) {
+    if (c.claimant.empty()) continue;
+    if (!g.actor1 || g.actor1->id == "UNKNOWN") {
+      g.actor1 = Actor{c.claimant, g.actor1 ? g.actor1->text : c.claimant};
+      e.provenance.notes.push_back("actor1 " + c.claimant + " from a claim of responsibility");
+    }
+  }
+  e.actor1 = g.actor1;
+  e.actor2 = g.actor2;
+  if (!e.actor2 && e.event_type == "Violence against civilians") {
+    e.actor2 = Actor{"CIVILIANS", ""};
+    e.provenance.notes.push_back("actor2 CIVILIANS: violence against civilians");
+  }
+  if (!e.actor2 && e.event_type != "Strategic developments") {
+    e.actor2 = TopicActor(doc, m, e.actor1 ? e.actor1->id : "");
+    if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
+  }
+  // Place: the most precise one any mention gives; else the document's country.
+  int place = -1;
+  for (const auto& c : g.members)
+    if (c.place >= 0 && (place < 0 || Level(m, c.place) < Level(m, place))) place = c.place;
+  if (place >= 0) {
+    e.location = ToLocation(m.places[place]);
+    e.provenance.notes.push_back("place '" + std::string(doc.Slice(m.places[place].span)) + "' (" + m.places[place].rule + ")");
+  } else if (auto l = DocumentCountry(m)) {
+    e.location = *l;
+    e.provenance.notes.push_back("place: the document's country, no place in the event's sentences");
+  }
+  // Date: an explicit date of a member, else one inherited, else publication.
+  int date = -1;
+  for (const auto& c : g.members)
+    if (c.date >= 0 && (date < 0 || !c.date_inherited)) {
+      date = c.date;
+      if (!c.date_inherited) break;
+    }
+  if (date >= 0) {
+    e.date = m.dates[date].interval;
+    e.provenance.notes.push_back("date '" + std::string(doc.Slice(m.dates[date].span)) + "' (" + m.dates[date].rule + ")");
+  } else {
     e.date = PublicationInterval(doc.date);
+    e.provenance.notes.push_back("date: publication date (no time expression)");
+  }
+  // Figures and claims.
+  std::map<std::string, Figures> by_source;
+  std::vector<SourceRef> order;
+  for (const auto& c : g.members) {
+    for (const auto& [src, f] : c.figures) MergeFigures(&by_source[src], f);
+    for (const auto& s : c.sources)
+      if (std::none_of(order.begin(), order.end(), [&](const SourceRef& o) { return o.id == s.id; })) order.push_back(s);
+  }
+  std::vector<const Figures*> all;
+  for (const auto& [src, f] : by_source) all.push_back(&f);
+  Figures top = TopLevel(all);
+  e.fatalities = top.fatalities;
+  e.injured = top.injured;
+  e.strikes = top.strikes;
+  for (const auto& [k, c] : top.destroyed) e.destroyed.push_back({k, c});
+  std::set<std::string> seen;
+  for (const auto& s : order) {
+    Claim cl;
+    cl.source = s.id == "MINISTRY" ? MinistryFor(e.actor1) : s.id;
+    if (!seen.insert(cl.source).second) continue;
+    cl.text = s.text;
+    if (auto it = by_source.find(s.id); it != by_source.end()) {
+      cl.fatalities = it->second.fatalities;
+      cl.injured = it->second.injured;
+      cl.strikes = it->second.strikes;
+      for (const auto& [k, c] : it->second.destroyed) cl.destroyed.push_back({k, c});
+    }
+    e.claims.push_back(std::move(cl));
+  }
+  // Evidence: every sentence that supports the event.
+  std::set<size_t> sents;
+  for (const auto& c : g.members) sents.insert(c.sentence);
+  for (size_t s : sents) {
     const Sentence& sent = doc.sentences[s];
     e.evidence.push_back({doc.id, doc.Cp(sent.span.begin), doc.Cp(sent.span.end)});
-    e.provenance.trigger = std::string(doc.Slice(trig.span));
-    e.provenance.trigger_rule = trig.rule;
-    events.push_back(std::move(e));
   }
+  for (const auto& c : g.members)
+    for (const auto& n : c.notes) e.provenance.notes.push_back("s" + std::to_string(c.sentence) + ": " + n);
+  return e;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::string& lexicon_dir,
+                                                                 std::vector<std::string>* warnings) {
+  auto cues = EventCues::Create(lexicon_dir, warnings);
+  if (!cues.ok()) return cues.status();
+  auto a = std::unique_ptr<EventAssembler>(new EventAssembler());
+  a->cues_ = std::move(cues).value();
+  return a;
+}
+
+std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSet& m) const {
+  DocCues cues = cues_->Analyze(doc);
+  std::vector<std::string> claimants;
+  auto sources = ResolveSources(doc, m, &claimants);
+  auto cands = BuildCandidates(doc, m, cues, sources, claimants);
+  // A claim of responsibility in a sentence with no trigger goes to the event before it.
+  auto groups = Merge(m, std::move(cands));
+  std::vector<Event> events;
+  for (auto& g : groups) events.push_back(Finish(doc, m, g));
   return events;
 }
 

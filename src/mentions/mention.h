@@ -59,8 +59,12 @@ struct DateMention {
 struct ActorMention {
   Span span;
   TokenRange toks;
-  std::string id;  // codebook actor id
+  std::string id;  // codebook actor id; empty for an aircraft noun with no nationality ("les bombardiers")
   std::string rule;
+  // "group", "state", "civ" (victims), "unk" (unidentified), "place" (a
+  // country or capital standing for its forces), "air" (aircraft noun).
+  std::string kind;
+  bool air = false;  // names aircraft or an air force: its attacks are air strikes
 };
 
 struct SourceMention {
@@ -69,6 +73,10 @@ struct SourceMention {
   std::string id;  // codebook source id
   Span cue;        // "selon", "a annoncé", "according to" (may be empty)
   std::string rule;
+  // "report"; "same" (refers back: "la même source", "a-t-il précisé": id
+  // empty, span empty); "claim" (claim of responsibility: id empty, the
+  // claimant is the actor before the cue).
+  std::string cue_kind = "report";
 };
 
 struct TriggerMention {
@@ -77,6 +85,9 @@ struct TriggerMention {
   std::string event_type, sub_event_type;
   std::string lemma;  // the lexicon entry
   std::string rule;
+  bool weak = false;  // a generic action (détruire, attack): an event only with an armed actor
+  bool flip = false;  // the grammatical subject is the side acted upon (se retirer)
+  std::string modifier;  // the word that refined the type ("aérienne", "suicide"), if any
 };
 
 struct MentionSet {

@@ -1,14 +1,18 @@
 // Event triggers from data/lexicons/<lang>/triggers.tsv (phrase, event_type,
-// sub_event_type), matched on folded tokens.
+// sub_event_type, strength, role), matched on stemmed folded tokens so one
+// row covers its inflections, longest phrase first ("raids aériens" before
+// "raids"). A weak trigger ("frappe", "attaque") is refined by a modifier
+// from modifiers.tsv close to it in the same clause ("frappe de drone" ->
+// Air/drone strike, "attaque suicide" -> Suicide bomb). Immutable; Find()
+// is thread-safe.
 #ifndef SITREP_MENTIONS_TRIGGER_FINDER_H_
 #define SITREP_MENTIONS_TRIGGER_FINDER_H_
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "lexicon/phrase_matcher.h"
+#include "lexicon/lang_table.h"
 #include "mentions/mention.h"
 #include "sitrep/status.h"
 
@@ -22,11 +26,9 @@ class TriggerFinder {
   std::vector<TriggerMention> Find(const Document& doc) const;
 
  private:
-  struct Entry {
-    std::string phrase, event_type, sub_event_type;
-  };
-  std::vector<Entry> entries_;
-  std::map<std::string, PhraseMatcher> by_lang_;
+  void Refine(const Document& doc, const std::vector<Token>& stemmed, TriggerMention* t) const;
+  Stemmers stemmers_;
+  LangTable triggers_, modifiers_;
 };
 
 }  // namespace sitrep

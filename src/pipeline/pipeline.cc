@@ -61,7 +61,15 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   auto triggers = TriggerFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
   if (!triggers.ok()) return triggers.status();
   impl->triggers = std::move(triggers).value();
-  impl->assembler = std::make_unique<EventAssembler>();
+  auto actors = ActorFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!actors.ok()) return actors.status();
+  impl->actors = std::move(actors).value();
+  auto sources = SourceFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!sources.ok()) return sources.status();
+  impl->sources = std::move(sources).value();
+  auto assembler = EventAssembler::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!assembler.ok()) return assembler.status();
+  impl->assembler = std::move(assembler).value();
   impl->data_version = "lexicons:" + HashDataDir(impl->data_dir);
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
@@ -72,6 +80,8 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   const Document& doc = **analyzed;
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
+  mentions.actors = impl_->actors->Find(doc);
+  mentions.sources = impl_->sources->Find(doc);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;

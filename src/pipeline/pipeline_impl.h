@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "events/assembler.h"
+#include "mentions/actor_finder.h"
+#include "mentions/source_finder.h"
 #include "mentions/trigger_finder.h"
 #include "sitrep/pipeline.h"
 
@@ -20,6 +22,8 @@ class PipelineImpl {
   std::string data_version;
   std::vector<std::string> load_warnings;  // malformed lexicon rows, missing optional data
   std::unique_ptr<TriggerFinder> triggers;
+  std::unique_ptr<ActorFinder> actors;
+  std::unique_ptr<SourceFinder> sources;
   std::unique_ptr<EventAssembler> assembler;
 };
 

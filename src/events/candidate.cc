@@ -1,0 +1,355 @@
+#include "events/candidate.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+namespace sitrep {
+namespace {
+
+constexpr int kClausePenalty = 12;  // a clause boundary weighs as much as twelve words
+constexpr int kVerbReach = 20;      // how far a count verb may govern a figure outside its clause
+
+bool In(const std::string& f, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (f == w) return true;
+  return false;
+}
+
+bool IsArticle(const std::string& f) {
+  return In(f, {"l'", "la", "le", "les", "des", "du", "d'", "de", "un", "une", "the", "a", "an", "its",
+                "their", "ses", "leurs", "son", "sa", "cette", "ces", "ce"});
+}
+
+// The word before token `t`, skipping up to two articles.
+const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
+  uint32_t k = t;
+  for (int skipped = 0; k > floor; ++skipped) {
+    const std::string& f = doc.tokens[k - 1].fold;
+    if (skipped < 2 && IsArticle(f) && !In(f, {"de", "d'", "du", "des"})) {
+      --k;
+      continue;
+    }
+    return &f;
+  }
+  return nullptr;
+}
+
+bool IsAgentMarker(const std::string& f) { return In(f, {"par", "by"}); }
+bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "of"}); }
+
+// Passive voice around a trigger: "ont été tués", "were killed", "frappé par".
+bool Passive(const Document& doc, const TriggerMention& t, uint32_t floor) {
+  for (uint32_t k = t.toks.begin; k > floor && t.toks.begin - k < 3; --k)
+    if (In(doc.tokens[k - 1].fold, {"ete", "was", "were", "been", "being"})) return true;
+  return t.toks.end < doc.tokens.size() && IsAgentMarker(doc.tokens[t.toks.end].fold);
+}
+
+// Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
+// force named before them; country names after a preposition of place dropped.
+std::vector<std::string> ResolvedActorIds(const MentionSet& m, const DocCues& cues) {
+  std::vector<std::string> ids;
+  std::string last_air;
+  for (const auto& a : m.actors) {
+    std::string id = a.id;
+    if (a.kind == "place" && cues.locative[a.toks.begin]) id.clear();
+    if (a.kind == "air" && id.empty()) id = last_air;
+    if (a.air && !a.id.empty()) last_air = a.id;
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+Actor MakeActor(const Document& doc, const ActorMention& a, const std::string& id) {
+  return Actor{id, std::string(doc.Slice(a.span))};
+}
+
+struct Roles {
+  int actor1 = -1, actor2 = -1;
+  std::string how1, how2;
+};
+
+Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
+                  const TriggerMention& t, const Sentence& s) {
+  Roles r;
+  int overlap = -1, agent = -1, subject = -1, object = -1;
+  int best_subject = INT_MAX, best_object = INT_MAX;
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const auto& a = m.actors[i];
+    if (a.toks.begin < s.tok_begin || a.toks.end > s.tok_end || ids[i].empty()) continue;
+    bool civ = a.kind == "civ";
+    if (a.toks.begin < t.toks.end && a.toks.end > t.toks.begin) {
+      if (!civ) overlap = static_cast<int>(i);
+      continue;
+    }
+    const std::string* before = WordBefore(doc, a.toks.begin, s.tok_begin);
+    if (a.toks.begin >= t.toks.end && before && !civ) {
+      if (IsAgentMarker(*before) && agent < 0) {
+        agent = static_cast<int>(i);
+        continue;
+      }
+      if (IsGenitive(*before) && a.toks.begin - t.toks.end <= 3 && (a.air || a.kind == "state") && agent < 0) {
+        agent = static_cast<int>(i);  // "raids de l'aviation russe"
+        continue;
+      }
+    }
+    int d = Distance(cues, a.toks.begin < t.toks.begin ? a.toks.end - 1 : a.toks.begin, t.toks.begin);
+    if (a.toks.end <= t.toks.begin && !civ && d < best_subject) best_subject = d, subject = static_cast<int>(i);
+    if (a.toks.begin >= t.toks.end && d < best_object) best_object = d, object = static_cast<int>(i);
+    if (a.toks.end <= t.toks.begin && civ && object < 0) object = static_cast<int>(i);  // "50 civils tués"
+  }
+  bool passive = Passive(doc, t, s.tok_begin);
+  if (overlap >= 0) r.actor1 = overlap, r.how1 = "in the trigger phrase";
+  else if (agent >= 0) r.actor1 = agent, r.how1 = "agent (par/by/de)";
+  else if (!passive && !t.flip && subject >= 0) r.actor1 = subject, r.how1 = "subject";
+  if ((passive || t.flip) && subject >= 0 && subject != r.actor1) r.actor2 = subject, r.how2 = passive ? "passive subject" : "subject of a withdrawal";
+  else if (object >= 0 && object != r.actor1) r.actor2 = object, r.how2 = "object";
+  else if (r.actor1 != subject && subject >= 0 && r.actor1 >= 0) r.actor2 = subject, r.how2 = "subject";
+  return r;
+}
+
+bool IsMateriel(const std::string& c) {
+  return c == "vehicle" || c == "armored" || c == "facility" || c == "weapon" || c == "aircraft";
+}
+
+MaterielKind KindOf(const std::string& c) {
+  if (c == "armored") return MaterielKind::kArmored;
+  if (c == "facility") return MaterielKind::kFacility;
+  if (c == "weapon") return MaterielKind::kWeapon;
+  if (c == "aircraft") return MaterielKind::kAircraft;
+  return MaterielKind::kVehicle;
+}
+
+// The count verb governing the figure at token `t`: first in its clause, else the nearest close by.
+VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t) {
+  VerbRole best = VerbRole::kNone;
+  int best_d = INT_MAX;
+  for (uint32_t k = s.tok_begin; k < s.tok_end; ++k) {
+    if (cues.verb[k] == VerbRole::kNone) continue;
+    int d = Distance(cues, k, t);
+    if (d < best_d) best_d = d, best = cues.verb[k];
+  }
+  return best_d <= kVerbReach ? best : VerbRole::kNone;
+}
+
+// Adds the figure to the candidate's figures; returns a note or "" when the figure is not a loss.
+std::string AddFigure(const Document& doc, const NumberMention& n, VerbRole v, Candidate* c, Figures* f) {
+  const std::string& cls = n.noun_class;
+  std::string words(doc.Slice({n.span.begin, n.noun.empty() ? n.span.end : std::max(n.span.end, n.noun.end)}));
+  bool kill = v == VerbRole::kKill || v == VerbRole::kBoth;
+  if (cls == "killed" || (cls == "person" && kill)) {
+    AddCount(&f->fatalities, n.value);
+    return "fatalities += '" + words + "'";
+  }
+  if (cls == "injured" || (cls == "person" && v == VerbRole::kInjure)) {
+    AddCount(&f->injured, n.value);
+    return "injured += '" + words + "'";
+  }
+  if (cls == "strike" && c->event_type == "Explosions/Remote violence") {
+    AddCount(&f->strikes, n.value);
+    return "strikes += '" + words + "'";
+  }
+  if (IsMateriel(cls) && (v == VerbRole::kDestroy || v == VerbRole::kBoth)) {
+    std::optional<Count> slot;
+    auto kind = KindOf(cls);
+    if (auto it = f->destroyed.find(kind); it != f->destroyed.end()) slot = it->second;
+    AddCount(&slot, n.value);
+    f->destroyed[kind] = *slot;
+    return std::string("destroyed ") + MaterielKindName(kind) + " += '" + words + "'";
+  }
+  return "";
+}
+
+int BestPlace(const MentionSet& m, const DocCues& cues, const Sentence& s, uint32_t anchor) {
+  int best = -1;
+  std::pair<int, int> key{INT_MAX, INT_MAX};
+  for (size_t i = 0; i < m.places.size(); ++i) {
+    const auto& p = m.places[i];
+    if (p.toks.begin < s.tok_begin || p.toks.end > s.tok_end) continue;
+    int level = p.level == PlaceLevel::kPlace ? 0 : p.level == PlaceLevel::kAdmin1 ? 1 : 2;
+    std::pair<int, int> k{level, Distance(cues, p.toks.begin, anchor)};
+    if (k < key) key = k, best = static_cast<int>(i);
+  }
+  return best;
+}
+
+int BestDate(const MentionSet& m, const DocCues& cues, const Sentence& s, uint32_t anchor) {
+  int best = -1, best_d = INT_MAX;
+  for (size_t i = 0; i < m.dates.size(); ++i) {
+    const auto& d = m.dates[i];
+    if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end) continue;
+    int dist = Distance(cues, d.toks.begin, anchor);
+    if (dist < best_d) best_d = dist, best = static_cast<int>(i);
+  }
+  return best;
+}
+
+bool StartsParagraph(const Document& doc, size_t s) {
+  return s == 0 || doc.tokens[doc.sentences[s].tok_begin].newline_before;
+}
+
+void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
+                 const TriggerMention& t, Candidate* c) {
+  const Sentence& s = doc.sentences[c->sentence];
+  Roles r = AssignRoles(doc, m, cues, ids, t, s);
+  if (r.actor1 >= 0) {
+    c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
+    c->air = m.actors[r.actor1].air;
+    c->notes.push_back("actor1 " + ids[r.actor1] + " '" + c->actor1->text + "' (" + r.how1 + ", " + m.actors[r.actor1].rule + ")");
+  }
+  if (r.actor2 >= 0) {
+    c->actor2 = MakeActor(doc, m.actors[r.actor2], ids[r.actor2]);
+    c->notes.push_back("actor2 " + ids[r.actor2] + " '" + c->actor2->text + "' (" + r.how2 + ")");
+  }
+  if (c->actor1 && c->actor2 && c->actor1->id == c->actor2->id) c->actor2.reset();
+  if (t.weak) {
+    bool armed = c->actor1 && m.actors[r.actor1].kind != "civ";
+    if (c->air) {
+      c->event_type = "Explosions/Remote violence";
+      c->sub_event_type = "Air/drone strike";
+      c->notes.push_back("type: generic trigger by an air force -> Air/drone strike");
+    } else if (armed) {
+      if (c->event_type == "Explosions/Remote violence" && c->sub_event_type == "Air/drone strike") {
+        c->event_type = "Battles";
+        c->sub_event_type = "Armed clash";
+        c->notes.push_back("type: generic attack by a ground force -> Armed clash");
+      }
+    } else {
+      c->weak = true;
+    }
+  }
+  if (c->event_type == "Battles" && c->actor2 && c->actor2->id == "CIVILIANS") {
+    c->event_type = "Violence against civilians";
+    c->sub_event_type = "Attack";
+    c->notes.push_back("type: attack on civilians -> Violence against civilians/Attack");
+  }
+}
+
+}  // namespace
+
+int Distance(const DocCues& cues, uint32_t a, uint32_t b) {
+  int d = std::abs(static_cast<int>(a) - static_cast<int>(b));
+  int c = std::abs(static_cast<int>(cues.clause[a]) - static_cast<int>(cues.clause[b]));
+  return d + kClausePenalty * c;
+}
+
+std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const MentionSet& m,
+                                                   std::vector<std::string>* claimants) {
+  std::vector<std::vector<SourceRef>> out(doc.sentences.size());
+  claimants->assign(doc.sentences.size(), "");
+  std::vector<SourceRef> last;
+  std::string last_ministry;
+  size_t cur = SIZE_MAX;
+  std::vector<SourceRef> named;
+  auto flush = [&]() {
+    if (!named.empty()) last = named;
+    named.clear();
+  };
+  for (const auto& sm : m.sources) {
+    uint32_t tok = 0;
+    while (tok < doc.tokens.size() && doc.tokens[tok].span.end <= sm.cue.begin) ++tok;
+    if (tok >= doc.tokens.size()) continue;
+    size_t s = doc.SentenceOfToken(tok);
+    if (s != cur) flush(), cur = s;
+    auto add = [&](SourceRef r) {
+      for (const auto& x : out[s])
+        if (x.id == r.id) return;
+      out[s].push_back(std::move(r));
+    };
+    if (sm.cue_kind == "claim") {
+      std::string claimant, text;
+      for (const auto& a : m.actors)
+        if (a.toks.end <= tok && doc.SentenceOfToken(a.toks.begin) == s && !a.id.empty()) claimant = a.id, text = std::string(doc.Slice(a.span));
+      if (claimant.empty()) continue;
+      (*claimants)[s] = claimant;
+      add({claimant == "IS" || claimant == "IS_SAHEL" || claimant == "ISWAP" ? "IS_CLAIM" : "OTHER", text});
+    } else if (sm.id.empty()) {
+      for (const auto& r : last) add(r);
+    } else {
+      std::string id = sm.id;
+      if (id == "MINISTRY" && !last_ministry.empty()) id = last_ministry;
+      if (id == "RUS_MOD" || id == "US_GOV") last_ministry = id;
+      SourceRef r{id, std::string(doc.Slice(sm.span))};
+      named.push_back(r);
+      add(std::move(r));
+    }
+  }
+  return out;
+}
+
+std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
+                                       const std::vector<std::vector<SourceRef>>& sources_by_sentence,
+                                       const std::vector<std::string>& claimant_by_sentence) {
+  std::vector<Candidate> out;
+  std::vector<std::string> ids = ResolvedActorIds(m, cues);
+  for (const auto& t : m.triggers) {
+    uint32_t tb = t.toks.begin;
+    if (cues.blocked[tb] || cues.cumulative[tb]) continue;
+    Candidate c;
+    c.trigger = &t;
+    c.sentence = doc.SentenceOfToken(tb);
+    c.event_type = t.event_type;
+    c.sub_event_type = t.sub_event_type;
+    c.distinct = cues.distinct[tb];
+    c.notes.push_back("trigger '" + std::string(doc.Slice(t.span)) + "' (" + t.rule + ")");
+    ReadTrigger(doc, m, cues, ids, t, &c);
+    // A generic word next to a specific trigger of the same sentence is part of it.
+    bool absorbed = false;
+    for (auto& o : out) {
+      if (o.sentence != c.sentence) continue;
+      bool same = o.sub_event_type == c.sub_event_type && !c.distinct;
+      if (same || ((c.weak || t.weak) && !o.weak)) {
+        if (!o.actor1 && c.actor1) o.actor1 = c.actor1, o.air = c.air;
+        if (!o.actor2 && c.actor2) o.actor2 = c.actor2;
+        o.notes.push_back("also '" + std::string(doc.Slice(t.span)) + "' in the same sentence");
+        absorbed = true;
+        break;
+      }
+    }
+    if (absorbed) continue;
+    out.push_back(std::move(c));
+  }
+  // Place, date, sources and figures, sentence by sentence.
+  for (auto& c : out) {
+    const Sentence& s = doc.sentences[c.sentence];
+    uint32_t anchor = c.trigger->toks.begin;
+    c.place = BestPlace(m, cues, s, anchor);
+    c.date = BestDate(m, cues, s, anchor);
+    if (c.sentence > 0 && !StartsParagraph(doc, c.sentence)) {
+      const Sentence& prev = doc.sentences[c.sentence - 1];
+      if (c.place < 0 && (c.place = BestPlace(m, cues, prev, prev.tok_end - 1)) >= 0) c.place_inherited = true;
+      if (c.date < 0 && (c.date = BestDate(m, cues, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
+    }
+    c.sources = sources_by_sentence[c.sentence];
+    c.claimant = claimant_by_sentence[c.sentence];
+  }
+  for (const auto& n : m.numbers) {
+    uint32_t t = n.toks.begin;
+    if (t >= doc.tokens.size()) continue;
+    size_t s = doc.SentenceOfToken(t);
+    Candidate* best = nullptr;
+    int best_d = INT_MAX;
+    for (auto& c : out) {
+      if (c.sentence != s) continue;
+      int d = Distance(cues, t, c.trigger->toks.begin);
+      if (d < best_d) best_d = d, best = &c;
+    }
+    if (!best) continue;
+    std::string figure(doc.Slice(n.span));
+    if (cues.container[t] || cues.cumulative[t] || cues.remaining[t]) {
+      best->notes.push_back("not a loss: '" + figure + "' (" +
+                            (cues.container[t] ? "size of a convoy or force" : cues.cumulative[t] ? "cumulative total" : "forces still at large") + ")");
+      continue;
+    }
+    VerbRole v = GoverningVerb(cues, doc.sentences[s], t);
+    Figures f;
+    std::string note = AddFigure(doc, n, v, best, &f);
+    if (note.empty()) continue;
+    if (best->sources.empty()) MergeSum(&best->figures[""], f);
+    for (const auto& src : best->sources) MergeSum(&best->figures[src.id], f);
+    best->notes.push_back(note);
+  }
+  return out;
+}
+
+}  // namespace sitrep

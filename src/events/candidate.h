@@ -1,0 +1,59 @@
+// One trigger read in its sentence: the event it may report, before
+// candidates about the same occurrence are merged (assembler.cc).
+#ifndef SITREP_EVENTS_CANDIDATE_H_
+#define SITREP_EVENTS_CANDIDATE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "events/cues.h"
+#include "events/figures.h"
+#include "mentions/mention.h"
+#include "text/document.h"
+
+namespace sitrep {
+
+struct SourceRef {
+  std::string id;    // codebook source id
+  std::string text;  // the words that credit it
+};
+
+struct Candidate {
+  const TriggerMention* trigger = nullptr;
+  size_t sentence = 0;
+  std::string event_type, sub_event_type;
+  bool weak = false;      // generic action with no armed actor and no modifier
+  bool distinct = false;  // "d'autres frappes": never merged into an earlier event
+  std::optional<Actor> actor1, actor2;
+  bool air = false;                 // the acting side flies (an air force, aircraft)
+  int place = -1;                   // index into MentionSet::places
+  bool place_inherited = false;     // from the previous sentence of the paragraph
+  int date = -1;                    // index into MentionSet::dates
+  bool date_inherited = false;
+  std::map<std::string, Figures> figures;  // by source id, "" for figures no source is credited with
+  std::vector<SourceRef> sources;
+  std::string claimant;  // actor id that claimed responsibility, if any
+  std::vector<std::string> notes;
+};
+
+// Reads every trigger of `doc` that survives the cues into a candidate.
+// `sources_by_sentence` holds each sentence's resolved sources.
+std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
+                                       const std::vector<std::vector<SourceRef>>& sources_by_sentence,
+                                       const std::vector<std::string>& claimant_by_sentence);
+
+// Resolves each sentence's sources: back-references ("la même source",
+// "a-t-il précisé") to the sources named before, an unnamed ministry to the
+// last ministry named. Claims of responsibility go to `claimants` (the
+// actor id before the cue, per sentence) and, for IS, as IS_CLAIM.
+std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const MentionSet& m,
+                                                   std::vector<std::string>* claimants);
+
+// Token distance with a penalty for each clause boundary crossed.
+int Distance(const DocCues& cues, uint32_t a, uint32_t b);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_CANDIDATE_H_

@@ -1,0 +1,114 @@
+#include "events/cues.h"
+
+namespace sitrep {
+namespace {
+
+constexpr uint32_t kContainerReach = 4;  // "un convoi de 39 véhicules et 120 combattants"
+constexpr uint32_t kDistinctReach = 3;   // "40 autres frappes aériennes"
+
+bool PunctBoundary(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  switch (t.punct) {
+    case ',': case ';': case ':': case '(': case ')': case '"': case 0xAB: case 0xBB:
+    case 0x201C: case 0x201D: case '.': case '!': case '?':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A French infinitive ends in -er, -ir or -re.
+bool LooksInfinitive(const std::string& fold) {
+  auto ends = [&](const char* s) {
+    size_t n = std::char_traits<char>::length(s);
+    return fold.size() > n + 1 && fold.compare(fold.size() - n, n, s) == 0;
+  };
+  return ends("er") || ends("ir") || ends("re");
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EventCues>> EventCues::Create(const std::string& lexicon_dir,
+                                                       std::vector<std::string>* warnings) {
+  auto c = std::unique_ptr<EventCues>(new EventCues());
+  auto st = Stemmers::Load(lexicon_dir, warnings);
+  if (!st.ok()) return st.status();
+  c->stemmers_ = std::move(st).value();
+  auto cues = LangTable::Load(lexicon_dir, "event_cues.tsv", {"phrase", "kind", "needs_inf"}, 2, c->stemmers_, warnings);
+  if (!cues.ok()) return cues.status();
+  c->cues_ = std::move(cues).value();
+  auto verbs = LangTable::Load(lexicon_dir, "count_verbs.tsv", {"phrase", "role"}, 2, c->stemmers_, warnings);
+  if (!verbs.ok()) return verbs.status();
+  c->verbs_ = std::move(verbs).value();
+  return c;
+}
+
+DocCues EventCues::Analyze(const Document& doc) const {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  std::vector<Token> st = stemmers_.For(doc.lang).StemTokens(doc.tokens);
+  DocCues d;
+  d.clause.assign(n, 0);
+  d.blocked.assign(n, 0);
+  d.cumulative.assign(n, 0);
+  d.remaining.assign(n, 0);
+  d.container.assign(n, 0);
+  d.distinct.assign(n, 0);
+  d.locative.assign(n, 0);
+  d.verb.assign(n, VerbRole::kNone);
+  d.why.assign(n, std::string());
+  auto matches = cues_.FindAll(doc.lang, st, 0, n);
+  // Clause numbers: punctuation, sentence starts and boundary words open a new clause.
+  std::vector<uint8_t> opens(n, 0);
+  for (const auto& s : doc.sentences)
+    if (s.tok_begin < n) opens[s.tok_begin] = 1;
+  for (uint32_t i = 0; i < n; ++i)
+    if (PunctBoundary(doc.tokens[i])) opens[i] = 1;
+  for (const auto& m : matches)
+    if (cues_.entry(m.value).cells[1] == "boundary") opens[m.begin] = 1;
+  uint32_t c = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (opens[i] && i > 0) ++c;
+    d.clause[i] = c;
+  }
+  auto clause_range = [&](uint32_t t, uint32_t* b, uint32_t* e) {
+    *b = t;
+    while (*b > 0 && d.clause[*b - 1] == d.clause[t]) --*b;
+    *e = t;
+    while (*e < n && d.clause[*e] == d.clause[t]) ++*e;
+  };
+  for (const auto& m : matches) {
+    const auto& e = cues_.entry(m.value);
+    const std::string& kind = e.cells[1];
+    uint32_t cb, ce;
+    clause_range(m.begin, &cb, &ce);
+    std::string why = kind + " cue '" + e.cells[0] + "'";
+    if (kind == "negation" || kind == "hypothesis") {
+      for (uint32_t k = cb; k < ce; ++k) d.blocked[k] = 1, d.why[k] = why;
+    } else if (kind == "purpose") {
+      if (e.cells[2] == "inf" && (m.end >= n || !LooksInfinitive(doc.tokens[m.end].fold))) continue;
+      for (uint32_t k = m.end; k < ce; ++k) d.blocked[k] = 1, d.why[k] = why;
+    } else if (kind == "cumulative") {
+      for (uint32_t k = cb; k < ce; ++k) d.cumulative[k] = 1, d.why[k] = why;
+    } else if (kind == "remaining") {
+      for (uint32_t k = cb; k < ce; ++k) d.remaining[k] = 1;
+    } else if (kind == "container") {
+      for (uint32_t k = m.end; k < n && k < m.end + kContainerReach; ++k) d.container[k] = 1;
+    } else if (kind == "distinct") {
+      for (uint32_t k = m.end; k < n && k < m.end + kDistinctReach; ++k) d.distinct[k] = 1;
+    } else if (kind == "locative") {
+      uint32_t k = m.end;
+      // Skip an article: "en Syrie", "à la Russie".
+      while (k < n && k < m.end + 2 && (st[k].fold == "la" || st[k].fold == "l'" || st[k].fold == "le" ||
+                                         st[k].fold == "les" || st[k].fold == "the")) ++k;
+      if (k < n) d.locative[k] = 1;
+    }
+  }
+  for (const auto& m : verbs_.FindAll(doc.lang, st, 0, n)) {
+    const std::string& r = verbs_.entry(m.value).cells[1];
+    d.verb[m.begin] = r == "kill" ? VerbRole::kKill : r == "injure" ? VerbRole::kInjure
+                    : r == "destroy" ? VerbRole::kDestroy : VerbRole::kBoth;
+  }
+  return d;
+}
+
+}  // namespace sitrep

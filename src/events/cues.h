@@ -1,0 +1,49 @@
+// What the words around a trigger do to it, read from
+// data/lexicons/<lang>/event_cues.tsv and count_verbs.tsv: clause
+// boundaries, negation and hypothesis (no event), purpose clauses,
+// cumulative totals and remaining forces (no counts), convoy and force sizes
+// (not losses), "other" occurrences, locative prepositions, and the verbs
+// that make a figure a toll (tuer), an injury count (blesser) or destroyed
+// materiel (détruire). Immutable; Analyze() is thread-safe.
+#ifndef SITREP_EVENTS_CUES_H_
+#define SITREP_EVENTS_CUES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/lang_table.h"
+#include "sitrep/status.h"
+#include "text/document.h"
+
+namespace sitrep {
+
+enum class VerbRole : uint8_t { kNone, kKill, kInjure, kDestroy, kBoth };
+
+// The cues of one document, indexed by token.
+struct DocCues {
+  std::vector<uint32_t> clause;      // clause number of each token (increasing through the document)
+  std::vector<uint8_t> blocked;      // token is in a negated, hypothetical or purpose scope
+  std::vector<uint8_t> cumulative;   // token is in a clause that gives a total over a period
+  std::vector<uint8_t> remaining;    // token is in a clause about forces still at large
+  std::vector<uint8_t> container;    // a figure here counts a convoy or force
+  std::vector<uint8_t> distinct;     // "autres", "another" right before this token
+  std::vector<uint8_t> locative;     // token follows a preposition of place
+  std::vector<VerbRole> verb;        // count verb starting at this token
+  std::vector<std::string> why;      // the cue that blocked a token (for --explain)
+};
+
+class EventCues {
+ public:
+  static StatusOr<std::unique_ptr<EventCues>> Create(const std::string& lexicon_dir,
+                                                     std::vector<std::string>* warnings);
+  DocCues Analyze(const Document& doc) const;
+
+ private:
+  Stemmers stemmers_;
+  LangTable cues_, verbs_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_CUES_H_

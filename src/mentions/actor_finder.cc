@@ -1,0 +1,101 @@
+#include "mentions/actor_finder.h"
+
+namespace sitrep {
+namespace {
+
+constexpr uint32_t kNationalityReach = 3;  // "forces armées maliennes", "Malian army"
+
+bool Stop(const Token& t) { return t.kind == TokenKind::kPunct && t.punct != '-' && t.punct != '\''; }
+
+Span SpanOf(const Document& doc, uint32_t b, uint32_t e) {
+  return {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ActorFinder>> ActorFinder::Create(const std::string& lexicon_dir,
+                                                           std::vector<std::string>* warnings) {
+  auto f = std::unique_ptr<ActorFinder>(new ActorFinder());
+  auto st = Stemmers::Load(lexicon_dir, warnings);
+  if (!st.ok()) return st.status();
+  f->stemmers_ = std::move(st).value();
+  auto a = LangTable::Load(lexicon_dir, "actors.tsv", {"phrase", "id", "kind", "mode"}, 2, f->stemmers_, warnings);
+  if (!a.ok()) return a.status();
+  f->actors_ = std::move(a).value();
+  auto h = LangTable::Load(lexicon_dir, "actor_heads.tsv", {"phrase", "role", "mode"}, 2, f->stemmers_, warnings);
+  if (!h.ok()) return h.status();
+  f->heads_ = std::move(h).value();
+  auto n = LangTable::Load(lexicon_dir, "nationalities.tsv", {"phrase", "iso3"}, 2, f->stemmers_, warnings);
+  if (!n.ok()) return n.status();
+  f->nationalities_ = std::move(n).value();
+  return f;
+}
+
+bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st, uint32_t i,
+                               ActorMention* out) const {
+  uint32_t n = static_cast<uint32_t>(st.size());
+  auto make = [&](uint32_t b, uint32_t e, int32_t head, int32_t nat) {
+    const auto& h = heads_.entry(head);
+    const auto& na = nationalities_.entry(nat);
+    out->toks = {b, e};
+    out->span = SpanOf(doc, b, e);
+    out->id = na.cells[1] + "_" + h.cells[1];
+    out->kind = "state";
+    out->air = h.cells[2] == "air";
+    out->rule = "actor_heads.tsv:'" + h.cells[0] + "' + nationalities.tsv:'" + na.cells[0] + "'";
+    return true;
+  };
+  // Head first, nationality after it (French order, "forces of Ukraine").
+  auto heads = heads_.MatchAt(doc.lang, st, i, n);
+  if (!heads.empty()) {
+    uint32_t he = heads.front().end;
+    for (uint32_t j = he; j < n && j < he + kNationalityReach && !Stop(st[j]); ++j) {
+      auto nats = nationalities_.MatchAt(doc.lang, st, j, n);
+      if (!nats.empty()) return make(i, nats.front().end, heads.front().value, nats.front().value);
+    }
+  }
+  // Nationality first, head after it (English order, "armée de l'air russe" is a lexicon row).
+  auto nats = nationalities_.MatchAt(doc.lang, st, i, n);
+  if (!nats.empty()) {
+    uint32_t ne = nats.front().end;
+    for (uint32_t j = ne; j < n && j < ne + 2 && !Stop(st[j]); ++j) {
+      auto hs = heads_.MatchAt(doc.lang, st, j, n);
+      if (!hs.empty()) return make(i, hs.front().end, hs.front().value, nats.front().value);
+    }
+  }
+  return false;
+}
+
+std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
+  std::vector<ActorMention> out;
+  std::vector<Token> st = stemmers_.For(doc.lang).StemTokens(doc.tokens);
+  uint32_t n = static_cast<uint32_t>(st.size());
+  for (uint32_t i = 0; i < n && out.size() < 4096;) {
+    ActorMention lex, state;
+    bool has_lex = false;
+    auto m = actors_.MatchAt(doc.lang, st, i, n);
+    if (!m.empty()) {
+      const auto& e = actors_.entry(m.front().value);
+      has_lex = true;
+      lex.toks = {i, m.front().end};
+      lex.span = SpanOf(doc, i, m.front().end);
+      lex.id = e.cells[1] == "-" ? "" : e.cells[1];
+      lex.kind = e.cells[2].empty() || e.cells[2] == "-" ? "group" : e.cells[2];
+      lex.air = e.cells[3] == "air";
+      lex.rule = e.lang + "/actors.tsv:" + std::to_string(e.line) + " '" + e.cells[0] + "'";
+    }
+    bool has_state = StateForceAt(doc, st, i, &state);
+    if (has_state && (!has_lex || state.toks.end > lex.toks.end)) {
+      i = state.toks.end;
+      out.push_back(std::move(state));
+    } else if (has_lex) {
+      i = lex.toks.end;
+      out.push_back(std::move(lex));
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,36 @@
+// Actors named in a document: the phrases of data/lexicons/<lang>/actors.tsv
+// (Daech, FDS, aviation russe, hommes armés...) and the state-force pattern
+// head + nationality (actor_heads.tsv x nationalities.tsv: "armée malienne"
+// -> MLI_MIL, "Ukrainian troops" -> UKR_MIL, "police nigériane" -> NGA_POL),
+// the nationality on either side of the head within three words. Longest
+// match wins; mentions do not overlap. Which side an actor is on is the
+// assembler's business. Immutable; Find() is thread-safe.
+#ifndef SITREP_MENTIONS_ACTOR_FINDER_H_
+#define SITREP_MENTIONS_ACTOR_FINDER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lexicon/lang_table.h"
+#include "mentions/mention.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+class ActorFinder {
+ public:
+  static StatusOr<std::unique_ptr<ActorFinder>> Create(const std::string& lexicon_dir,
+                                                       std::vector<std::string>* warnings);
+  std::vector<ActorMention> Find(const Document& doc) const;
+
+ private:
+  // The longest state-force phrase starting at `i`, or false.
+  bool StateForceAt(const Document& doc, const std::vector<Token>& st, uint32_t i, ActorMention* out) const;
+  Stemmers stemmers_;
+  LangTable actors_, heads_, nationalities_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_MENTIONS_ACTOR_FINDER_H_

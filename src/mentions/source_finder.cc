@@ -1,0 +1,117 @@
+#include "mentions/source_finder.h"
+
+#include <algorithm>
+
+namespace sitrep {
+namespace {
+
+constexpr uint32_t kReach = 7;  // words between a cue and its source ("a annoncé lundi le ministère")
+
+bool Hard(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.punct == '.' || t.punct == ';' || t.punct == '?' || t.punct == '!');
+}
+
+bool IsPronoun(const std::string& f) {
+  static const char* kPronouns[] = {"il", "elle", "ils", "elles", "he", "she", "it", "they", "lui"};
+  for (const char* p : kPronouns)
+    if (f == p) return true;
+  return false;
+}
+
+struct Found {
+  uint32_t b, e;
+  int32_t value;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SourceFinder>> SourceFinder::Create(const std::string& lexicon_dir,
+                                                             std::vector<std::string>* warnings) {
+  auto f = std::unique_ptr<SourceFinder>(new SourceFinder());
+  auto st = Stemmers::Load(lexicon_dir, warnings);
+  if (!st.ok()) return st.status();
+  f->stemmers_ = std::move(st).value();
+  auto s = LangTable::Load(lexicon_dir, "sources.tsv", {"phrase", "id", "kind"}, 2, f->stemmers_, warnings);
+  if (!s.ok()) return s.status();
+  f->sources_ = std::move(s).value();
+  auto c = LangTable::Load(lexicon_dir, "source_cues.tsv", {"phrase", "position", "kind"}, 3, f->stemmers_, warnings);
+  if (!c.ok()) return c.status();
+  f->cues_ = std::move(c).value();
+  return f;
+}
+
+std::vector<SourceMention> SourceFinder::Find(const Document& doc) const {
+  std::vector<SourceMention> out;
+  std::vector<Token> st = stemmers_.For(doc.lang).StemTokens(doc.tokens);
+  uint32_t n = static_cast<uint32_t>(st.size());
+  auto cues = cues_.FindAll(doc.lang, st, 0, n);
+  auto names = sources_.FindAll(doc.lang, st, 0, n);
+  std::vector<Found> srcs;
+  for (const auto& m : names) srcs.push_back({m.begin, m.end, m.value});
+  auto span = [&](uint32_t b, uint32_t e) { return Span{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end}; };
+  for (const auto& c : cues) {
+    if (out.size() >= 4096) break;
+    const auto& ce = cues_.entry(c.value);
+    const std::string& pos = ce.cells[1];
+    SourceMention sm;
+    sm.cue = span(c.begin, c.end);
+    sm.cue_kind = ce.cells[2];
+    sm.rule = ce.lang + "/source_cues.tsv:'" + ce.cells[0] + "'";
+    const Found* best = nullptr;
+    auto blocked = [&](uint32_t a, uint32_t b) {
+      for (uint32_t k = a; k < b; ++k)
+        if (Hard(st[k])) return true;
+      return false;
+    };
+    if (pos == "after" || pos == "both") {  // "X a annoncé"
+      for (const auto& f : srcs)
+        if (f.e <= c.begin && c.begin - f.e <= kReach && !blocked(f.e, c.begin)) best = &f;
+    }
+    if (!best && (pos == "before" || pos == "both")) {  // "selon X", "a annoncé lundi X"
+      for (const auto& f : srcs) {
+        if (f.b >= c.end && f.b - c.end <= kReach && !blocked(c.end, f.b)) {
+          best = &f;
+          break;
+        }
+      }
+    }
+    if (best) {
+      const auto& se = sources_.entry(best->value);
+      sm.span = span(best->b, best->e);
+      sm.toks = {best->b, best->e};
+      sm.id = se.cells[1];
+      sm.rule += " + " + se.lang + "/sources.tsv:'" + se.cells[0] + "'";
+      if (sm.cue_kind == "same") sm.cue_kind = "report";
+      out.push_back(std::move(sm));
+      continue;
+    }
+    if (sm.cue_kind == "claim" || sm.cue_kind == "same") {
+      out.push_back(std::move(sm));
+      continue;
+    }
+    // A pronoun next to the cue ("Il a ajouté", "a-t-il précisé") refers back.
+    bool pronoun = (c.begin > 0 && IsPronoun(st[c.begin - 1].fold)) || (c.end < n && IsPronoun(st[c.end].fold));
+    if (pronoun) {
+      sm.cue_kind = "same";
+      out.push_back(std::move(sm));
+      continue;
+    }
+    // A capitalised name right after the cue ("se sont vantés le site Russian Spring").
+    if (pos != "after") {
+      uint32_t k = c.end;
+      while (k < n && k < c.end + 4 && !st[k].capitalized && st[k].kind == TokenKind::kWord) ++k;
+      uint32_t e = k;
+      while (e < n && st[e].capitalized && st[e].kind == TokenKind::kWord) ++e;
+      if (e >= k + 2 && !doc.tokens[k].newline_before) {  // two words at least: not "Monday"
+        sm.span = span(k, e);
+        sm.toks = {k, e};
+        sm.id = "OTHER";
+        sm.rule += " + capitalised name";
+        out.push_back(std::move(sm));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep
