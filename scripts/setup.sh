@@ -22,6 +22,6 @@ if [ -f package.json ]; then
   if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; }; then
     echo "setup: installing npm packages"
     npm install --no-audit --no-fund --loglevel=error >/dev/null
-    touch "$stamp"
+    mkdir -p node_modules && touch "$stamp"
   fi
 fi
