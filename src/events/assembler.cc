@@ -59,8 +59,9 @@ struct Group {
   size_t last_sentence = 0;
 };
 
+// UNKNOWN ("des hommes armés") may be the side another sentence names.
 bool SameOrUnset(const std::optional<Actor>& a, const std::optional<Actor>& b) {
-  return !a || !b || a->id == b->id;
+  return !a || !b || a->id == b->id || a->id == "UNKNOWN" || b->id == "UNKNOWN";
 }
 
 bool DatesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
@@ -110,7 +111,7 @@ bool Compatible(const MentionSet& m, const Group& g, const Candidate& c, bool an
 }
 
 void Join(Group* g, Candidate c, const std::string& why) {
-  if (!g->actor1 && c.actor1) g->actor1 = c.actor1, g->air = c.air;
+  if ((!g->actor1 || g->actor1->id == "UNKNOWN") && c.actor1) g->actor1 = c.actor1, g->air = c.air;
   if (!g->actor2 && c.actor2) g->actor2 = c.actor2;
   g->last_sentence = std::max(g->last_sentence, c.sentence);
   if (!why.empty()) c.notes.push_back(why);
@@ -150,7 +151,16 @@ std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
       continue;
     }
     Group* target = nullptr;
-    for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
+    // A generic action by a named side ("les forces russes ont détruit") is
+    // part of that side's event reported before, whatever its type.
+    bool generic = c.trigger->weak && c.trigger->modifier.empty() && !c.air && c.actor1;
+    for (auto it = groups.rbegin(); generic && it != groups.rend(); ++it) {
+      if (it->actor1 && it->actor1->id == c.actor1->id && Compatible(m, *it, c, true)) {
+        target = &*it;
+        break;
+      }
+    }
+    for (auto it = groups.rbegin(); !target && it != groups.rend(); ++it) {
       if (Compatible(m, *it, c, false)) {
         target = &*it;
         break;
@@ -219,13 +229,28 @@ Event Finish(const Document& doc, const MentionSet& m, Group& g) {
       e.provenance.notes.push_back("actor1 " + c.claimant + " from a claim of responsibility");
     }
   }
+  if (!g.actor1 && e.event_type == "Explosions/Remote violence") {
+    // A ministry reporting strikes reports its own forces' strikes; a bomb nobody claims is unidentified.
+    for (const auto& c : g.members)
+      for (const auto& s : c.sources) {
+        if (g.actor1) break;
+        if (s.id == "RUS_MOD") g.actor1 = Actor{"RUS_MIL", s.text};
+        if (s.id == "US_GOV") g.actor1 = Actor{"USA_MIL", s.text};
+      }
+    if (g.actor1) e.provenance.notes.push_back("actor1 " + g.actor1->id + ": the forces of the reporting ministry");
+    if (!g.actor1 && e.sub_event_type != "Air/drone strike" && e.sub_event_type != "Shelling/artillery/missile attack") {
+      g.actor1 = Actor{"UNKNOWN", ""};
+      e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
+    }
+  }
   e.actor1 = g.actor1;
   e.actor2 = g.actor2;
+  if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
   if (!e.actor2 && e.event_type == "Violence against civilians") {
     e.actor2 = Actor{"CIVILIANS", ""};
     e.provenance.notes.push_back("actor2 CIVILIANS: violence against civilians");
   }
-  if (!e.actor2 && e.event_type != "Strategic developments") {
+  if (!e.actor2 && e.event_type == "Explosions/Remote violence") {
     e.actor2 = TopicActor(doc, m, e.actor1 ? e.actor1->id : "");
     if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
   }

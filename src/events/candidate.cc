@@ -9,6 +9,9 @@ namespace {
 
 constexpr int kClausePenalty = 12;  // a clause boundary weighs as much as twelve words
 constexpr int kVerbReach = 20;      // how far a count verb may govern a figure outside its clause
+constexpr uint32_t kAgentReach = 5;  // "frappé par un Su-34", "pris pour cible par l'aviation russe"
+constexpr int kSubjectReach = 30;
+constexpr int kObjectReach = 14;
 
 bool In(const std::string& f, std::initializer_list<const char*> words) {
   for (const char* w : words)
@@ -82,20 +85,26 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
       if (!civ) overlap = static_cast<int>(i);
       continue;
     }
+    // "les frappes russes" names another event, not a side of this one.
+    bool other_event = false;
+    for (const auto& o : m.triggers)
+      other_event |= &o != &t && o.toks.begin < a.toks.end && o.toks.end > a.toks.begin;
+    if (other_event) continue;
     const std::string* before = WordBefore(doc, a.toks.begin, s.tok_begin);
-    if (a.toks.begin >= t.toks.end && before && !civ) {
+    bool near = a.toks.begin - t.toks.end <= kAgentReach;
+    if (a.toks.begin >= t.toks.end && before && !civ && near) {
       if (IsAgentMarker(*before) && agent < 0) {
         agent = static_cast<int>(i);
         continue;
       }
-      if (IsGenitive(*before) && a.toks.begin - t.toks.end <= 3 && (a.air || a.kind == "state") && agent < 0) {
+      if (IsGenitive(*before) && a.toks.begin - t.toks.end <= 2 && (a.air || a.kind == "state") && agent < 0) {
         agent = static_cast<int>(i);  // "raids de l'aviation russe"
         continue;
       }
     }
     int d = Distance(cues, a.toks.begin < t.toks.begin ? a.toks.end - 1 : a.toks.begin, t.toks.begin);
-    if (a.toks.end <= t.toks.begin && !civ && d < best_subject) best_subject = d, subject = static_cast<int>(i);
-    if (a.toks.begin >= t.toks.end && d < best_object) best_object = d, object = static_cast<int>(i);
+    if (a.toks.end <= t.toks.begin && !civ && d < best_subject && d <= kSubjectReach) best_subject = d, subject = static_cast<int>(i);
+    if (a.toks.begin >= t.toks.end && d < best_object && d <= kObjectReach) best_object = d, object = static_cast<int>(i);
     if (a.toks.end <= t.toks.begin && civ && object < 0) object = static_cast<int>(i);  // "50 civils tués"
   }
   bool passive = Passive(doc, t, s.tok_begin);
@@ -208,6 +217,8 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
       c->event_type = "Explosions/Remote violence";
       c->sub_event_type = "Air/drone strike";
       c->notes.push_back("type: generic trigger by an air force -> Air/drone strike");
+    } else if (!t.modifier.empty()) {
+      c->notes.push_back("type refined by '" + t.modifier + "'");
     } else if (armed) {
       if (c->event_type == "Explosions/Remote violence" && c->sub_event_type == "Air/drone strike") {
         c->event_type = "Battles";
@@ -285,6 +296,10 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
   for (const auto& t : m.triggers) {
     uint32_t tb = t.toks.begin;
     if (cues.blocked[tb] || cues.cumulative[tb]) continue;
+    // "avions de combat": a trigger word inside an actor's name is not a trigger.
+    bool inside = false;
+    for (const auto& a : m.actors) inside |= a.toks.begin < tb && a.toks.end >= t.toks.end;
+    if (inside) continue;
     Candidate c;
     c.trigger = &t;
     c.sentence = doc.SentenceOfToken(tb);

@@ -76,17 +76,26 @@ DocCues EventCues::Analyze(const Document& doc) const {
     *e = t;
     while (*e < n && d.clause[*e] == d.clause[t]) ++*e;
   };
+  // Negation, hypothesis and purpose reach over "et": "pour lancer des
+  // évasions et des bombardements"; they stop at punctuation.
+  auto scope_range = [&](uint32_t t, uint32_t* b, uint32_t* e) {
+    *b = t;
+    while (*b > 0 && !PunctBoundary(doc.tokens[*b - 1]) && !(*b == t ? false : opens[*b] && PunctBoundary(doc.tokens[*b]))) --*b;
+    *e = t + 1;
+    while (*e < n && !PunctBoundary(doc.tokens[*e])) ++*e;
+  };
   for (const auto& m : matches) {
     const auto& e = cues_.entry(m.value);
     const std::string& kind = e.cells[1];
-    uint32_t cb, ce;
+    uint32_t cb, ce, sb, se;
     clause_range(m.begin, &cb, &ce);
+    scope_range(m.begin, &sb, &se);
     std::string why = kind + " cue '" + e.cells[0] + "'";
     if (kind == "negation" || kind == "hypothesis") {
-      for (uint32_t k = cb; k < ce; ++k) d.blocked[k] = 1, d.why[k] = why;
+      for (uint32_t k = sb; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
     } else if (kind == "purpose") {
       if (e.cells[2] == "inf" && (m.end >= n || !LooksInfinitive(doc.tokens[m.end].fold))) continue;
-      for (uint32_t k = m.end; k < ce; ++k) d.blocked[k] = 1, d.why[k] = why;
+      for (uint32_t k = m.end; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
     } else if (kind == "cumulative") {
       for (uint32_t k = cb; k < ce; ++k) d.cumulative[k] = 1, d.why[k] = why;
     } else if (kind == "remaining") {

@@ -58,7 +58,7 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
   auto nats = nationalities_.MatchAt(doc.lang, st, i, n);
   if (!nats.empty()) {
     uint32_t ne = nats.front().end;
-    for (uint32_t j = ne; j < n && j < ne + 2 && !Stop(st[j]); ++j) {
+    for (uint32_t j = ne; j < n && j < ne + 1; ++j) {  // "Malian army": the head right after
       auto hs = heads_.MatchAt(doc.lang, st, j, n);
       if (!hs.empty()) return make(i, hs.front().end, hs.front().value, nats.front().value);
     }

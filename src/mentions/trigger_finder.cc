@@ -41,7 +41,6 @@ void TriggerFinder::Refine(const Document& doc, const std::vector<Token>& stemme
     t->event_type = e.cells[1];
     t->sub_event_type = e.cells[2];
     t->modifier = std::string(doc.Slice({doc.tokens[m.begin].span.begin, doc.tokens[m.end - 1].span.end}));
-    t->weak = false;
     t->rule += " +modifiers.tsv:" + e.cells[0];
     return;
   }
@@ -51,6 +50,7 @@ std::vector<TriggerMention> TriggerFinder::Find(const Document& doc) const {
   std::vector<TriggerMention> out;
   std::vector<Token> stemmed = stemmers_.For(doc.lang).StemTokens(doc.tokens);
   for (const auto& m : triggers_.FindAll(doc.lang, stemmed, 0, static_cast<uint32_t>(stemmed.size()))) {
+    if (!out.empty() && out.back().toks.begin == m.begin && out.back().toks.end == m.end) continue;
     const auto& e = triggers_.entry(m.value);
     TriggerMention t;
     t.toks = {m.begin, m.end};
