@@ -129,6 +129,12 @@ Group NewGroup(Candidate c) {
 std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
   std::vector<Group> groups;
   for (auto& c : cands) {
+    // "L'EI a revendiqué l'attaque": a claim refers to the event before it.
+    if (!c.claimant.empty() && c.trigger->weak && !groups.empty() && !c.distinct &&
+        c.sentence - groups.back().last_sentence <= kAttachReach) {
+      Join(&groups.back(), std::move(c), "claim of responsibility for the event before");
+      continue;
+    }
     if (c.weak) {
       // "Les frappes ont tué 80 terroristes": the event before, if it can be the same.
       if (!groups.empty() && !c.distinct) {

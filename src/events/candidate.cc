@@ -50,11 +50,19 @@ bool Passive(const Document& doc, const TriggerMention& t, uint32_t floor) {
 
 // Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
 // force named before them; country names after a preposition of place dropped.
-std::vector<std::string> ResolvedActorIds(const MentionSet& m, const DocCues& cues) {
+std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues) {
   std::vector<std::string> ids;
   std::string last_air;
-  for (const auto& a : m.actors) {
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const auto& a = m.actors[i];
     std::string id = a.id;
+    // "les avions de la coalition": the aircraft belong to the side named after them.
+    if (a.kind == "air" && id.empty() && i + 1 < m.actors.size()) {
+      const auto& nx = m.actors[i + 1];
+      if (nx.toks.begin > a.toks.end && nx.toks.begin <= a.toks.end + 2 && !nx.id.empty() && nx.kind != "civ" &&
+          IsGenitive(doc.tokens[a.toks.end].fold))
+        id = nx.id;
+    }
     if (a.kind == "place" && cues.locative[a.toks.begin]) id.clear();
     if (a.kind == "air" && id.empty()) id = last_air;
     if (a.air && !a.id.empty()) last_air = a.id;
@@ -90,6 +98,11 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     for (const auto& o : m.triggers)
       other_event |= &o != &t && o.toks.begin < a.toks.end && o.toks.end > a.toks.begin;
     if (other_event) continue;
+    // "Selon Moscou": the source of the report is not a side of the event.
+    bool is_source = false;
+    for (const auto& sm : m.sources)
+      is_source |= !sm.span.empty() && sm.span.begin < a.span.end && sm.span.end > a.span.begin;
+    if (is_source) continue;
     const std::string* before = WordBefore(doc, a.toks.begin, s.tok_begin);
     bool near = a.toks.begin - t.toks.end <= kAgentReach;
     if (a.toks.begin >= t.toks.end && before && !civ && near) {
@@ -106,8 +119,24 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     if (a.toks.end <= t.toks.begin && !civ && d < best_subject && d <= kSubjectReach) best_subject = d, subject = static_cast<int>(i);
     if (a.toks.begin >= t.toks.end && d < best_object && d <= kObjectReach) best_object = d, object = static_cast<int>(i);
     if (a.toks.end <= t.toks.begin && civ && object < 0) object = static_cast<int>(i);  // "50 civils tués"
+    if (civ && a.toks.begin >= t.toks.end && object < 0 && d <= kSubjectReach) object = static_cast<int>(i);  // ", wounding four civilians"
+  }
+  // "combats entre X et Y", "clashes between X and Y".
+  if (t.toks.end < s.tok_end && In(doc.tokens[t.toks.end].fold, {"entre", "between"})) {
+    std::vector<int> pair;
+    for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i)
+      if (m.actors[i].toks.begin > t.toks.end && m.actors[i].toks.begin <= t.toks.end + 12 && !ids[i].empty())
+        pair.push_back(static_cast<int>(i));
+    if (!pair.empty()) {
+      r.actor1 = pair[0], r.how1 = "between X and Y";
+      if (pair.size() == 2) r.actor2 = pair[1], r.how2 = r.how1;
+      return r;
+    }
   }
   bool passive = Passive(doc, t, s.tok_begin);
+  // "tués par l'explosion d'une mine": the event is the agent, the subject its victim.
+  const std::string* before_trigger = WordBefore(doc, t.toks.begin, s.tok_begin);
+  if (before_trigger && IsAgentMarker(*before_trigger)) passive = true;
   if (overlap >= 0) r.actor1 = overlap, r.how1 = "in the trigger phrase";
   else if (agent >= 0) r.actor1 = agent, r.how1 = "agent (par/by/de)";
   else if (!passive && !t.flip && subject >= 0) r.actor1 = subject, r.how1 = "subject";
@@ -204,6 +233,11 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
     c->air = m.actors[r.actor1].air;
+    // "coalition aircraft": a side followed by an aircraft noun flies.
+    if (static_cast<size_t>(r.actor1) + 1 < m.actors.size()) {
+      const auto& nx = m.actors[r.actor1 + 1];
+      c->air |= nx.kind == "air" && nx.toks.begin == m.actors[r.actor1].toks.end;
+    }
     c->notes.push_back("actor1 " + ids[r.actor1] + " '" + c->actor1->text + "' (" + r.how1 + ", " + m.actors[r.actor1].rule + ")");
   }
   if (r.actor2 >= 0) {
@@ -292,13 +326,13 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
                                        const std::vector<std::vector<SourceRef>>& sources_by_sentence,
                                        const std::vector<std::string>& claimant_by_sentence) {
   std::vector<Candidate> out;
-  std::vector<std::string> ids = ResolvedActorIds(m, cues);
+  std::vector<std::string> ids = ResolvedActorIds(doc, m, cues);
   for (const auto& t : m.triggers) {
     uint32_t tb = t.toks.begin;
     if (cues.blocked[tb] || cues.cumulative[tb]) continue;
     // "avions de combat": a trigger word inside an actor's name is not a trigger.
     bool inside = false;
-    for (const auto& a : m.actors) inside |= a.toks.begin < tb && a.toks.end >= t.toks.end;
+    for (const auto& a : m.actors) inside |= a.toks.begin < tb && a.toks.end > t.toks.end;
     if (inside) continue;
     Candidate c;
     c.trigger = &t;
@@ -314,8 +348,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       if (o.sentence != c.sentence) continue;
       bool same = o.sub_event_type == c.sub_event_type && !c.distinct;
       if (same || ((c.weak || t.weak) && !o.weak)) {
-        if (!o.actor1 && c.actor1) o.actor1 = c.actor1, o.air = c.air;
-        if (!o.actor2 && c.actor2) o.actor2 = c.actor2;
+        auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
+        if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
+        if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
         o.notes.push_back("also '" + std::string(doc.Slice(t.span)) + "' in the same sentence");
         absorbed = true;
         break;

@@ -91,13 +91,18 @@ DocCues EventCues::Analyze(const Document& doc) const {
     clause_range(m.begin, &cb, &ce);
     scope_range(m.begin, &sb, &se);
     std::string why = kind + " cue '" + e.cells[0] + "'";
-    if (kind == "negation" || kind == "hypothesis") {
+    if (kind == "denial") {  // "l'information n'a pas été confirmée": the whole sentence
+      size_t si = doc.SentenceOfToken(m.begin);
+      for (uint32_t k = doc.sentences[si].tok_begin; k < doc.sentences[si].tok_end; ++k) d.blocked[k] = 1, d.why[k] = why;
+    } else if (kind == "negation" || kind == "hypothesis") {
       for (uint32_t k = sb; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
     } else if (kind == "purpose") {
       if (e.cells[2] == "inf" && (m.end >= n || !LooksInfinitive(doc.tokens[m.end].fold))) continue;
       for (uint32_t k = m.end; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
     } else if (kind == "cumulative") {
       for (uint32_t k = cb; k < ce; ++k) d.cumulative[k] = 1, d.why[k] = why;
+    } else if (kind == "duration") {
+      for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.cumulative[k] = 1, d.why[k] = why;
     } else if (kind == "remaining") {
       for (uint32_t k = cb; k < ce; ++k) d.remaining[k] = 1;
     } else if (kind == "container") {
