@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 missing=()
 while read -r pkg; do
   case "$pkg" in ''|'#'*) continue ;; esac
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
+  # nodejs builds that bundle npm conflict with Debian's npm package: the command is enough.
+  [ "$pkg" = npm ] && command -v npm >/dev/null && continue
+  missing+=("$pkg")
 done < scripts/apt-packages.txt
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
