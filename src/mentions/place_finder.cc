@@ -29,7 +29,7 @@ bool AllUpper(std::string_view s) {
 int FeatureBonus(std::string_view f) {
   if (f == "P.PPLC") return 2;
   if (f == "P.PPLA") return 1;
-  if (f == "L.CONT" || f == "L.RGN") return 6;
+  if (f == "L.CONT" || f == "L.RGN" || f == "H.OCN") return 6;
   return 0;
 }
 
@@ -249,10 +249,23 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
     m.score.resize(m.cands.size());
     for (size_t c = 0; c < m.cands.size(); ++c) {
       const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
-      double s = std::log10(double{r.population} + 10);
+      // Provinces and countries carry no population: they count as a large
+      // city and a very large one.
+      double pop = r.level == static_cast<uint8_t>(PlaceLevel::kCountry)  ? 1e7
+                   : r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) ? 1e6
+                                                                          : double{r.population};
+      double s = std::log10(pop + 10);
       if (m.cands[c] & kPostingPreferred) s += 1.5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) s += 5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 2;
+      // A province named after its seat ("Homs", "Idlib"): the bare name is the city.
+      if (FixedField(r.feature, 8) == "P.PPLA" && !m.force_admin1) {
+        for (uint32_t o : m.cands) {
+          const PlaceRecord& a = gaz_.place(o & kPostingIndexMask);
+          if (a.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && FixedField(a.admin1, 8) == FixedField(r.admin1, 8))
+            s += 4;
+        }
+      }
       s += FeatureBonus(FixedField(r.feature, 8));
       if (m.loose) s -= kLoosePenalty;
       m.score[c] = s;
