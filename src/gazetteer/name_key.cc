@@ -55,15 +55,10 @@ std::string LooseKey(const std::vector<std::string>& words, size_t begin, size_t
     else if (c == 'q' || c == 'c') c = 'k';
     if (IsVowel(c)) continue;
     if (!k.empty() && k.back() == c) continue;
-    if (c == 'h' && !k.empty() && (k.back() == 's' || k.back() == 'k' || k.back() == 'g')) {
-      k.push_back(c);  // sh, kh, gh are letters of their own
-      continue;
-    }
-    k.push_back(c);
+    bool digraph = c == 'h' && i > 0 && (s[i - 1] == 's' || s[i - 1] == 'k' || s[i - 1] == 'g' || s[i - 1] == 'c');
+    if (c == 'h' && !digraph && i + 1 == s.size()) continue;  // final -h (Hamah, Raqqah)
+    k.push_back(c);  // sh, kh, gh stay letters of their own
   }
-  if (k.size() > 2 && k.back() == 'h' && k[k.size() - 2] != 's' && k[k.size() - 2] != 'k' &&
-      k[k.size() - 2] != 'g')
-    k.pop_back();  // final -h (Hamah, Raqqah)
   if (k.size() < 2) return "";
   return k;
 }

@@ -222,7 +222,7 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
     // Province phrases, and the lists that follow one.
     if (EndsWith(doc, lex, m.tb, Kind::kAdmin1Before, &sp)) {
       m.force_admin1 = true, m.relation = sp, chain = true;
-    } else if (chain && k > 0) {
+    } else if (chain && k > 0 && m.precision == LocationPrecision::kPlace) {
       const Match& p = (*ms)[k - 1];
       bool ok = m.tb - p.te <= kMaxAdmin1ChainGap && doc.SentenceOfToken(p.te - 1) == doc.SentenceOfToken(m.tb);
       for (uint32_t t = p.te; ok && t < m.tb; ++t) ok = toks[t].kind != TokenKind::kWord || !toks[t].capitalized;
