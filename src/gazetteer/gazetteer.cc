@@ -78,12 +78,12 @@ Gazetteer::Lookup Gazetteer::Find(std::string_view key) const {
 
 int64_t Gazetteer::Admin1Index(std::string_view iso) const {
   auto it = admin1_.find(std::string(iso));
-  return it == admin1_.end() ? -1 : it->second;
+  return it == admin1_.end() ? int64_t{-1} : int64_t{it->second};
 }
 
 int64_t Gazetteer::CountryIndex(std::string_view iso2) const {
   auto it = countries_.find(std::string(iso2));
-  return it == countries_.end() ? -1 : it->second;
+  return it == countries_.end() ? int64_t{-1} : int64_t{it->second};
 }
 
 std::string Gazetteer::Version() const {

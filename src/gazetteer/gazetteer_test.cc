@@ -100,3 +100,19 @@ TEST(SupplementTest, LoadsRowsAndReportsMalformedOnesWithTheirLine) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(GazetteerTest, UnknownProvinceAndCountryAreMinusOne) {
+  GazetteerBuilder b;
+  b.AddName(b.AddPlace({1, "X", 1, 1, 1, "SY", "SY-HI", "A.ADM1", PlaceLevel::kAdmin1}), "X", true);
+  auto g = Gazetteer::FromBytes(b.Serialize());
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ((*g)->Admin1Index(""), -1);
+  EXPECT_EQ((*g)->Admin1Index("IQ-AN"), -1);
+  EXPECT_EQ((*g)->CountryIndex("FR"), -1);
+}
+
+}  // namespace
+}  // namespace sitrep
