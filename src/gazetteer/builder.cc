@@ -47,6 +47,14 @@ void GazetteerBuilder::AddName(uint32_t place, const std::string& name, bool pre
   auto words = NameWords(name);
   if (words.empty() || words.size() > 8) return;
   AddKey(ExactKey(words), {place, preferred});
+  // "Al Qa'im" is also written "al-Qaïm": index the form without inner apostrophes.
+  bool inner = false;
+  for (auto& w : words)
+    if (w.size() > 2 && w.back() != '\'' && w.find('\'') != std::string::npos) {
+      std::erase(w, '\'');
+      inner = true;
+    }
+  if (inner) AddKey(ExactKey(words), {place, preferred});
   // Loose keys only for main and language-tagged names: alternates in
   // other languages would make every skeleton ambiguous.
   std::string loose = preferred ? LooseKey(words) : "";

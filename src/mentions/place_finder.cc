@@ -134,7 +134,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
   std::vector<Match> out;
   uint32_t last_end = 0;
   for (uint32_t i = 0; i < n && out.size() < kMaxMentionsPerDocument; ++i) {
-    if (toks[i].kind != TokenKind::kWord || !toks[i].capitalized) continue;
+    // A name starts at a capitalised word, or at a lower-case Arabic article
+    // glued to one ("d'al-Qaïm").
+    bool article = (toks[i].fold == "al" || toks[i].fold == "el") && i + 2 < n && Joiner(toks[i + 1]) &&
+                   toks[i + 2].capitalized;
+    if (toks[i].kind != TokenKind::kWord || !(toks[i].capitalized || article)) continue;
     std::string key;
     std::vector<std::string> words;
     std::vector<uint32_t> ends;
@@ -257,7 +261,7 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
       double s = std::log10(pop + 10);
       if (m.cands[c] & kPostingPreferred) s += 1.5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) s += 5;
-      if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 2;
+      if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 1;
       // A province named after its seat ("Homs", "Idlib"): the bare name is the city.
       if (FixedField(r.feature, 8) == "P.PPLA" && !m.force_admin1) {
         for (uint32_t o : m.cands) {
@@ -291,8 +295,9 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
       if (m.loose) {
         bool major = r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || r.population >= 20000 ||
                      FixedField(r.feature, 8).rfind("P.PPLA", 0) == 0 || FixedField(r.feature, 8) == "P.PPLC";
-        // Loose matches only inside the document's main country or a named province.
-        if (!major || !(in_admin1 || (in_country && cc == top_country))) continue;
+        // Loose matches only inside a country the document names repeatedly, or a named province.
+        bool strong_country = country_votes[cc] - (voted[k].first == cc ? 1 : 0) >= 2 || cc == top_country;
+        if (!major || !(in_admin1 || m.force_admin1 || (in_country && strong_country))) continue;
       }
       // A foreign village known only by an alternate name is not worth the risk.
       if (!(m.cands[c] & kPostingPreferred) && !in_country && r.population < kMinAlternatePopulation &&

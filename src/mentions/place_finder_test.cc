@@ -43,6 +43,7 @@ class PlaceFinderTest : public ::testing::Test {
     place(12, "Albu Kamal", 34.45, 40.92, 57000, "SY", "SY-DY", "P.PPLA2", PlaceLevel::kPlace, {"Albu Kamal"});
     place(13, "Raqqa", 35.95, 39.01, 177000, "SY", "SY-RA", "P.PPLA", PlaceLevel::kPlace, {"Ar Raqqah"});
     place(15, "Raqqa", 35.95, 38.9, 0, "SY", "SY-RA", "A.ADM1", PlaceLevel::kAdmin1, {"Ar Raqqah"});
+    place(16, "Al Qa'im", 34.39, 40.99, 74000, "IQ", "IQ-AN", "P.PPLA2", PlaceLevel::kPlace, {"Al Qa'im"});
     place(14, "Assad", 30.0, 31.0, 600, "EG", "", "P.PPL", PlaceLevel::kPlace, {"Assad"});
     place(163843, "Syria", 35, 38, 0, "SY", "", "A.PCLI", PlaceLevel::kCountry, {"Syria", "Syrie"}, {"Syrian"});
     place(99237, "Iraq", 33, 44, 0, "IQ", "", "A.PCLI", PlaceLevel::kCountry, {"Iraq", "Irak"});
@@ -90,6 +91,13 @@ TEST_F(PlaceFinderTest, ElisionAndArticles) {
   EXPECT_EQ(ms[0].geonameid, 10);
   EXPECT_EQ(ms[1].level, PlaceLevel::kCountry);
   EXPECT_EQ(ms[1].precision, LocationPrecision::kCountry);
+}
+
+TEST_F(PlaceFinderTest, LowerCaseArabicArticleAndInnerApostrophe) {
+  auto ms = Find("La ville irakienne d'al-Qaïm a été reprise.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 16);
+  EXPECT_EQ(Text(ms[0]), "al-Qaïm");
 }
 
 TEST_F(PlaceFinderTest, CaseAndAccentFolding) {
