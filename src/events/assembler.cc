@@ -5,6 +5,7 @@
 #include <set>
 
 #include "events/candidate.h"
+#include "resolve/geocoder.h"
 
 namespace sitrep {
 namespace {
@@ -27,21 +28,6 @@ DateInterval PublicationInterval(const PubDate& d) {
     out.precision = DatePrecision::kMonth;
   }
   return out;
-}
-
-Location ToLocation(const PlaceMention& p) {
-  Location l;
-  l.name = p.name;
-  if (p.geonameid) l.geonameid = p.geonameid;
-  l.lat = p.lat;
-  l.lon = p.lon;
-  l.admin1 = p.admin1;
-  l.admin1_name = p.admin1_name;
-  l.country = p.country;
-  l.precision = p.level == PlaceLevel::kCountry  ? LocationPrecision::kCountry
-                : p.level == PlaceLevel::kAdmin1 ? LocationPrecision::kAdmin1
-                                                 : p.precision;
-  return l;
 }
 
 int Level(const MentionSet& m, int place) {

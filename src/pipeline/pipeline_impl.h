@@ -10,6 +10,8 @@
 #include "events/assembler.h"
 #include "mentions/actor_finder.h"
 #include "mentions/source_finder.h"
+#include "gazetteer/gazetteer.h"
+#include "mentions/place_finder.h"
 #include "mentions/trigger_finder.h"
 #include "sitrep/pipeline.h"
 
@@ -24,12 +26,18 @@ class PipelineImpl {
   std::unique_ptr<TriggerFinder> triggers;
   std::unique_ptr<ActorFinder> actors;
   std::unique_ptr<SourceFinder> sources;
+  std::unique_ptr<Gazetteer> gazetteer;  // null when none was found (then no places)
+  std::unique_ptr<PlaceFinder> places;   // null without a gazetteer
   std::unique_ptr<EventAssembler> assembler;
 };
 
 // Where the data folder is: the option, else $SITREP_DATA, else the source
 // tree's data/ recorded at build time.
 std::string ResolveDataDir(const std::string& option);
+
+// Where the compiled gazetteer is: the option, else $SITREP_GAZETTEER, else
+// the source tree's build/gazetteer.bin.
+std::string ResolveGazetteerPath(const std::string& option);
 
 }  // namespace sitrep
 
