@@ -145,8 +145,15 @@ std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
     Group* target = nullptr;
     // A generic action by a named side ("les forces russes ont détruit") is
     // part of that side's event reported before, whatever its type.
-    bool generic = c.trigger->weak && c.trigger->modifier.empty() && !c.air && c.actor1;
-    for (auto it = groups.rbegin(); generic && it != groups.rend(); ++it) {
+    bool generic = c.trigger->weak && c.trigger->modifier.empty() && !c.air &&
+                   (c.event_type == "Explosions/Remote violence" || c.sub_event_type == "Armed clash");
+    // With no acting side ("les frappes ont tué 30 djihadistes"), it follows up the event before.
+    if (generic && !c.actor1 && !groups.empty() && !c.distinct &&
+        c.sentence - groups.back().last_sentence <= kAttachReach && Compatible(m, groups.back(), c, true)) {
+      Join(&groups.back(), std::move(c), "follow-up with no acting side: attached to the event before");
+      continue;
+    }
+    for (auto it = groups.rbegin(); generic && c.actor1 && it != groups.rend(); ++it) {
       if (it->actor1 && it->actor1->id == c.actor1->id && Compatible(m, *it, c, true)) {
         target = &*it;
         break;

@@ -52,7 +52,7 @@ bool Passive(const Document& doc, const TriggerMention& t, uint32_t floor) {
 // force named before them; country names after a preposition of place dropped.
 std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues) {
   std::vector<std::string> ids;
-  std::string last_air;
+  std::string last_air, last_group;
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     std::string id = a.id;
@@ -66,6 +66,9 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
     if (a.kind == "place" && cues.locative[a.toks.begin]) id.clear();
     if (a.kind == "air" && id.empty()) id = last_air;
     if (a.air && !a.id.empty()) last_air = a.id;
+    // "les djihadistes": the armed group named last, else unidentified.
+    if (a.kind == "jihad") id = last_group.empty() ? "UNKNOWN" : last_group;
+    if (a.kind == "group" && !a.id.empty()) last_group = a.id;
     ids.push_back(id);
   }
   return ids;
@@ -84,6 +87,7 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
                   const TriggerMention& t, const Sentence& s) {
   Roles r;
   int overlap = -1, agent = -1, subject = -1, object = -1;
+  bool genitive = false;
   int best_subject = INT_MAX, best_object = INT_MAX;
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
@@ -112,6 +116,7 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
       }
       if (IsGenitive(*before) && a.toks.begin - t.toks.end <= 2 && (a.air || a.kind == "state") && agent < 0) {
         agent = static_cast<int>(i);  // "raids de l'aviation russe"
+        genitive = true;
         continue;
       }
     }
@@ -135,8 +140,12 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
   }
   bool passive = Passive(doc, t, s.tok_begin);
   // "tués par l'explosion d'une mine": the event is the agent, the subject its victim.
-  const std::string* before_trigger = WordBefore(doc, t.toks.begin, s.tok_begin);
-  if (before_trigger && IsAgentMarker(*before_trigger)) passive = true;
+  for (uint32_t k = t.toks.begin; k > s.tok_begin && t.toks.begin - k < 6; --k)
+    if (IsAgentMarker(doc.tokens[k - 1].fold) && cues.clause[k - 1] == cues.clause[t.toks.begin]) passive = true;
+  if (t.flip && genitive) {  // "le retrait des forces maliennes": they withdraw
+    r.actor2 = agent, r.how2 = "the side that withdraws (de X)";
+    return r;
+  }
   if (overlap >= 0) r.actor1 = overlap, r.how1 = "in the trigger phrase";
   else if (agent >= 0) r.actor1 = agent, r.how1 = "agent (par/by/de)";
   else if (!passive && !t.flip && subject >= 0) r.actor1 = subject, r.how1 = "subject";
@@ -246,7 +255,11 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   }
   if (c->actor1 && c->actor2 && c->actor1->id == c->actor2->id) c->actor2.reset();
   if (t.weak) {
-    bool armed = c->actor1 && m.actors[r.actor1].kind != "civ";
+    // An armed side on either end makes a generic word an event ("l'armée a
+    // repris X", "l'arrestation de membres de Boko Haram"); "la reprise
+    // économique" or "l'enlèvement d'un enfant" has none.
+    auto armed_kind = [](const std::string& k) { return k == "group" || k == "state" || k == "unk" || k == "air" || k == "jihad"; };
+    bool armed = (c->actor1 && armed_kind(m.actors[r.actor1].kind)) || (c->actor2 && armed_kind(m.actors[r.actor2].kind));
     if (c->air) {
       c->event_type = "Explosions/Remote violence";
       c->sub_event_type = "Air/drone strike";
@@ -347,7 +360,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     for (auto& o : out) {
       if (o.sentence != c.sentence) continue;
       bool same = o.sub_event_type == c.sub_event_type && !c.distinct;
-      if (same || ((c.weak || t.weak) && !o.weak)) {
+      if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
         if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
@@ -358,6 +371,23 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     }
     if (absorbed) continue;
     out.push_back(std::move(c));
+  }
+  // A generic word before a specific trigger of its sentence ("tués par
+  // l'explosion d'un engin explosif") is part of the specific event.
+  auto generic = [](const Candidate& c) { return c.trigger->weak && c.trigger->modifier.empty() && !c.air; };
+  for (size_t i = 0; i < out.size(); ++i) {
+    // Only generic attack words (frapper, tuer, attaque, explosion) are parts of another event.
+    bool attack = out[i].event_type == "Explosions/Remote violence" || out[i].sub_event_type == "Armed clash";
+    if (!generic(out[i]) || !attack) continue;
+    for (size_t j = 0; j < out.size(); ++j) {
+      if (j == i || out[j].sentence != out[i].sentence || generic(out[j])) continue;
+      if (!out[j].actor1 && out[i].actor1 && (!out[j].actor2 || out[j].actor2->id != out[i].actor1->id)) out[j].actor1 = out[i].actor1;
+      if (!out[j].actor2 && out[i].actor2 && (!out[j].actor1 || out[j].actor1->id != out[i].actor2->id)) out[j].actor2 = out[i].actor2;
+      out[j].notes.push_back("also '" + std::string(doc.Slice(out[i].trigger->span)) + "' in the same sentence");
+      out.erase(out.begin() + static_cast<long>(i));
+      --i;
+      break;
+    }
   }
   // Place, date, sources and figures, sentence by sentence.
   for (auto& c : out) {
