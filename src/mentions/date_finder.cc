@@ -202,7 +202,10 @@ class Scanner {
       const Entry& e = lex_.entries[m.value];
       if (e.kind != kind || (e.cap && !Tok(i).capitalized)) continue;
       uint32_t end = m.end;
-      if (kind == K::kMonth && In(end) && Tok(end).punct == '.' && !Tok(end).space_before) ++end;
+      // "janv.", "Sept." (not the full stop that ends the sentence)
+      if (kind == K::kMonth && In(end + 1) && Tok(end).punct == '.' && !Tok(end).space_before &&
+          !Tok(end + 1).capitalized)
+        ++end;
       return {end, e.value};
     }
     return {};
@@ -322,6 +325,8 @@ class Scanner {
     Hit w1 = Get(j, K::kWeekday), d1 = w1 ? Hit{} : DayNumber(j);
     if (!w1 && !d1) return std::nullopt;
     j = (w1 ? w1 : d1).end;
+    Hit m1 = d1 ? Get(j, K::kMonth) : Hit{};
+    if (m1) j = m1.end;
     Hit to = Get(j, K::kNightTo);
     if (!to) {
       if (!w1) return std::nullopt;
@@ -481,7 +486,7 @@ class Scanner {
     if (Hit w = Get(j, K::kWeekday)) {
       weekday = w.value;
       j = w.end;
-      if (IsPunct(j, ',')) ++j;
+      if (IsPunct(j, ',') && (DayNumber(j + 1) || Get(j + 1, K::kMonth))) ++j;
       if (Hit a = Get(j, K::kDayArticle)) {
         if (DayNumber(a.end)) j = a.end;
       }

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "events/assembler.h"
+#include "mentions/date_finder.h"
+#include "mentions/number_finder.h"
 #include "mentions/trigger_finder.h"
 #include "sitrep/pipeline.h"
 
@@ -20,6 +22,8 @@ class PipelineImpl {
   std::string data_version;
   std::vector<std::string> load_warnings;  // malformed lexicon rows, missing optional data
   std::unique_ptr<TriggerFinder> triggers;
+  std::unique_ptr<NumberFinder> numbers;
+  std::unique_ptr<DateFinder> dates;
   std::unique_ptr<EventAssembler> assembler;
 };
 
