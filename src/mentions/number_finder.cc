@@ -185,7 +185,8 @@ class Scanner {
     m.toks = {i, r->end};
     m.span = {Tok(i).span.begin, Tok(r->end - 1).span.end};
     if (!FindNoun(r->end, &m)) return std::nullopt;  // a measure, not a count
-    if ((r->words || r->lone_one) && m.noun_class.empty() && m.noun.empty()) return std::nullopt;
+    // A spelled-out number must count something: "neuf" after a noun is "new".
+    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4)) return std::nullopt;
     if (r->lone_one && (m.noun_class.empty() || m.noun.begin != Tok(r->end).span.begin)) return std::nullopt;
     SetCount(*r, qual, &m);
     return m;
