@@ -180,7 +180,7 @@ class Scanner {
     s_end_ = s.tok_end;
     std::vector<Found> out;
     for (uint32_t i = s_begin_; i < s_end_;) {
-      std::optional<Found> f = ParseAt(i);
+      std::optional<Found> f = CanStart(i) ? ParseAt(i) : std::nullopt;
       if (f && f->end > i) {
         i = f->end;
         out.push_back(*f);
@@ -305,6 +305,15 @@ class Scanner {
   uint32_t SkipPartOfDay(uint32_t j) const {
     if (Hit p = Get(j, K::kPartOfDay)) return p.end;
     return j;
+  }
+
+  // Cheap test before the patterns: every expression starts with a lexicon
+  // word, a number or a number word ("10h30", "trois derniers jours").
+  bool CanStart(uint32_t i) const {
+    const Token& t = Tok(i);
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind == TokenKind::kWord && !t.fold.empty() && t.fold[0] >= '0' && t.fold[0] <= '9') return true;
+    return lex_.matcher.StartsPhrase(t.fold) || lex_.number_words.count(t.fold) > 0;
   }
 
   std::optional<Found> ParseAt(uint32_t i) {
