@@ -23,7 +23,7 @@ enum class K : uint8_t {
   kMonth, kWeekday, kRelDay, kNightRel, kAnaphorDay, kRelWeek, kRelMonth, kRelYear,
   kPartOfDay, kAnchoredPart, kClock, kLast, kNext, kThis, kMonthPart, kUnitHour, kUnitDay,
   kUnitWeek, kUnitMonth, kUnitYear, kAgoPre, kAgoPost, kSince, kWindowPre, kRangeFrom,
-  kRangeTo, kNight, kNightFrom, kNightTo, kYearCue, kDayArticle, kArticleOne,
+  kRangeTo, kNight, kNightFrom, kNightTo, kYearCue, kDayArticle, kArticleOne, kRecentDays,
 };
 
 const std::unordered_map<std::string, K>& KindNames() {
@@ -38,7 +38,8 @@ const std::unordered_map<std::string, K>& KindNames() {
       {"ago_post", K::kAgoPost}, {"since", K::kSince}, {"window_pre", K::kWindowPre},
       {"range_from", K::kRangeFrom}, {"range_to", K::kRangeTo}, {"night", K::kNight},
       {"night_from", K::kNightFrom}, {"night_to", K::kNightTo}, {"year_cue", K::kYearCue},
-      {"day_article", K::kDayArticle}, {"article_one", K::kArticleOne}};
+      {"day_article", K::kDayArticle}, {"article_one", K::kArticleOne},
+      {"recent_days", K::kRecentDays}};
   return *m;
 }
 
@@ -585,9 +586,19 @@ class Scanner {
       switch (e.kind) {
         case K::kRelDay: return Found{i, SkipWeekday(SkipPartOfDay(j)), res_.RelDay(e.value), "relative_day"};
         case K::kNightRel: return Found{i, j, res_.Night(e.value), "night"};
-        case K::kRelWeek: return Found{i, j, res_.RelWeek(e.value), "relative_week"};
-        case K::kRelMonth: return Found{i, j, res_.RelMonth(e.value), "relative_month"};
-        case K::kRelYear: return Found{i, j, res_.RelYear(e.value), "relative_year"};
+        case K::kRelWeek: {
+          int offset = ShiftAfter(&j, e.value);
+          return Found{i, j, res_.RelWeek(offset), "relative_week"};
+        }
+        case K::kRelMonth: {
+          int offset = ShiftAfter(&j, e.value);
+          return Found{i, j, res_.RelMonth(offset), "relative_month"};
+        }
+        case K::kRelYear: {
+          int offset = ShiftAfter(&j, e.value);
+          return Found{i, j, res_.RelYear(offset), "relative_year"};
+        }
+        case K::kRecentDays: return Found{i, j, res_.Window(e.value), "window"};
         case K::kAnaphorDay: {
           Found f{i, SkipPartOfDay(j), {}, "anaphor"};
           f.anchor = Found::Anchor::kAnaphor;
@@ -603,6 +614,20 @@ class Scanner {
       }
     }
     return std::nullopt;
+  }
+
+  // "en fin de semaine dernière": a trailing "dernière"/"prochaine" moves
+  // the period one back or forward.
+  int ShiftAfter(uint32_t* j, int offset) const {
+    if (Hit l = Get(*j, K::kLast)) {
+      *j = l.end;
+      return offset - 1;
+    }
+    if (Hit n = Get(*j, K::kNext)) {
+      *j = n.end;
+      return offset + 1;
+    }
+    return offset;
   }
 
   uint32_t SkipWeekday(uint32_t j) const {
