@@ -23,7 +23,7 @@ enum class K : uint8_t {
   kMonth, kWeekday, kRelDay, kNightRel, kAnaphorDay, kRelWeek, kRelMonth, kRelYear,
   kPartOfDay, kAnchoredPart, kClock, kLast, kNext, kThis, kMonthPart, kUnitHour, kUnitDay,
   kUnitWeek, kUnitMonth, kUnitYear, kAgoPre, kAgoPost, kSince, kWindowPre, kRangeFrom,
-  kRangeTo, kNight, kNightFrom, kNightTo, kYearCue, kDayArticle, kArticleOne, kRecentDays,
+  kRangeTo, kNight, kNightFrom, kNightTo, kYearCue, kDayArticle, kArticleOne, kRecentDays, kWeekend,
 };
 
 const std::unordered_map<std::string, K>& KindNames() {
@@ -39,7 +39,7 @@ const std::unordered_map<std::string, K>& KindNames() {
       {"range_from", K::kRangeFrom}, {"range_to", K::kRangeTo}, {"night", K::kNight},
       {"night_from", K::kNightFrom}, {"night_to", K::kNightTo}, {"year_cue", K::kYearCue},
       {"day_article", K::kDayArticle}, {"article_one", K::kArticleOne},
-      {"recent_days", K::kRecentDays}};
+      {"recent_days", K::kRecentDays}, {"weekend", K::kWeekend}};
   return *m;
 }
 
@@ -599,6 +599,7 @@ class Scanner {
           return Found{i, j, res_.RelYear(offset), "relative_year"};
         }
         case K::kRecentDays: return Found{i, j, res_.Window(e.value), "window"};
+        case K::kWeekend: return Found{i, j, Weekend(e.value, TenseAround(i, j)), "weekend"};
         case K::kAnaphorDay: {
           Found f{i, SkipPartOfDay(j), {}, "anaphor"};
           f.anchor = Found::Anchor::kAnaphor;
@@ -614,6 +615,19 @@ class Scanner {
       }
     }
     return std::nullopt;
+  }
+
+  // Saturday and Sunday: the last weekend (offset 0, past narration), the
+  // coming one (future), the one before (-1) or after (+1).
+  DateInterval Weekend(int offset, Direction tense) const {
+    Direction dir = offset < 0 ? Direction::kStrictPast
+                    : offset > 0 ? Direction::kStrictFuture
+                                 : tense;
+    DateInterval sat = res_.Weekday(5, dir);
+    if (sat.precision != DatePrecision::kDay) return sat;
+    int pub_weekday = sitrep::Weekday({doc_.date.y, doc_.date.m, doc_.date.d});
+    if (offset < 0 && pub_weekday == 6) sat.start = AddDays(sat.start, -7);  // on a Sunday, the weekend before
+    return {sat.start, AddDays(sat.start, 1), DatePrecision::kRange};
   }
 
   // "en fin de semaine dernière": a trailing "dernière"/"prochaine" moves
