@@ -2,7 +2,6 @@
 // number finder: {"doc","start","end","text","low","best","high","noun","class","rule"}
 // (code point offsets into the text as given).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "ingest/reader.h"
@@ -72,10 +71,14 @@ int RunNumbers(const NumbersFlags& f) {
 
 CommandRegistration reg(41, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<NumbersFlags>();
-  auto* cmd = app.add_subcommand("numbers", "Write the counts found in articles with the noun they count (JSON Lines)");
-  cmd->add_option("inputs", f->inputs, "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
+  auto* cmd = app.add_subcommand(
+      "numbers", "Write the counts found in articles with the noun they count (JSON Lines)");
+  cmd->add_option(
+      "inputs", f->inputs,
+      "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
   cmd->add_option("-o,--output", f->output, "write here instead of standard output");
-  cmd->add_option("--date", f->date, "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
+  cmd->add_option("--date", f->date,
+                  "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
   f->pipeline.AddTo(cmd);
   cmd->callback([f, exit_code] { *exit_code = RunNumbers(*f); });
 });

@@ -2,7 +2,6 @@
 // resolved interval: {"doc","start","end","text","date":{"start","end","precision"}}
 // (code point offsets into the text as given).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "ingest/reader.h"
@@ -69,17 +68,21 @@ int RunTimex(const TimexFlags& f) {
   };
   ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);
   out.stream().flush();
-  std::cerr << "sitrep timex: " << processed << " document(s) read, " << found << " time expression(s), "
-            << stats.skipped << " skipped\n";
+  std::cerr << "sitrep timex: " << processed << " document(s) read, " << found
+            << " time expression(s), " << stats.skipped << " skipped\n";
   return processed == 0 ? 2 : 0;
 }
 
 CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<TimexFlags>();
-  auto* cmd = app.add_subcommand("timex", "Write the time expressions of articles, resolved to dates (JSON Lines)");
-  cmd->add_option("inputs", f->inputs, "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
+  auto* cmd = app.add_subcommand(
+      "timex", "Write the time expressions of articles, resolved to dates (JSON Lines)");
+  cmd->add_option(
+      "inputs", f->inputs,
+      "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
   cmd->add_option("-o,--output", f->output, "write here instead of standard output");
-  cmd->add_option("--date", f->date, "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
+  cmd->add_option("--date", f->date,
+                  "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
   f->pipeline.AddTo(cmd);
   cmd->callback([f, exit_code] { *exit_code = RunTimex(*f); });
 });

@@ -20,26 +20,77 @@ namespace sitrep {
 namespace {
 
 enum class K : uint8_t {
-  kMonth, kWeekday, kRelDay, kNightRel, kAnaphorDay, kRelWeek, kRelMonth, kRelYear,
-  kPartOfDay, kAnchoredPart, kClock, kLast, kNext, kThis, kMonthPart, kUnitHour, kUnitDay,
-  kUnitWeek, kUnitMonth, kUnitYear, kAgoPre, kAgoPost, kSince, kWindowPre, kRangeFrom,
-  kRangeTo, kNight, kNightFrom, kNightTo, kYearCue, kDayArticle, kArticleOne, kRecentDays, kWeekend,
+  kMonth,
+  kWeekday,
+  kRelDay,
+  kNightRel,
+  kAnaphorDay,
+  kRelWeek,
+  kRelMonth,
+  kRelYear,
+  kPartOfDay,
+  kAnchoredPart,
+  kClock,
+  kLast,
+  kNext,
+  kThis,
+  kMonthPart,
+  kUnitHour,
+  kUnitDay,
+  kUnitWeek,
+  kUnitMonth,
+  kUnitYear,
+  kAgoPre,
+  kAgoPost,
+  kSince,
+  kWindowPre,
+  kRangeFrom,
+  kRangeTo,
+  kNight,
+  kNightFrom,
+  kNightTo,
+  kYearCue,
+  kDayArticle,
+  kArticleOne,
+  kRecentDays,
+  kWeekend,
 };
 
 const std::unordered_map<std::string, K>& KindNames() {
-  static const auto* m = new std::unordered_map<std::string, K>{
-      {"month", K::kMonth}, {"weekday", K::kWeekday}, {"rel_day", K::kRelDay},
-      {"night_rel", K::kNightRel}, {"anaphor_day", K::kAnaphorDay}, {"rel_week", K::kRelWeek},
-      {"rel_month", K::kRelMonth}, {"rel_year", K::kRelYear}, {"part_of_day", K::kPartOfDay},
-      {"anchored_part", K::kAnchoredPart}, {"clock", K::kClock}, {"last", K::kLast},
-      {"next", K::kNext}, {"this", K::kThis}, {"month_part", K::kMonthPart},
-      {"unit_hour", K::kUnitHour}, {"unit_day", K::kUnitDay}, {"unit_week", K::kUnitWeek},
-      {"unit_month", K::kUnitMonth}, {"unit_year", K::kUnitYear}, {"ago_pre", K::kAgoPre},
-      {"ago_post", K::kAgoPost}, {"since", K::kSince}, {"window_pre", K::kWindowPre},
-      {"range_from", K::kRangeFrom}, {"range_to", K::kRangeTo}, {"night", K::kNight},
-      {"night_from", K::kNightFrom}, {"night_to", K::kNightTo}, {"year_cue", K::kYearCue},
-      {"day_article", K::kDayArticle}, {"article_one", K::kArticleOne},
-      {"recent_days", K::kRecentDays}, {"weekend", K::kWeekend}};
+  static const auto* m = new std::unordered_map<std::string, K>{{"month", K::kMonth},
+                                                                {"weekday", K::kWeekday},
+                                                                {"rel_day", K::kRelDay},
+                                                                {"night_rel", K::kNightRel},
+                                                                {"anaphor_day", K::kAnaphorDay},
+                                                                {"rel_week", K::kRelWeek},
+                                                                {"rel_month", K::kRelMonth},
+                                                                {"rel_year", K::kRelYear},
+                                                                {"part_of_day", K::kPartOfDay},
+                                                                {"anchored_part", K::kAnchoredPart},
+                                                                {"clock", K::kClock},
+                                                                {"last", K::kLast},
+                                                                {"next", K::kNext},
+                                                                {"this", K::kThis},
+                                                                {"month_part", K::kMonthPart},
+                                                                {"unit_hour", K::kUnitHour},
+                                                                {"unit_day", K::kUnitDay},
+                                                                {"unit_week", K::kUnitWeek},
+                                                                {"unit_month", K::kUnitMonth},
+                                                                {"unit_year", K::kUnitYear},
+                                                                {"ago_pre", K::kAgoPre},
+                                                                {"ago_post", K::kAgoPost},
+                                                                {"since", K::kSince},
+                                                                {"window_pre", K::kWindowPre},
+                                                                {"range_from", K::kRangeFrom},
+                                                                {"range_to", K::kRangeTo},
+                                                                {"night", K::kNight},
+                                                                {"night_from", K::kNightFrom},
+                                                                {"night_to", K::kNightTo},
+                                                                {"year_cue", K::kYearCue},
+                                                                {"day_article", K::kDayArticle},
+                                                                {"article_one", K::kArticleOne},
+                                                                {"recent_days", K::kRecentDays},
+                                                                {"weekend", K::kWeekend}};
   return *m;
 }
 
@@ -88,7 +139,8 @@ std::string LowerAscii(std::string_view s) {
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -127,11 +179,13 @@ Status LoadDates(const std::string& path, DateLexicon* lex, std::vector<std::str
   auto t = ReadTsv(path, {"phrase", "kind", "value"});
   if (!t.ok()) return t.status();
   for (const auto& e : t->errors) warnings->push_back(e);
-  int cp = t->Column("phrase"), ck = t->Column("kind"), cv = t->Column("value"), cf = t->Column("flags");
+  int cp = t->Column("phrase"), ck = t->Column("kind"), cv = t->Column("value"),
+      cf = t->Column("flags");
   for (const auto& row : t->rows) {
     auto kind = KindNames().find(row.cells[ck]);
     if (kind == KindNames().end()) {
-      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" + row.cells[ck] + "'");
+      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" +
+                          row.cells[ck] + "'");
       continue;
     }
     Entry e{kind->second, std::atoi(row.cells[cv].c_str()),
@@ -150,24 +204,34 @@ Status LoadTense(const std::string& path, DateLexicon* lex, std::vector<std::str
   for (const auto& row : t->rows) {
     const std::string& k = row.cells[ck];
     const std::string& f = row.cells[cf];
-    if (k == "future_word") lex->tense_words[f] = Cue::kFuture;
-    else if (k == "past_word") lex->tense_words[f] = Cue::kPast;
-    else if (k == "future_aux") lex->future_aux.insert(f);
-    else if (k == "infinitive_suffix") lex->infinitive_suffixes.push_back(f);
-    else if (k == "future_suffix") lex->tense_suffixes.push_back({f, Cue::kFuture});
-    else if (k == "past_suffix") lex->tense_suffixes.push_back({f, Cue::kPast});
-    else if (k == "not_verb") lex->not_verb.insert(f);
-    else warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" + k + "'");
+    if (k == "future_word")
+      lex->tense_words[f] = Cue::kFuture;
+    else if (k == "past_word")
+      lex->tense_words[f] = Cue::kPast;
+    else if (k == "future_aux")
+      lex->future_aux.insert(f);
+    else if (k == "infinitive_suffix")
+      lex->infinitive_suffixes.push_back(f);
+    else if (k == "future_suffix")
+      lex->tense_suffixes.push_back({f, Cue::kFuture});
+    else if (k == "past_suffix")
+      lex->tense_suffixes.push_back({f, Cue::kPast});
+    else if (k == "not_verb")
+      lex->not_verb.insert(f);
+    else
+      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" + k + "'");
   }
   return Status::Ok();
 }
 
-Status LoadNumberWords(const std::string& path, DateLexicon* lex, std::vector<std::string>* warnings) {
+Status LoadNumberWords(const std::string& path, DateLexicon* lex,
+                       std::vector<std::string>* warnings) {
   auto t = ReadTsv(path, {"word", "value", "kind"});
   if (!t.ok()) return t.status();
   int cw = t->Column("word"), cv = t->Column("value"), ck = t->Column("kind");
   for (const auto& row : t->rows)
-    if (row.cells[ck] == "unit") lex->number_words[Fold(row.cells[cw])] = std::atoi(row.cells[cv].c_str());
+    if (row.cells[ck] == "unit")
+      lex->number_words[Fold(row.cells[cw])] = std::atoi(row.cells[cv].c_str());
   return Status::Ok();
 }
 
@@ -220,7 +284,9 @@ class Scanner {
     return raw.size() > 1;
   }
 
-  bool IsPunct(uint32_t i, char32_t c) const { return In(i) && Tok(i).kind == TokenKind::kPunct && Tok(i).punct == c; }
+  bool IsPunct(uint32_t i, char32_t c) const {
+    return In(i) && Tok(i).kind == TokenKind::kPunct && Tok(i).punct == c;
+  }
 
   // "25", "1er", "1st", "premier": a day of the month.
   Hit DayNumber(uint32_t i) const {
@@ -235,8 +301,8 @@ class Scanner {
       size_t n = 0;
       while (n < f.size() && n < 2 && f[n] >= '0' && f[n] <= '9') ++n;
       std::string_view suffix = std::string_view(f).substr(n);
-      if (n == 0 || !(suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" ||
-                      suffix == "e" || suffix == "eme"))
+      if (n == 0 || !(suffix == "er" || suffix == "st" || suffix == "nd" || suffix == "rd" ||
+                      suffix == "th" || suffix == "e" || suffix == "eme"))
         return {};
       v = ToInt(std::string_view(f).substr(0, n));
     }
@@ -261,14 +327,16 @@ class Scanner {
   // A small count: digits, "trois", "vingt-quatre", "a"/"une" before a unit.
   Hit Quantity(uint32_t i) const {
     if (!In(i)) return {};
-    if (Tok(i).kind == TokenKind::kNumber && Tok(i).fold.size() <= 4) return {i + 1, ToInt(Tok(i).fold)};
+    if (Tok(i).kind == TokenKind::kNumber && Tok(i).fold.size() <= 4)
+      return {i + 1, ToInt(Tok(i).fold)};
     if (Hit a = Get(i, K::kArticleOne)) return a;
     auto w = lex_.number_words.find(Tok(i).fold);
     if (w == lex_.number_words.end()) return {};
     Hit h{i + 1, w->second};
     if (IsPunct(h.end, '-') && In(h.end + 1)) {
       auto u = lex_.number_words.find(Tok(h.end + 1).fold);
-      if (u != lex_.number_words.end() && u->second < 10 && h.value >= 20) h = {h.end + 2, h.value + u->second};
+      if (u != lex_.number_words.end() && u->second < 10 && h.value >= 20)
+        h = {h.end + 2, h.value + u->second};
     }
     return h;
   }
@@ -291,9 +359,10 @@ class Scanner {
     for (uint32_t t = s_begin_; t < s_end_; ++t) {
       if (t >= b && t < e) continue;
       if (Tok(t).kind != TokenKind::kWord) continue;
-      Cue c = lex_.CueOf(doc_.Slice(Tok(t).span), Tok(t).capitalized && t != s_begin_ && !AllUpper(t));
-      if (c == Cue::kNone && lex_.future_aux.count(LowerAscii(doc_.Slice(Tok(t).span))) && In(t + 1) &&
-          lex_.LooksInfinitive(doc_.Slice(Tok(t + 1).span)))
+      Cue c =
+          lex_.CueOf(doc_.Slice(Tok(t).span), Tok(t).capitalized && t != s_begin_ && !AllUpper(t));
+      if (c == Cue::kNone && lex_.future_aux.count(LowerAscii(doc_.Slice(Tok(t).span))) &&
+          In(t + 1) && lex_.LooksInfinitive(doc_.Slice(Tok(t + 1).span)))
         c = Cue::kFuture;
       if (c == Cue::kNone) continue;
       uint32_t dist = t < b ? b - t : t - e + 1;
@@ -313,15 +382,16 @@ class Scanner {
   bool CanStart(uint32_t i) const {
     const Token& t = Tok(i);
     if (t.kind == TokenKind::kNumber) return true;
-    if (t.kind == TokenKind::kWord && !t.fold.empty() && t.fold[0] >= '0' && t.fold[0] <= '9') return true;
+    if (t.kind == TokenKind::kWord && !t.fold.empty() && t.fold[0] >= '0' && t.fold[0] <= '9')
+      return true;
     return lex_.matcher.StartsPhrase(t.fold) || lex_.number_words.count(t.fold) > 0;
   }
 
   std::optional<Found> ParseAt(uint32_t i) {
     std::optional<Found> f;
     if ((f = ParseNight(i)) || (f = ParseRange(i)) || (f = ParseSince(i)) || (f = ParseWindow(i)) ||
-        (f = ParseAgo(i)) || (f = ParseExplicit(i)) || (f = ParseLexical(i)) || (f = ParseClock(i)) ||
-        (f = ParseYear(i)))
+        (f = ParseAgo(i)) || (f = ParseExplicit(i)) || (f = ParseLexical(i)) ||
+        (f = ParseClock(i)) || (f = ParseYear(i)))
       return f;
     return std::nullopt;
   }
@@ -430,11 +500,21 @@ class Scanner {
     if (!u || n.value <= 0) return std::nullopt;
     int days = 0;
     switch (unit) {
-      case K::kUnitHour: days = (n.value + 23) / 24; break;
-      case K::kUnitDay: days = n.value; break;
-      case K::kUnitWeek: days = 7 * n.value; break;
-      case K::kUnitMonth: days = 30 * n.value; break;
-      default: days = 365 * n.value; break;
+      case K::kUnitHour:
+        days = (n.value + 23) / 24;
+        break;
+      case K::kUnitDay:
+        days = n.value;
+        break;
+      case K::kUnitWeek:
+        days = 7 * n.value;
+        break;
+      case K::kUnitMonth:
+        days = 30 * n.value;
+        break;
+      default:
+        days = 365 * n.value;
+        break;
     }
     return Found{i, u.end, res_.Window(days), "window"};
   }
@@ -456,11 +536,18 @@ class Scanner {
       j = post.end;
     }
     switch (unit) {
-      case K::kUnitHour: return Found{i, j, res_.Ago((n.value + 23) / 24 - (n.value < 24 ? 1 : 0), DatePrecision::kDay), "ago"};
-      case K::kUnitDay: return Found{i, j, res_.Ago(n.value, DatePrecision::kDay), "ago"};
-      case K::kUnitWeek: return Found{i, j, res_.Ago(7 * n.value, DatePrecision::kWeek), "ago"};
-      case K::kUnitMonth: return Found{i, j, res_.Ago(30 * n.value, DatePrecision::kMonth), "ago"};
-      default: return Found{i, j, res_.Ago(365 * n.value, DatePrecision::kYear), "ago"};
+      case K::kUnitHour:
+        return Found{i, j,
+                     res_.Ago((n.value + 23) / 24 - (n.value < 24 ? 1 : 0), DatePrecision::kDay),
+                     "ago"};
+      case K::kUnitDay:
+        return Found{i, j, res_.Ago(n.value, DatePrecision::kDay), "ago"};
+      case K::kUnitWeek:
+        return Found{i, j, res_.Ago(7 * n.value, DatePrecision::kWeek), "ago"};
+      case K::kUnitMonth:
+        return Found{i, j, res_.Ago(30 * n.value, DatePrecision::kMonth), "ago"};
+      default:
+        return Found{i, j, res_.Ago(365 * n.value, DatePrecision::kYear), "ago"};
     }
   }
 
@@ -584,8 +671,10 @@ class Scanner {
       if (e.cap && !Tok(i).capitalized) continue;
       uint32_t j = m.end;
       switch (e.kind) {
-        case K::kRelDay: return Found{i, SkipWeekday(SkipPartOfDay(j)), res_.RelDay(e.value), "relative_day"};
-        case K::kNightRel: return Found{i, j, res_.Night(e.value), "night"};
+        case K::kRelDay:
+          return Found{i, SkipWeekday(SkipPartOfDay(j)), res_.RelDay(e.value), "relative_day"};
+        case K::kNightRel:
+          return Found{i, j, res_.Night(e.value), "night"};
         case K::kRelWeek: {
           int offset = ShiftAfter(&j, e.value);
           return Found{i, j, res_.RelWeek(offset), "relative_week"};
@@ -598,8 +687,10 @@ class Scanner {
           int offset = ShiftAfter(&j, e.value);
           return Found{i, j, res_.RelYear(offset), "relative_year"};
         }
-        case K::kRecentDays: return Found{i, j, res_.Window(e.value), "window"};
-        case K::kWeekend: return Found{i, j, Weekend(e.value, TenseAround(i, j)), "weekend"};
+        case K::kRecentDays:
+          return Found{i, j, res_.Window(e.value), "window"};
+        case K::kWeekend:
+          return Found{i, j, Weekend(e.value, TenseAround(i, j)), "weekend"};
         case K::kAnaphorDay: {
           Found f{i, SkipPartOfDay(j), {}, "anaphor"};
           f.anchor = Found::Anchor::kAnaphor;
@@ -611,7 +702,8 @@ class Scanner {
           f.anchor = Found::Anchor::kClock;
           return f;
         }
-        default: break;
+        default:
+          break;
       }
     }
     return std::nullopt;
@@ -620,13 +712,14 @@ class Scanner {
   // Saturday and Sunday: the last weekend (offset 0, past narration), the
   // coming one (future), the one before (-1) or after (+1).
   DateInterval Weekend(int offset, Direction tense) const {
-    Direction dir = offset < 0 ? Direction::kStrictPast
+    Direction dir = offset < 0   ? Direction::kStrictPast
                     : offset > 0 ? Direction::kStrictFuture
                                  : tense;
     DateInterval sat = res_.Weekday(5, dir);
     if (sat.precision != DatePrecision::kDay) return sat;
     int pub_weekday = sitrep::Weekday({doc_.date.y, doc_.date.m, doc_.date.d});
-    if (offset < 0 && pub_weekday == 6) sat.start = AddDays(sat.start, -7);  // on a Sunday, the weekend before
+    if (offset < 0 && pub_weekday == 6)
+      sat.start = AddDays(sat.start, -7);  // on a Sunday, the weekend before
     return {sat.start, AddDays(sat.start, 1), DatePrecision::kRange};
   }
 
@@ -672,10 +765,12 @@ class Scanner {
       if (!rest.empty() && !(rest.size() == 2 && AllDigits(rest))) return 0;
       return ToInt(f.substr(0, h)) <= 24 ? i + 1 : 0;
     }
-    if (t.kind != TokenKind::kNumber || t.fold.size() > 2 || ToInt(t.fold) > 24 || !In(i + 1)) return 0;
+    if (t.kind != TokenKind::kNumber || t.fold.size() > 2 || ToInt(t.fold) > 24 || !In(i + 1))
+      return 0;
     const Token& n = Tok(i + 1);
     auto minutes = [&](uint32_t k) {
-      return In(k) && Tok(k).kind == TokenKind::kNumber && Tok(k).fold.size() == 2 && ToInt(Tok(k).fold) < 60;
+      return In(k) && Tok(k).kind == TokenKind::kNumber && Tok(k).fold.size() == 2 &&
+             ToInt(Tok(k).fold) < 60;
     };
     if (n.fold == "h") return minutes(i + 2) ? i + 3 : i + 2;
     if (n.punct == ':' && !n.space_before && minutes(i + 2) && !Tok(i + 2).space_before) {
@@ -686,7 +781,8 @@ class Scanner {
     if (n.fold == "am" || n.fold == "pm") return i + 2;
     if ((n.fold == "heures" || n.fold == "heure") && i > s_begin_) {
       const std::string& p = Tok(i - 1).fold;
-      if (p == "a" || p == "vers" || p == "des" || p == "jusqu'a") return minutes(i + 2) ? i + 3 : i + 2;
+      if (p == "a" || p == "vers" || p == "des" || p == "jusqu'a")
+        return minutes(i + 2) ? i + 3 : i + 2;
     }
     return 0;
   }
@@ -735,9 +831,11 @@ void ResolveAnchors(const Document& doc, std::vector<Found>* found) {
     }
     size_t sentence = doc.SentenceOfToken(f.begin);
     std::optional<Ymd> anchor;
-    if (k > 0 && doc.SentenceOfToken((*found)[k - 1].begin) == sentence) anchor = AnchorDay((*found)[k - 1].iv);
+    if (k > 0 && doc.SentenceOfToken((*found)[k - 1].begin) == sentence)
+      anchor = AnchorDay((*found)[k - 1].iv);
     if (!anchor && f.anchor == Found::Anchor::kClock) {
-      for (size_t n = k + 1; n < found->size() && doc.SentenceOfToken((*found)[n].begin) == sentence; ++n) {
+      for (size_t n = k + 1;
+           n < found->size() && doc.SentenceOfToken((*found)[n].begin) == sentence; ++n) {
         if ((*found)[n].anchor != Found::Anchor::kNone) continue;
         if ((anchor = AnchorDay((*found)[n].iv))) break;
       }
@@ -764,7 +862,8 @@ StatusOr<std::unique_ptr<DateFinder>> DateFinder::Create(const std::string& lexi
     SITREP_RETURN_IF_ERROR(LoadDates(dates.string(), lex.get(), warnings));
     fs::path tense = lang_dir.path() / "tense.tsv", numbers = lang_dir.path() / "numbers.tsv";
     if (fs::exists(tense)) SITREP_RETURN_IF_ERROR(LoadTense(tense.string(), lex.get(), warnings));
-    if (fs::exists(numbers)) SITREP_RETURN_IF_ERROR(LoadNumberWords(numbers.string(), lex.get(), warnings));
+    if (fs::exists(numbers))
+      SITREP_RETURN_IF_ERROR(LoadNumberWords(numbers.string(), lex.get(), warnings));
     f->by_lang_[lang_dir.path().filename().string()] = std::move(lex);
   }
   if (ec) return Status::IoError(lexicon_dir + ": " + ec.message());

@@ -38,8 +38,10 @@ TEST(NumberCases, EveryRowReads) {
     auto found = (*finder)->Find(**doc);
     std::string where = "numbers/cases.tsv:" + std::to_string(row.line) + ": " + c[1];
     if (c[2] == "-") {
-      if (found.empty()) ++passed;
-      else ADD_FAILURE() << where << "\n  unexpected '" << (*doc)->Slice(found[0].span) << "'";
+      if (found.empty())
+        ++passed;
+      else
+        ADD_FAILURE() << where << "\n  unexpected '" << (*doc)->Slice(found[0].span) << "'";
       continue;
     }
     const NumberMention* m = nullptr;
@@ -53,8 +55,10 @@ TEST(NumberCases, EveryRowReads) {
     }
     std::string want = c[3] + " " + c[4] + " " + c[5] + " " + c[6] + " " + c[7];
     std::string got = Show(*m, **doc);
-    if (want == got) ++passed;
-    else ADD_FAILURE() << where << "\n  want " << want << ", got " << got << " (" << m->rule << ")";
+    if (want == got)
+      ++passed;
+    else
+      ADD_FAILURE() << where << "\n  want " << want << ", got " << got << " (" << m->rule << ")";
   }
   std::cout << "number cases: " << passed << "/" << table->rows.size() << " passed\n";
 }

@@ -44,10 +44,14 @@ int64_t ToInt(std::string_view s) {
 
 const char* QualName(Qual q) {
   switch (q) {
-    case Qual::kFloor: return "floor";
-    case Qual::kApprox: return "approx";
-    case Qual::kCeiling: return "ceiling";
-    default: return "";
+    case Qual::kFloor:
+      return "floor";
+    case Qual::kApprox:
+      return "approx";
+    case Qual::kCeiling:
+      return "ceiling";
+    default:
+      return "";
   }
 }
 
@@ -66,10 +70,14 @@ class NumberLexicon {
 
 namespace {
 
-Status LoadNumberWords(const std::string& path, NumberLexicon* lex, std::vector<std::string>* warnings) {
+Status LoadNumberWords(const std::string& path, NumberLexicon* lex,
+                       std::vector<std::string>* warnings) {
   static const std::unordered_map<std::string, WordKind> kKinds = {
-      {"unit", WordKind::kUnit}, {"hundred", WordKind::kHundred}, {"scale", WordKind::kScale},
-      {"collective", WordKind::kCollective}, {"collective_plural", WordKind::kCollectivePlural}};
+      {"unit", WordKind::kUnit},
+      {"hundred", WordKind::kHundred},
+      {"scale", WordKind::kScale},
+      {"collective", WordKind::kCollective},
+      {"collective_plural", WordKind::kCollectivePlural}};
   auto t = ReadTsv(path, {"word", "value", "kind"});
   if (!t.ok()) return t.status();
   for (const auto& e : t->errors) warnings->push_back(e);
@@ -77,7 +85,8 @@ Status LoadNumberWords(const std::string& path, NumberLexicon* lex, std::vector<
   for (const auto& row : t->rows) {
     auto k = kKinds.find(row.cells[ck]);
     if (k == kKinds.end()) {
-      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" + row.cells[ck] + "'");
+      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" +
+                          row.cells[ck] + "'");
       continue;
     }
     lex->words[Fold(row.cells[cw])] = {std::atoll(row.cells[cv].c_str()), k->second};
@@ -85,10 +94,14 @@ Status LoadNumberWords(const std::string& path, NumberLexicon* lex, std::vector<
   return Status::Ok();
 }
 
-Status LoadQualifiers(const std::string& path, NumberLexicon* lex, std::vector<std::string>* warnings) {
+Status LoadQualifiers(const std::string& path, NumberLexicon* lex,
+                      std::vector<std::string>* warnings) {
   static const std::unordered_map<std::string, Qual> kKinds = {
-      {"floor", Qual::kFloor}, {"approx", Qual::kApprox}, {"ceiling", Qual::kCeiling},
-      {"collective_article", Qual::kCollectiveArticle}, {"label", Qual::kLabel}};
+      {"floor", Qual::kFloor},
+      {"approx", Qual::kApprox},
+      {"ceiling", Qual::kCeiling},
+      {"collective_article", Qual::kCollectiveArticle},
+      {"label", Qual::kLabel}};
   auto t = ReadTsv(path, {"phrase", "kind"});
   if (!t.ok()) return t.status();
   for (const auto& e : t->errors) warnings->push_back(e);
@@ -96,11 +109,14 @@ Status LoadQualifiers(const std::string& path, NumberLexicon* lex, std::vector<s
   for (const auto& row : t->rows) {
     auto k = kKinds.find(row.cells[ck]);
     if (k == kKinds.end()) {
-      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" + row.cells[ck] + "'");
+      warnings->push_back(path + ":" + std::to_string(row.line) + ": unknown kind '" +
+                          row.cells[ck] + "'");
       continue;
     }
-    if (k->second == Qual::kLabel) lex->labels.insert(Fold(row.cells[cp]));
-    else lex->qualifiers.Add(row.cells[cp], static_cast<int32_t>(k->second));
+    if (k->second == Qual::kLabel)
+      lex->labels.insert(Fold(row.cells[cp]));
+    else
+      lex->qualifiers.Add(row.cells[cp], static_cast<int32_t>(k->second));
   }
   return Status::Ok();
 }
@@ -160,7 +176,9 @@ class Scanner {
  private:
   const Token& Tok(uint32_t i) const { return doc_.tokens[i]; }
   bool In(uint32_t i) const { return i < s_end_; }
-  bool Punct(uint32_t i, char32_t c) const { return In(i) && Tok(i).kind == TokenKind::kPunct && Tok(i).punct == c; }
+  bool Punct(uint32_t i, char32_t c) const {
+    return In(i) && Tok(i).kind == TokenKind::kPunct && Tok(i).punct == c;
+  }
   bool Glued(uint32_t i) const { return In(i) && !Tok(i).space_before; }
   const NumberWord* Word(uint32_t i) const {
     if (!In(i)) return nullptr;
@@ -186,8 +204,10 @@ class Scanner {
     m.span = {Tok(i).span.begin, Tok(r->end - 1).span.end};
     if (!FindNoun(r->end, &m)) return std::nullopt;  // a measure, not a count
     // A spelled-out number must count something: "neuf" after a noun is "new".
-    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4)) return std::nullopt;
-    if (r->lone_one && (m.noun_class.empty() || m.noun.begin != Tok(r->end).span.begin)) return std::nullopt;
+    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4))
+      return std::nullopt;
+    if (r->lone_one && (m.noun_class.empty() || m.noun.begin != Tok(r->end).span.begin))
+      return std::nullopt;
     SetCount(*r, qual, &m);
     return m;
   }
@@ -217,8 +237,8 @@ class Scanner {
     bool grouped = false;
     if (first.size() <= 3) {
       while (true) {
-        if (In(k) && Tok(k).kind == TokenKind::kNumber && Tok(k).fold.size() == 3 && Tok(k).space_before &&
-            !Tok(k).newline_before && SpaceIsNarrow(k)) {
+        if (In(k) && Tok(k).kind == TokenKind::kNumber && Tok(k).fold.size() == 3 &&
+            Tok(k).space_before && !Tok(k).newline_before && SpaceIsNarrow(k)) {
           value = value * 1000 + static_cast<double>(ToInt(Tok(k).fold));
           ++k, grouped = true;
           continue;
@@ -266,7 +286,8 @@ class Scanner {
       }
     }
     const NumberWord* w = Word(k);
-    if (w && w->kind == WordKind::kCollective) return Reading{k + 1, static_cast<double>(w->value), "collective"};
+    if (w && w->kind == WordKind::kCollective)
+      return Reading{k + 1, static_cast<double>(w->value), "collective"};
     if (!w || w->kind != WordKind::kCollectivePlural) return std::nullopt;
     Reading r{k + 1, 2.0 * static_cast<double>(w->value), "collective_plural", true};
     // "des dizaines de milliers": the scale multiplies.
@@ -291,11 +312,14 @@ class Scanner {
       if (!w || w->kind == WordKind::kCollective || w->kind == WordKind::kCollectivePlural) break;
       if (w->kind == WordKind::kUnit) {
         int64_t rest = cur % 100, v = w->value;
-        if (v == 20 && rest == 4) cur += 76;  // quatre-vingt(s)
+        if (v == 20 && rest == 4)
+          cur += 76;  // quatre-vingt(s)
         else if (rest == 0 || ((rest % 10 == 0) && rest >= 10 && v < 10 && rest != 10) ||
-                 (rest == 10 && v < 10 && v > 6) || ((rest == 60 || rest == 80) && v >= 10 && v < 20))
+                 (rest == 10 && v < 10 && v > 6) ||
+                 ((rest == 60 || rest == 80) && v >= 10 && v < 20))
           cur += v;
-        else break;
+        else
+          break;
       } else if (w->kind == WordKind::kHundred) {
         if (cur >= 100) break;
         cur = (cur == 0 ? 1 : cur) * 100;
@@ -335,7 +359,8 @@ class Scanner {
           (prev.punct == '-' || prev.punct == '/' || prev.punct == '#' || prev.punct == ':'))
         return true;  // "Su-34", "25/05", "T-72"
       if (prev.fold == "n" || prev.fold == "no") return true;
-      if (prev.fold == "h" && j >= s_begin_ + 2 && Tok(j - 2).kind == TokenKind::kNumber) return true;  // "22 h 30"
+      if (prev.fold == "h" && j >= s_begin_ + 2 && Tok(j - 2).kind == TokenKind::kNumber)
+        return true;  // "22 h 30"
     }
     if (In(end)) {
       const Token& next = Tok(end);
@@ -372,7 +397,9 @@ class Scanner {
     for (uint32_t t = k; t < s_end_ && t < k + 4; ++t) {
       const Token& tok = Tok(t);
       if (tok.kind == TokenKind::kNumber) break;
-      if (tok.kind == TokenKind::kPunct && !(tok.punct == '-' && !tok.space_before) && tok.punct != '%') break;
+      if (tok.kind == TokenKind::kPunct && !(tok.punct == '-' && !tok.space_before) &&
+          tok.punct != '%')
+        break;
       auto match = lex_.nouns.MatchAt(doc_.tokens, t, s_end_);
       if (!match.empty()) {
         const Noun& n = lex_.noun_list[match.front().value];
@@ -411,10 +438,12 @@ StatusOr<std::unique_ptr<NumberFinder>> NumberFinder::Create(const std::string& 
     auto lex = std::make_unique<NumberLexicon>();
     SITREP_RETURN_IF_ERROR(LoadNumberWords((dir / "numbers.tsv").string(), lex.get(), warnings));
     if (fs::exists(dir / "number_qualifiers.tsv"))
-      SITREP_RETURN_IF_ERROR(LoadQualifiers((dir / "number_qualifiers.tsv").string(), lex.get(), warnings));
+      SITREP_RETURN_IF_ERROR(
+          LoadQualifiers((dir / "number_qualifiers.tsv").string(), lex.get(), warnings));
     if (fs::exists(dir / "count_nouns.tsv"))
       SITREP_RETURN_IF_ERROR(LoadNouns((dir / "count_nouns.tsv").string(), lex.get(), warnings));
-    if (fs::exists(dir / "dates.tsv")) SITREP_RETURN_IF_ERROR(LoadCalendarNames((dir / "dates.tsv").string(), lex.get()));
+    if (fs::exists(dir / "dates.tsv"))
+      SITREP_RETURN_IF_ERROR(LoadCalendarNames((dir / "dates.tsv").string(), lex.get()));
     f->by_lang_[dir.filename().string()] = std::move(lex);
   }
   if (ec) return Status::IoError(lexicon_dir + ": " + ec.message());

@@ -16,13 +16,15 @@ TEST(TimexCases, EveryRowResolves) {
   auto finder = DateFinder::Create(std::string(SITREP_SOURCE_DIR) + "/data/lexicons", &warnings);
   ASSERT_TRUE(finder.ok()) << finder.status().message();
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  auto table = ReadTsv(std::string(SITREP_SOURCE_DIR) + "/testdata/timex/cases.tsv",
-                       {"category", "lang", "pub", "sentence", "text", "start", "end", "precision"});
+  auto table =
+      ReadTsv(std::string(SITREP_SOURCE_DIR) + "/testdata/timex/cases.tsv",
+              {"category", "lang", "pub", "sentence", "text", "start", "end", "precision"});
   ASSERT_TRUE(table.ok()) << table.status().message();
   ASSERT_TRUE(table->errors.empty()) << table->errors.front();
   ASSERT_GE(table->rows.size(), 150u);
-  int lang = table->Column("lang"), pub = table->Column("pub"), sentence = table->Column("sentence"),
-      text = table->Column("text"), start = table->Column("start"), end = table->Column("end"),
+  int lang = table->Column("lang"), pub = table->Column("pub"),
+      sentence = table->Column("sentence"), text = table->Column("text"),
+      start = table->Column("start"), end = table->Column("end"),
       precision = table->Column("precision");
   int passed = 0;
   for (const auto& row : table->rows) {
@@ -37,8 +39,10 @@ TEST(TimexCases, EveryRowResolves) {
     auto found = (*finder)->Find(**doc);
     std::string where = "cases.tsv:" + std::to_string(row.line) + ": " + c[sentence];
     if (c[text] == "-") {
-      if (found.empty()) ++passed;
-      else ADD_FAILURE() << where << "\n  unexpected '" << (*doc)->Slice(found[0].span) << "'";
+      if (found.empty())
+        ++passed;
+      else
+        ADD_FAILURE() << where << "\n  unexpected '" << (*doc)->Slice(found[0].span) << "'";
       continue;
     }
     const DateMention* m = nullptr;
@@ -53,8 +57,11 @@ TEST(TimexCases, EveryRowResolves) {
     std::string want = c[start] + " " + c[end] + " " + c[precision];
     std::string got = Show(m->interval.start) + " " + Show(m->interval.end) + " " +
                       DatePrecisionName(m->interval.precision);
-    if (want == got) ++passed;
-    else ADD_FAILURE() << where << "\n  '" << c[text] << "' want " << want << ", got " << got << " (" << m->rule << ")";
+    if (want == got)
+      ++passed;
+    else
+      ADD_FAILURE() << where << "\n  '" << c[text] << "' want " << want << ", got " << got << " ("
+                    << m->rule << ")";
   }
   std::cout << "timex cases: " << passed << "/" << table->rows.size() << " passed\n";
 }

@@ -14,10 +14,14 @@ int MonthIndex(int y, int m) { return y * 12 + (m - 1); }
 
 bool PointsRight(int64_t cand, int64_t ref_lo, int64_t ref_hi, Direction dir) {
   switch (dir) {
-    case Direction::kPast: return cand <= ref_hi;
-    case Direction::kFuture: return cand >= ref_lo;
-    case Direction::kStrictPast: return cand < ref_lo;
-    case Direction::kStrictFuture: return cand > ref_hi;
+    case Direction::kPast:
+      return cand <= ref_hi;
+    case Direction::kFuture:
+      return cand >= ref_lo;
+    case Direction::kStrictPast:
+      return cand < ref_lo;
+    case Direction::kStrictFuture:
+      return cand > ref_hi;
   }
   return false;
 }
@@ -82,10 +86,14 @@ DateInterval DateResolver::Ago(int days, DatePrecision precision) const {
   }
   Ymd d = AddDays(PubDay(), -days);
   switch (precision) {
-    case DatePrecision::kYear: return Year(d.y);
-    case DatePrecision::kMonth: return Month(d.y, d.m);
-    case DatePrecision::kWeek: return WeekOf(d);
-    default: return Day(d);
+    case DatePrecision::kYear:
+      return Year(d.y);
+    case DatePrecision::kMonth:
+      return Month(d.y, d.m);
+    case DatePrecision::kWeek:
+      return WeekOf(d);
+    default:
+      return Day(d);
   }
 }
 
@@ -94,10 +102,18 @@ DateInterval DateResolver::Weekday(int weekday, Direction dir) const {
   Ymd pub = PubDay();
   int delta = weekday - sitrep::Weekday(pub);  // in (-7, 7)
   switch (dir) {
-    case Direction::kPast: delta = delta > 0 ? delta - 7 : delta; break;
-    case Direction::kStrictPast: delta = delta >= 0 ? delta - 7 : delta; break;
-    case Direction::kFuture: delta = delta < 0 ? delta + 7 : delta; break;
-    case Direction::kStrictFuture: delta = delta <= 0 ? delta + 7 : delta; break;
+    case Direction::kPast:
+      delta = delta > 0 ? delta - 7 : delta;
+      break;
+    case Direction::kStrictPast:
+      delta = delta >= 0 ? delta - 7 : delta;
+      break;
+    case Direction::kFuture:
+      delta = delta < 0 ? delta + 7 : delta;
+      break;
+    case Direction::kStrictFuture:
+      delta = delta <= 0 ? delta + 7 : delta;
+      break;
   }
   return Day(AddDays(pub, delta));
 }

@@ -14,9 +14,9 @@ namespace sitrep {
 
 // Which way an expression without a year (or a bare weekday) points.
 enum class Direction {
-  kPast,        // on or before the reference ("lundi" in past narration)
-  kFuture,      // on or after it ("samedi, la fête commencera")
-  kStrictPast,  // before it ("mardi dernier", "last Tuesday")
+  kPast,         // on or before the reference ("lundi" in past narration)
+  kFuture,       // on or after it ("samedi, la fête commencera")
+  kStrictPast,   // before it ("mardi dernier", "last Tuesday")
   kStrictFuture  // after it ("mardi prochain", "next Tuesday")
 };
 
