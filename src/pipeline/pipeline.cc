@@ -84,6 +84,12 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   auto triggers = TriggerFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
   if (!triggers.ok()) return triggers.status();
   impl->triggers = std::move(triggers).value();
+  auto numbers = NumberFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!numbers.ok()) return numbers.status();
+  impl->numbers = std::move(numbers).value();
+  auto dates = DateFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!dates.ok()) return dates.status();
+  impl->dates = std::move(dates).value();
   auto actors = ActorFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
   if (!actors.ok()) return actors.status();
   impl->actors = std::move(actors).value();
@@ -107,6 +113,8 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   mentions.actors = impl_->actors->Find(doc);
   mentions.sources = impl_->sources->Find(doc);
   if (impl_->places) mentions.places = impl_->places->Find(doc);
+  mentions.numbers = impl_->numbers->Find(doc);
+  mentions.dates = impl_->dates->Find(doc);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;

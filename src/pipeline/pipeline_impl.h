@@ -12,6 +12,8 @@
 #include "mentions/source_finder.h"
 #include "gazetteer/gazetteer.h"
 #include "mentions/place_finder.h"
+#include "mentions/date_finder.h"
+#include "mentions/number_finder.h"
 #include "mentions/trigger_finder.h"
 #include "sitrep/pipeline.h"
 
@@ -28,6 +30,8 @@ class PipelineImpl {
   std::unique_ptr<SourceFinder> sources;
   std::unique_ptr<Gazetteer> gazetteer;  // null when none was found (then no places)
   std::unique_ptr<PlaceFinder> places;   // null without a gazetteer
+  std::unique_ptr<NumberFinder> numbers;
+  std::unique_ptr<DateFinder> dates;
   std::unique_ptr<EventAssembler> assembler;
 };
 
