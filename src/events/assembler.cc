@@ -188,10 +188,15 @@ std::optional<Actor> TopicActor(const Document& doc, const MentionSet& m, const 
   return Actor{best->first, std::string(doc.Slice(m.actors[best->second.second].span))};
 }
 
+// Demonyms ("Russian jets") count only when no place is named: they name
+// the sides more often than where the fighting is.
 std::optional<Location> DocumentCountry(const MentionSet& m) {
   std::map<std::string, int> n;
-  for (const auto& p : m.places)
-    if (!p.country.empty()) ++n[p.country];
+  for (bool demonyms : {false, true}) {
+    for (const auto& p : m.places)
+      if (!p.country.empty() && (p.rule == "demonym") == demonyms) ++n[p.country];
+    if (!n.empty()) break;
+  }
   if (n.empty()) return std::nullopt;
   auto top = std::max_element(n.begin(), n.end(), [](auto& a, auto& b) { return a.second < b.second; });
   Location l;

@@ -12,6 +12,8 @@ constexpr int kVerbReach = 20;      // how far a count verb may govern a figure 
 constexpr uint32_t kAgentReach = 5;  // "frappé par un Su-34", "pris pour cible par l'aviation russe"
 constexpr int kSubjectReach = 30;
 constexpr int kObjectReach = 14;
+constexpr int kSourceTie = 3;  // sources this close to the nearest one share its figures
+constexpr uint32_t kDirectVerbReach = 3;  // "a tué au moins 12", "wounded 140"
 
 bool In(const std::string& f, std::initializer_list<const char*> words) {
   for (const char* w : words)
@@ -179,16 +181,28 @@ VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t) {
   return best_d <= kVerbReach ? best : VerbRole::kNone;
 }
 
+// The count verb right before a figure in its clause ("wounded 140",
+// "blessé 110 autres"): a figure with no noun counts what that verb does.
+VerbRole DirectVerb(const DocCues& cues, const NumberMention& n) {
+  uint32_t t = n.toks.begin;
+  for (uint32_t k = t; k > 0 && t - k < kDirectVerbReach; --k) {
+    if (cues.clause[k - 1] != cues.clause[t]) break;
+    if (cues.verb[k - 1] != VerbRole::kNone) return cues.verb[k - 1];
+  }
+  return VerbRole::kNone;
+}
+
 // Adds the figure to the candidate's figures; returns a note or "" when the figure is not a loss.
-std::string AddFigure(const Document& doc, const NumberMention& n, VerbRole v, Candidate* c, Figures* f) {
+std::string AddFigure(const Document& doc, const NumberMention& n, VerbRole v, VerbRole direct, Candidate* c,
+                      Figures* f) {
   const std::string& cls = n.noun_class;
   std::string words(doc.Slice({n.span.begin, n.noun.empty() ? n.span.end : std::max(n.span.end, n.noun.end)}));
   bool kill = v == VerbRole::kKill || v == VerbRole::kBoth;
-  if (cls == "killed" || (cls == "person" && kill)) {
+  if (cls == "killed" || (cls == "person" && kill) || (cls.empty() && direct == VerbRole::kKill)) {
     AddCount(&f->fatalities, n.value);
     return "fatalities += '" + words + "'";
   }
-  if (cls == "injured" || (cls == "person" && v == VerbRole::kInjure)) {
+  if (cls == "injured" || (cls == "person" && v == VerbRole::kInjure) || (cls.empty() && direct == VerbRole::kInjure)) {
     AddCount(&f->injured, n.value);
     return "injured += '" + words + "'";
   }
@@ -207,12 +221,27 @@ std::string AddFigure(const Document& doc, const NumberMention& n, VerbRole v, C
   return "";
 }
 
-int BestPlace(const MentionSet& m, const DocCues& cues, const Sentence& s, uint32_t anchor) {
+// Places that name a side or a source ("les avions russes", "l'agence
+// Sana"), not where the event happened.
+// A country name after a preposition of place ("en Syrie") stays a place.
+std::vector<uint8_t> EventPlaces(const MentionSet& m, const DocCues& cues) {
+  std::vector<uint8_t> ok(m.places.size(), 1);
+  auto overlaps = [](const Span& a, const Span& b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
+  for (size_t i = 0; i < m.places.size(); ++i) {
+    for (const auto& a : m.actors)
+      if (!(a.kind == "place" && cues.locative[a.toks.begin])) ok[i] &= !overlaps(m.places[i].span, a.span);
+    for (const auto& sm : m.sources) ok[i] &= !overlaps(m.places[i].span, sm.span);
+  }
+  return ok;
+}
+
+int BestPlace(const MentionSet& m, const std::vector<uint8_t>& usable, const DocCues& cues, const Sentence& s,
+              uint32_t anchor) {
   int best = -1;
   std::pair<int, int> key{INT_MAX, INT_MAX};
   for (size_t i = 0; i < m.places.size(); ++i) {
     const auto& p = m.places[i];
-    if (p.toks.begin < s.tok_begin || p.toks.end > s.tok_end) continue;
+    if (!usable[i] || p.toks.begin < s.tok_begin || p.toks.end > s.tok_end) continue;
     int level = p.level == PlaceLevel::kPlace ? 0 : p.level == PlaceLevel::kAdmin1 ? 1 : 2;
     std::pair<int, int> k{level, Distance(cues, p.toks.begin, anchor)};
     if (k < key) key = k, best = static_cast<int>(i);
@@ -229,6 +258,18 @@ int BestDate(const MentionSet& m, const DocCues& cues, const Sentence& s, uint32
     if (dist < best_d) best_d = dist, best = static_cast<int>(i);
   }
   return best;
+}
+
+// The sources a figure at token `t` belongs to: with several sources in a
+// sentence ("selon l'OSDH, 23 morts, tandis que Sana fait état de 9"), the
+// nearest one (and any credited as close: "selon l'OSDH et Sana").
+std::vector<std::string> CreditedSources(const DocCues& cues, const std::vector<SourceRef>& sources, uint32_t t) {
+  std::vector<std::string> out;
+  int best = INT_MAX;
+  for (const auto& s : sources) best = std::min(best, Distance(cues, s.tok, t));
+  for (const auto& s : sources)
+    if (Distance(cues, s.tok, t) <= best + kSourceTie) out.push_back(s.id);
+  return out;
 }
 
 bool StartsParagraph(const Document& doc, size_t s) {
@@ -320,14 +361,14 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
         if (a.toks.end <= tok && doc.SentenceOfToken(a.toks.begin) == s && !a.id.empty()) claimant = a.id, text = std::string(doc.Slice(a.span));
       if (claimant.empty()) continue;
       (*claimants)[s] = claimant;
-      add({claimant == "IS" || claimant == "IS_SAHEL" || claimant == "ISWAP" ? "IS_CLAIM" : "OTHER", text});
+      add({claimant == "IS" || claimant == "IS_SAHEL" || claimant == "ISWAP" ? "IS_CLAIM" : "OTHER", text, tok});
     } else if (sm.id.empty()) {
-      for (const auto& r : last) add(r);
+      for (auto r : last) r.tok = tok, add(std::move(r));
     } else {
       std::string id = sm.id;
       if (id == "MINISTRY" && !last_ministry.empty()) id = last_ministry;
       if (id == "RUS_MOD" || id == "US_GOV") last_ministry = id;
-      SourceRef r{id, std::string(doc.Slice(sm.span))};
+      SourceRef r{id, std::string(doc.Slice(sm.span)), sm.span.empty() ? tok : sm.toks.begin};
       named.push_back(r);
       add(std::move(r));
     }
@@ -390,14 +431,15 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     }
   }
   // Place, date, sources and figures, sentence by sentence.
+  std::vector<uint8_t> usable = EventPlaces(m, cues);
   for (auto& c : out) {
     const Sentence& s = doc.sentences[c.sentence];
     uint32_t anchor = c.trigger->toks.begin;
-    c.place = BestPlace(m, cues, s, anchor);
+    c.place = BestPlace(m, usable, cues, s, anchor);
     c.date = BestDate(m, cues, s, anchor);
     if (c.sentence > 0 && !StartsParagraph(doc, c.sentence)) {
       const Sentence& prev = doc.sentences[c.sentence - 1];
-      if (c.place < 0 && (c.place = BestPlace(m, cues, prev, prev.tok_end - 1)) >= 0) c.place_inherited = true;
+      if (c.place < 0 && (c.place = BestPlace(m, usable, cues, prev, prev.tok_end - 1)) >= 0) c.place_inherited = true;
       if (c.date < 0 && (c.date = BestDate(m, cues, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
     }
     c.sources = sources_by_sentence[c.sentence];
@@ -416,17 +458,21 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     }
     if (!best) continue;
     std::string figure(doc.Slice(n.span));
-    if (cues.container[t] || cues.cumulative[t] || cues.remaining[t]) {
+    // A count of strikes is never the size of a convoy ("carried out 30 strikes").
+    bool container = cues.container[t] && n.noun_class != "strike";
+    if (container || cues.cumulative[t] || cues.remaining[t]) {
       best->notes.push_back("not a loss: '" + figure + "' (" +
-                            (cues.container[t] ? "size of a convoy or force" : cues.cumulative[t] ? "cumulative total" : "forces still at large") + ")");
+                            (container ? "size of a convoy or force" : cues.cumulative[t] ? "cumulative total" : "forces still at large") + ")");
       continue;
     }
     VerbRole v = GoverningVerb(cues, doc.sentences[s], t);
     Figures f;
-    std::string note = AddFigure(doc, n, v, best, &f);
+    std::string note = AddFigure(doc, n, v, DirectVerb(cues, n), best, &f);
     if (note.empty()) continue;
-    if (best->sources.empty()) MergeSum(&best->figures[""], f);
-    for (const auto& src : best->sources) MergeSum(&best->figures[src.id], f);
+    std::vector<std::string> credited = CreditedSources(cues, best->sources, t);
+    if (credited.empty()) MergeSum(&best->figures[""], f);
+    for (const auto& id : credited) MergeSum(&best->figures[id], f);
+    if (credited.size() < best->sources.size()) note += " (" + credited.front() + ")";
     best->notes.push_back(note);
   }
   return out;

@@ -18,6 +18,7 @@ namespace sitrep {
 struct SourceRef {
   std::string id;    // codebook source id
   std::string text;  // the words that credit it
+  uint32_t tok = 0;  // where the sentence credits it (the source's first token, else its cue's)
 };
 
 struct Candidate {

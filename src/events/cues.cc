@@ -100,6 +100,10 @@ DocCues EventCues::Analyze(const Document& doc) const {
       if (e.cells[2] == "inf" && (m.end >= n || !LooksInfinitive(doc.tokens[m.end].fold))) continue;
       for (uint32_t k = m.end; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
     } else if (kind == "cumulative") {
+      // Fronted ("Depuis le début de la guerre, le conflit a tué..."), it
+      // frames the whole sentence.
+      const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
+      if (cb == sent.tok_begin) ce = sent.tok_end;
       for (uint32_t k = cb; k < ce; ++k) d.cumulative[k] = 1, d.why[k] = why;
     } else if (kind == "duration") {
       for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.cumulative[k] = 1, d.why[k] = why;

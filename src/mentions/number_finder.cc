@@ -206,7 +206,7 @@ class Scanner {
     // A spelled-out number must count something: "neuf" after a noun is "new".
     if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4))
       return std::nullopt;
-    if (r->lone_one && (m.noun_class.empty() || m.noun.begin != Tok(r->end).span.begin))
+    if (r->lone_one && (m.noun_class.empty() || !OnlyModifiersBefore(r->end, m.noun.begin)))
       return std::nullopt;
     SetCount(*r, qual, &m);
     return m;
@@ -383,6 +383,21 @@ class Scanner {
     return it != lex_.months.end() && (!it->second || Tok(i).capitalized);
   }
 
+  // "un soldat", "a senior al-Shabaab commander", "a Malian soldier": a
+  // lone "un"/"a" counts a noun only when nothing but names and the
+  // "modifier" words of count_nouns.tsv stand between them.
+  bool OnlyModifiersBefore(uint32_t k, uint32_t noun_begin) const {
+    for (uint32_t t = k; t < s_end_ && Tok(t).span.begin < noun_begin; ++t) {
+      const Token& tok = Tok(t);
+      bool glued = tok.kind == TokenKind::kPunct && tok.punct == '-' && !tok.space_before;
+      bool before_hyphen = In(t + 1) && Tok(t + 1).punct == '-' && !Tok(t + 1).space_before;
+      auto m = lex_.nouns.MatchAt(doc_.tokens, t, s_end_);
+      bool modifier = !m.empty() && lex_.noun_list[m.front().value].cls == "modifier";
+      if (!(tok.capitalized || glued || before_hyphen || modifier)) return false;
+    }
+    return true;
+  }
+
   bool CountNounFollows(uint32_t k) const {
     auto m = lex_.nouns.MatchAt(doc_.tokens, k, s_end_);
     return !m.empty() && lex_.noun_list[m.front().value].cls != "measure";
@@ -394,13 +409,19 @@ class Scanner {
   bool FindNoun(uint32_t k, NumberMention* m) const {
     if (In(k + 1) && (Tok(k).fold == "de" || Tok(k).fold == "d'" || Tok(k).fold == "of")) ++k;
     uint32_t first_word = UINT32_MAX;
-    for (uint32_t t = k; t < s_end_ && t < k + 4; ++t) {
+    // Glued hyphens ("al-Shabaab") and modifiers ("senior") do not use up the reach.
+    for (uint32_t t = k, reach = k + 4; t < s_end_ && t < reach; ++t) {
       const Token& tok = Tok(t);
       if (tok.kind == TokenKind::kNumber) break;
       if (tok.kind == TokenKind::kPunct && !(tok.punct == '-' && !tok.space_before) &&
           tok.punct != '%')
         break;
       auto match = lex_.nouns.MatchAt(doc_.tokens, t, s_end_);
+      if ((tok.kind == TokenKind::kPunct && tok.punct == '-') ||
+          (!match.empty() && lex_.noun_list[match.front().value].cls == "modifier")) {
+        ++reach;
+        continue;
+      }
       if (!match.empty()) {
         const Noun& n = lex_.noun_list[match.front().value];
         if (n.cls == "measure") return t > k + 1;  // a measure right after: not a count
