@@ -54,7 +54,7 @@ bool Passive(const Document& doc, const TriggerMention& t, uint32_t floor) {
 // force named before them; country names after a preposition of place dropped.
 std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues) {
   std::vector<std::string> ids;
-  std::string last_air, last_group;
+  std::string last_air, last_group, last_any;
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     std::string id = a.id;
@@ -70,7 +70,14 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
     if (a.air && !a.id.empty()) last_air = a.id;
     // "les djihadistes": the armed group named last, else unidentified.
     if (a.kind == "jihad") id = last_group.empty() ? "UNKNOWN" : last_group;
+    // "le groupe", "the group": the armed group named last; "ils", "they": the side named last.
+    if (a.kind == "anaphor") {  // "le groupe Etat islamique" names its group right after
+      bool named = i + 1 < m.actors.size() && m.actors[i + 1].toks.begin == a.toks.end;
+      id = named ? "" : last_group;
+    }
+    if (a.kind == "pronoun") id = last_any;
     if (a.kind == "group" && !a.id.empty()) last_group = a.id;
+    if (a.kind != "pronoun" && a.kind != "anaphor" && !id.empty()) last_any = id;
     ids.push_back(id);
   }
   return ids;
@@ -249,11 +256,51 @@ int BestPlace(const MentionSet& m, const std::vector<uint8_t>& usable, const Doc
   return best;
 }
 
-int BestDate(const MentionSet& m, const DocCues& cues, const Sentence& s, uint32_t anchor) {
+// Which dates may give an event its date. A date in the clause that
+// reports the news ("a rapporté dimanche l'OSDH") dates the report, not the
+// event; any other date belongs to the nearest trigger of its sentence, and
+// another trigger takes it only inside its own clause ("se sont retirés de
+// Palmyre, dont ils s'étaient emparés samedi": Saturday is the seizure's).
+struct DateOwners {
+  std::vector<const TriggerMention*> owner;  // by date index
+  std::vector<uint8_t> report;               // by date index
+};
+
+DateOwners OwnDates(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<Candidate>& cands) {
+  DateOwners o;
+  o.owner.assign(m.dates.size(), nullptr);
+  o.report.assign(m.dates.size(), 0);
+  std::vector<uint32_t> report_clauses;
+  for (const auto& sm : m.sources) {
+    if (sm.cue.empty() || sm.cue_kind == "claim") continue;
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sm.cue.begin,
+                               [](const Token& t, uint32_t b) { return t.span.begin < b; });
+    if (it != doc.tokens.end()) report_clauses.push_back(cues.clause[static_cast<size_t>(it - doc.tokens.begin())]);
+  }
+  for (size_t i = 0; i < m.dates.size(); ++i) {
+    uint32_t t = m.dates[i].toks.begin;
+    if (t >= doc.tokens.size()) continue;
+    o.report[i] = std::find(report_clauses.begin(), report_clauses.end(), cues.clause[t]) != report_clauses.end();
+    size_t s = doc.SentenceOfToken(t);
+    int best = INT_MAX;
+    for (const auto& c : cands) {
+      if (c.sentence != s) continue;
+      int d = Distance(cues, t, c.trigger->toks.begin);
+      if (d < best) best = d, o.owner[i] = c.trigger;
+    }
+  }
+  return o;
+}
+
+int BestDate(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
+             const Sentence& s, uint32_t anchor) {
   int best = -1, best_d = INT_MAX;
   for (size_t i = 0; i < m.dates.size(); ++i) {
     const auto& d = m.dates[i];
     if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end) continue;
+    bool same_clause = cues.clause[d.toks.begin] == cues.clause[anchor];
+    if (own.report[i] && !(trigger && same_clause)) continue;
+    if (!same_clause && trigger && own.owner[i] != trigger) continue;
     int dist = Distance(cues, d.toks.begin, anchor);
     if (dist < best_d) best_d = dist, best = static_cast<int>(i);
   }
@@ -299,8 +346,12 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     // An armed side on either end makes a generic word an event ("l'armée a
     // repris X", "l'arrestation de membres de Boko Haram"); "la reprise
     // économique" or "l'enlèvement d'un enfant" has none.
-    auto armed_kind = [](const std::string& k) { return k == "group" || k == "state" || k == "unk" || k == "air" || k == "jihad"; };
-    bool armed = (c->actor1 && armed_kind(m.actors[r.actor1].kind)) || (c->actor2 && armed_kind(m.actors[r.actor2].kind));
+    auto armed_kind = [&](int i) {
+      const std::string& k = m.actors[i].kind;
+      return k == "group" || k == "state" || k == "unk" || k == "air" || k == "jihad" || k == "anaphor" ||
+             (k == "pronoun" && ids[i] != "CIVILIANS");
+    };
+    bool armed = (c->actor1 && armed_kind(r.actor1)) || (c->actor2 && armed_kind(r.actor2));
     if (c->air) {
       c->event_type = "Explosions/Remote violence";
       c->sub_event_type = "Air/drone strike";
@@ -432,15 +483,16 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
   }
   // Place, date, sources and figures, sentence by sentence.
   std::vector<uint8_t> usable = EventPlaces(m, cues);
+  DateOwners own = OwnDates(doc, m, cues, out);
   for (auto& c : out) {
     const Sentence& s = doc.sentences[c.sentence];
     uint32_t anchor = c.trigger->toks.begin;
     c.place = BestPlace(m, usable, cues, s, anchor);
-    c.date = BestDate(m, cues, s, anchor);
+    c.date = BestDate(m, cues, own, c.trigger, s, anchor);
     if (c.sentence > 0 && !StartsParagraph(doc, c.sentence)) {
       const Sentence& prev = doc.sentences[c.sentence - 1];
       if (c.place < 0 && (c.place = BestPlace(m, usable, cues, prev, prev.tok_end - 1)) >= 0) c.place_inherited = true;
-      if (c.date < 0 && (c.date = BestDate(m, cues, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
+      if (c.date < 0 && (c.date = BestDate(m, cues, own, nullptr, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
     }
     c.sources = sources_by_sentence[c.sentence];
     c.claimant = claimant_by_sentence[c.sentence];
