@@ -66,7 +66,7 @@ bool DatesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
 // A strike named at its own place is not the aggregate report by province
 // that came before it; two named places are two strikes.
 bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
-  if (c.place < 0 || Level(m, c.place) == 2) return true;
+  if (c.place < 0 || c.place_inherited || Level(m, c.place) == 2) return true;
   bool g_specific = false, g_admin = false, same = false;
   for (const auto& o : g.members) {
     if (o.place < 0) continue;

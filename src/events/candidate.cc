@@ -108,8 +108,10 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     }
     // "les frappes russes" names another event, not a side of this one.
     bool other_event = false;
-    for (const auto& o : m.triggers)
-      other_event |= &o != &t && o.toks.begin < a.toks.end && o.toks.end > a.toks.begin;
+    for (const auto& o : m.triggers) {
+      bool inside = a.toks.begin < o.toks.begin && a.toks.end > o.toks.end;  // "avions de combat"
+      other_event |= &o != &t && !inside && o.toks.begin < a.toks.end && o.toks.end > a.toks.begin;
+    }
     if (other_event) continue;
     // "Selon Moscou": the source of the report is not a side of the event.
     bool is_source = false;
@@ -292,14 +294,29 @@ DateOwners OwnDates(const Document& doc, const MentionSet& m, const DocCues& cue
   return o;
 }
 
+int BestDateOf(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
+               const Sentence& s, uint32_t anchor, bool reports);
+
+// The date of a trigger (or, with `trigger` null, of the sentence's end)
+// among the dates it may take; a report's date only when no other is given.
+// "depuis novembre 2016" starts a period and never dates an event.
 int BestDate(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
              const Sentence& s, uint32_t anchor) {
+  for (bool reports : {false, true}) {
+    int d = BestDateOf(m, cues, own, trigger, s, anchor, reports);
+    if (d >= 0 || !trigger) return d;
+  }
+  return -1;
+}
+
+int BestDateOf(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
+               const Sentence& s, uint32_t anchor, bool reports) {
   int best = -1, best_d = INT_MAX;
   for (size_t i = 0; i < m.dates.size(); ++i) {
     const auto& d = m.dates[i];
-    if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end) continue;
+    if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || d.rule == "since") continue;
     bool same_clause = cues.clause[d.toks.begin] == cues.clause[anchor];
-    if (own.report[i] && !(trigger && same_clause)) continue;
+    if (own.report[i] && !reports && !same_clause) continue;
     if (!same_clause && trigger && own.owner[i] != trigger) continue;
     int dist = Distance(cues, d.toks.begin, anchor);
     if (dist < best_d) best_d = dist, best = static_cast<int>(i);
