@@ -77,7 +77,12 @@ bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
   }
   if (same) return true;
   if (Level(m, c.place) == 0) return !g_specific && !g_admin;
-  return true;
+  // A province apart from every place the event already has is another strike.
+  for (const auto& o : g.members)
+    if (o.place >= 0 && !o.place_inherited && Level(m, o.place) < 2 &&
+        m.places[o.place].admin1 == m.places[c.place].admin1)
+      return true;
+  return !g_specific && !g_admin;
 }
 
 bool FiguresCompatible(const Group& g, const Candidate& c) {
