@@ -43,6 +43,7 @@ struct Group {
   std::optional<Actor> actor1, actor2;
   bool air = false;
   size_t last_sentence = 0;
+  int parent = -1;  // the aggregate report this named strike splits from (index into the groups)
 };
 
 // UNKNOWN ("des hommes armés") may be the side another sentence names.
@@ -94,11 +95,11 @@ bool FiguresCompatible(const Group& g, const Candidate& c) {
   return true;
 }
 
-bool Compatible(const MentionSet& m, const Group& g, const Candidate& c, bool any_type) {
+bool Compatible(const MentionSet& m, const Group& g, const Candidate& c, bool any_type, bool any_place = false) {
   if (c.distinct) return false;
   if (!any_type && (g.sub_event_type != c.sub_event_type)) return false;
   if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return false;
-  return DatesCompatible(m, g, c) && PlacesCompatible(m, g, c) && FiguresCompatible(g, c);
+  return DatesCompatible(m, g, c) && (any_place || PlacesCompatible(m, g, c)) && FiguresCompatible(g, c);
 }
 
 void Join(Group* g, Candidate c, const std::string& why) {
@@ -170,8 +171,16 @@ std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
         break;
       }
     }
-    if (target) Join(target, std::move(c), "same occurrence as an earlier mention (type, sides, place, date, figures agree)");
-    else groups.push_back(NewGroup(std::move(c)));
+    if (target) {
+      Join(target, std::move(c), "same occurrence as an earlier mention (type, sides, place, date, figures agree)");
+      continue;
+    }
+    // Agreeing in all but the place: a strike named inside an aggregate report.
+    int parent = -1;
+    for (size_t i = groups.size(); i-- > 0 && parent < 0;)
+      if (Compatible(m, groups[i], c, false, true)) parent = groups[i].parent >= 0 ? groups[i].parent : static_cast<int>(i);
+    groups.push_back(NewGroup(std::move(c)));
+    groups.back().parent = parent;
   }
   return groups;
 }
@@ -222,7 +231,18 @@ std::string MinistryFor(const std::optional<Actor>& a1) {
   return "OTHER";
 }
 
-Event Finish(const Document& doc, const MentionSet& m, Group& g) {
+// The date a member gives explicitly, else one inherited, else -1.
+int GroupDate(const Group& g) {
+  int date = -1;
+  for (const auto& c : g.members)
+    if (c.date >= 0 && (date < 0 || !c.date_inherited)) {
+      date = c.date;
+      if (!c.date_inherited) break;
+    }
+  return date;
+}
+
+Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>& groups, Group& g) {
   Event e;
   e.docs = {doc.id};
   e.event_type = g.event_type;
@@ -275,12 +295,9 @@ Event Finish(const Document& doc, const MentionSet& m, Group& g) {
     e.provenance.notes.push_back("place: the document's country, no place in the event's sentences");
   }
   // Date: an explicit date of a member, else one inherited, else publication.
-  int date = -1;
-  for (const auto& c : g.members)
-    if (c.date >= 0 && (date < 0 || !c.date_inherited)) {
-      date = c.date;
-      if (!c.date_inherited) break;
-    }
+  int date = GroupDate(g);
+  if (date < 0 && g.parent >= 0 && (date = GroupDate(groups[g.parent])) >= 0)
+    e.provenance.notes.push_back("date of the aggregate report this strike is part of");
   if (date >= 0) {
     e.date = m.dates[date].interval;
     e.provenance.notes.push_back("date '" + std::string(doc.Slice(m.dates[date].span)) + "' (" + m.dates[date].rule + ")");
@@ -348,7 +365,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   // A claim of responsibility in a sentence with no trigger goes to the event before it.
   auto groups = Merge(m, std::move(cands));
   std::vector<Event> events;
-  for (auto& g : groups) events.push_back(Finish(doc, m, g));
+  for (auto& g : groups) events.push_back(Finish(doc, m, groups, g));
   return events;
 }
 

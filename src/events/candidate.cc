@@ -131,6 +131,7 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
         continue;
       }
     }
+    if (before && IsAgentMarker(*before) && a.toks.begin >= t.toks.end) continue;  // agent of another verb
     int d = Distance(cues, a.toks.begin < t.toks.begin ? a.toks.end - 1 : a.toks.begin, t.toks.begin);
     if (a.toks.end <= t.toks.begin && !civ && d < best_subject && d <= kSubjectReach) best_subject = d, subject = static_cast<int>(i);
     if (a.toks.begin >= t.toks.end && d < best_object && d <= kObjectReach) best_object = d, object = static_cast<int>(i);
@@ -179,15 +180,20 @@ MaterielKind KindOf(const std::string& c) {
 }
 
 // The count verb governing the figure at token `t`: first in its clause, else the nearest close by.
-VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t) {
-  VerbRole best = VerbRole::kNone;
+// Materiel named after a destroying verb of its sentence is what it destroyed,
+// however far ("ont éliminé près de Salma, dans la province de Lattaquié, un
+// point de passage").
+VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t, bool materiel) {
+  VerbRole best = VerbRole::kNone, before = VerbRole::kNone;
   int best_d = INT_MAX;
   for (uint32_t k = s.tok_begin; k < s.tok_end; ++k) {
     if (cues.verb[k] == VerbRole::kNone) continue;
+    if (k < t) before = cues.verb[k];
     int d = Distance(cues, k, t);
     if (d < best_d) best_d = d, best = cues.verb[k];
   }
-  return best_d <= kVerbReach ? best : VerbRole::kNone;
+  if (best_d <= kVerbReach) return best;
+  return materiel && (before == VerbRole::kDestroy || before == VerbRole::kBoth) ? before : VerbRole::kNone;
 }
 
 // The count verb right before a figure in its clause ("wounded 140",
@@ -534,7 +540,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
                             (container ? "size of a convoy or force" : cues.cumulative[t] ? "cumulative total" : "forces still at large") + ")");
       continue;
     }
-    VerbRole v = GoverningVerb(cues, doc.sentences[s], t);
+    // "repérée par un drone": the agent of another verb is not a loss.
+    if (t > 0 && IsAgentMarker(doc.tokens[t - 1].fold)) continue;
+    VerbRole v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));
     Figures f;
     std::string note = AddFigure(doc, n, v, DirectVerb(cues, n), best, &f);
     if (note.empty()) continue;
