@@ -154,10 +154,16 @@ std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
     bool generic = c.trigger->weak && c.trigger->modifier.empty() && !c.air &&
                    (c.event_type == "Explosions/Remote violence" || c.sub_event_type == "Armed clash");
     // With no acting side ("les frappes ont tué 30 djihadistes"), it follows up the event before.
-    if (generic && !c.actor1 && !groups.empty() && !c.distinct &&
-        c.sentence - groups.back().last_sentence <= kAttachReach && Compatible(m, groups.back(), c, true)) {
-      Join(&groups.back(), std::move(c), "follow-up with no acting side: attached to the event before");
-      continue;
+    if (generic && !c.actor1 && !c.distinct) {
+      Group* before = nullptr;
+      for (auto it = groups.rbegin(); !before && it != groups.rend(); ++it) {
+        bool attack = it->event_type == "Explosions/Remote violence" || it->sub_event_type == "Armed clash";
+        if (c.sentence - it->last_sentence <= kAttachReach && attack && Compatible(m, *it, c, true)) before = &*it;
+      }
+      if (before) {
+        Join(before, std::move(c), "follow-up with no acting side: attached to the attack before");
+        continue;
+      }
     }
     for (auto it = groups.rbegin(); generic && c.actor1 && it != groups.rend(); ++it) {
       if (it->actor1 && it->actor1->id == c.actor1->id && Compatible(m, *it, c, true)) {

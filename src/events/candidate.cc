@@ -43,6 +43,24 @@ const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
 bool IsAgentMarker(const std::string& f) { return In(f, {"par", "by"}); }
 bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "of"}); }
 
+// A participle closing a noun phrase with nothing after it in its clause:
+// "300 membres de Daesh tués", "les zones conquises". (With an object
+// after it, "militants killed 12 soldiers" is active.)
+bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, const TriggerMention& t, uint32_t floor) {
+  if (!t.weak || t.toks.begin <= floor || doc.tokens[t.toks.begin - 1].kind != TokenKind::kWord) return false;
+  if (In(doc.tokens[t.toks.begin - 1].fold, {"a", "ont", "ete", "est", "sont", "avait", "avaient", "etait", "etaient",
+                                             "has", "have", "had", "was", "were", "is", "are", "been", "being"}))
+    return false;
+  uint32_t after = t.toks.end;
+  auto in_clause = [&](uint32_t k) { return k < doc.tokens.size() && cues.clause[k] == cues.clause[t.toks.begin]; };
+  if (in_clause(after) && IsArticle(doc.tokens[after].fold)) return false;  // "seized the city"
+  for (const auto& a : m.actors)
+    if (a.toks.begin >= after && in_clause(a.toks.begin)) return false;
+  for (const auto& n : m.numbers)
+    if (n.toks.begin >= after && in_clause(n.toks.begin)) return false;
+  return true;
+}
+
 // Passive voice around a trigger: "ont été tués", "were killed", "frappé par".
 bool Passive(const Document& doc, const TriggerMention& t, uint32_t floor) {
   for (uint32_t k = t.toks.begin; k > floor && t.toks.begin - k < 3; --k)
@@ -90,6 +108,7 @@ Actor MakeActor(const Document& doc, const ActorMention& a, const std::string& i
 struct Roles {
   int actor1 = -1, actor2 = -1;
   std::string how1, how2;
+  bool adjectival = false;  // see Adjectival()
 };
 
 Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
@@ -150,7 +169,8 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
       return r;
     }
   }
-  bool passive = Passive(doc, t, s.tok_begin);
+  r.adjectival = Adjectival(doc, m, cues, t, s.tok_begin);
+  bool passive = r.adjectival || Passive(doc, t, s.tok_begin);
   // "tués par l'explosion d'une mine": the event is the agent, the subject its victim.
   for (uint32_t k = t.toks.begin; k > s.tok_begin && t.toks.begin - k < 6; --k)
     if (IsAgentMarker(doc.tokens[k - 1].fold) && cues.clause[k - 1] == cues.clause[t.toks.begin]) passive = true;
@@ -389,6 +409,17 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
       }
     } else {
       c->weak = true;
+    }
+  }
+  // "dans les zones conquises": a participle describing a noun reports nothing
+  // by itself; it can only follow up the event before.
+  if (r.adjectival) {
+    bool named_victim = r.actor2 >= 0 && m.actors[r.actor2].toks.end == t.toks.begin;
+    bool counted = false;
+    for (const auto& n : m.numbers) counted |= n.toks.end <= t.toks.begin && n.toks.end + 4 >= t.toks.begin;
+    if (!named_victim && !counted) {
+      c->weak = true;
+      c->notes.push_back("participle describing a noun: no event of its own");
     }
   }
   if (c->event_type == "Battles" && c->actor2 && c->actor2->id == "CIVILIANS") {
