@@ -4,12 +4,13 @@
 # documents/s, MB/s of article text, peak memory, and events per 1,000
 # articles (the false-positive rate on non-violent news), with a sample of
 # the events and their triggers for inspection.
-# Usage: bench/extract_orangesum.sh [SITREP_BINARY] [LIMIT]
+# Usage: bench/extract_orangesum.sh [SITREP_BINARY] [LIMIT] [THREADS]
 # Skips cleanly when the data is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/sitrep}
 limit=${2:-0}
+threads=${3:-1}
 src=../shared/data/orangesum-fr/orangesum_parsed.jsonl.gz
 if [ ! -f "$src" ]; then echo "skip: $src is absent"; exit 0; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -25,8 +26,9 @@ for n, line in enumerate(sys.stdin):
 ' "$limit" > "$tmp/docs.jsonl"
 docs=$(wc -l < "$tmp/docs.jsonl")
 bytes=$(wc -c < "$tmp/docs.jsonl")
-/usr/bin/time -v "$bin" extract -q --explain "$tmp/docs.jsonl" -o "$tmp/events.jsonl" 2> "$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
-python3 - "$tmp/time.txt" "$tmp/events.jsonl" "$docs" "$bytes" <<'PY'
+/usr/bin/time -v "$bin" extract -q --explain -j "$threads" "$tmp/docs.jsonl" -o "$tmp/events.jsonl" 2> "$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
+cp "$tmp/events.jsonl" "${EVENTS_OUT:-/dev/null}"
+python3 - "$tmp/time.txt" "$tmp/events.jsonl" "$docs" "$bytes" "$threads" <<'PY'
 import json, re, sys, collections, random
 timef, eventsf, docs, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 t = open(timef).read()
@@ -35,7 +37,7 @@ secs = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.gr
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
 events = [json.loads(l) for l in open(eventsf)]
 with_events = len({e["docs"][0] for e in events})
-print(f"documents        {docs}")
+print(f"documents        {docs} ({sys.argv[5]} thread(s))")
 print(f"input            {size / 1e6:.1f} MB (JSON Lines)")
 print(f"wall time        {secs:.1f} s")
 print(f"throughput       {docs / secs:.0f} documents/s, {size / 1e6 / secs:.2f} MB/s")
