@@ -68,6 +68,13 @@ struct QueryFilter {
   size_t limit = 0;             // 0: no limit
 };
 
+// A merged event as stored, with what the codebook JSON does not carry.
+struct StoredEvent {
+  Event event;
+  std::string data_version;          // Pipeline::DataVersion() of the reports (comma-separated when several)
+  std::vector<std::string> outlets;  // outlets of the documents, sorted, when the inputs named them
+};
+
 // One per-document event as stored, with the sentences its evidence points at.
 struct StoredReport {
   Event event;
@@ -77,7 +84,7 @@ struct StoredReport {
 
 // `sitrep explain`: a merged event, the reports it was built from and why.
 struct EventExplanation {
-  Event event;
+  StoredEvent event;
   std::vector<StoredReport> reports;
   std::vector<std::string> reasons;  // merge (and non-merge) reasons, one sentence each
 };
@@ -105,7 +112,7 @@ class Store {
                                                  const std::string& data_version) = 0;
 
   // Merged events matching `filter`, ordered by date then id.
-  virtual StatusOr<std::vector<Event>> Query(const QueryFilter& filter) = 0;
+  virtual StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& filter) = 0;
 
   // NotFound when no event has this id.
   virtual StatusOr<EventExplanation> Explain(const std::string& event_id) = 0;
