@@ -1,6 +1,7 @@
 // sitrep ingest [INPUT...] --db PATH: runs the pipeline and stores documents,
 // reports and merged events. Each document is one transaction, so an
 // interrupted ingest is finished by running the same command again.
+#include <chrono>
 #include <iostream>
 
 #include "ingest/reader.h"
@@ -15,6 +16,7 @@ struct IngestFlags {
   std::vector<std::string> inputs;
   std::string db = "sitrep.db", date;
   bool quiet = false;
+  size_t batch = 200;
   PipelineFlags pipeline;
 };
 
@@ -45,7 +47,24 @@ int RunIngest(const IngestFlags& f) {
   }
   const std::string data_version = (*pipeline)->DataVersion();
   Counters n;
+  size_t in_batch = 0;
+  auto t_batch = std::chrono::steady_clock::now();
+  // Commits every --batch documents or every second, whichever comes first.
+  auto commit = [&](bool reopen) {
+    Status st = (*store)->CommitBatch();
+    if (!st.ok()) {
+      Report(f.db, "commit failed: " + st.message());
+      ++n.store_errors;
+    }
+    in_batch = 0;
+    t_batch = std::chrono::steady_clock::now();
+    if (reopen && f.batch > 1) (void)(*store)->BeginBatch();
+  };
+  if (f.batch > 1) (void)(*store)->BeginBatch();
   auto sink = [&](RawDocument&& raw) {
+    if (f.batch > 1 && (in_batch >= f.batch || std::chrono::steady_clock::now() - t_batch > std::chrono::seconds(1)))
+      commit(true);
+    ++in_batch;
     // An unchanged document is skipped before the pipeline runs.
     auto known = (*store)->HasDocument(raw.id, DocumentContentHash(raw));
     if (known.ok() && *known) {
@@ -74,6 +93,7 @@ int RunIngest(const IngestFlags& f) {
     }
   };
   ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);
+  commit(false);
   auto st = (*store)->Stats();
   std::cerr << "sitrep ingest: " << stats.documents << " document(s) read: " << n.inserted << " new, "
             << n.replaced << " replaced, " << n.unchanged << " unchanged, " << (stats.skipped + n.failed)
@@ -95,6 +115,7 @@ CommandRegistration reg(20, [](CLI::App& app, int* exit_code) {
   cmd->add_option("inputs", f->inputs, "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
   cmd->add_option("--db", f->db, "SQLite database (created when absent)")->capture_default_str();
   cmd->add_option("--date", f->date, "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
+  cmd->add_option("--batch", f->batch, "documents per transaction (1: one per document)")->capture_default_str();
   cmd->add_flag("-q,--quiet", f->quiet, "do not report per-document warnings");
   f->pipeline.AddTo(cmd);
   cmd->callback([f, exit_code] { *exit_code = RunIngest(*f); });

@@ -7,7 +7,8 @@
 // deterministic function of the set of stored reports, so the same documents
 // ingested in any order give the same events with the same ids.
 //
-// Durability: each IngestDocument() is one transaction. A process killed at
+// Durability: each IngestDocument() is one transaction (or a savepoint
+// inside a batch, see BeginBatch()). A process killed at
 // any moment leaves the previous committed state; ingesting the same inputs
 // again completes the job (an unchanged document is a no-op, a changed one
 // replaces its reports).
@@ -110,6 +111,13 @@ class Store {
   // transaction. `data_version` is Pipeline::DataVersion().
   virtual StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw, const DocumentResult& result,
                                                  const std::string& data_version) = 0;
+
+  // Groups the following IngestDocument() calls into one transaction until
+  // CommitBatch() (much faster than one per document). A crash loses the
+  // open batch whole, never part of a document; a failed document is rolled
+  // back alone. Destroying the Store commits an open batch.
+  virtual Status BeginBatch() = 0;
+  virtual Status CommitBatch() = 0;
 
   // Merged events matching `filter`, ordered by date then id.
   virtual StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& filter) = 0;

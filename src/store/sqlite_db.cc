@@ -78,7 +78,27 @@ StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool
   return std::unique_ptr<SqliteDb>(new SqliteDb(db));
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  cache_.clear();
+  sqlite3_close_v2(db_);
+}
+
+StatusOr<SqliteStmt*> SqliteDb::Cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  auto stmt = Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  auto* p = new SqliteStmt(std::move(*stmt));
+  cache_.emplace(sql, std::unique_ptr<SqliteStmt>(p));
+  return p;
+}
+
+void SqliteDb::ResetCached() {
+  for (auto& [sql, stmt] : cache_) stmt->Reset();
+}
 
 Status SqliteDb::Exec(const std::string& sql) {
   char* err = nullptr;
@@ -114,17 +134,20 @@ StatusOr<int64_t> SqliteDb::QueryInt(const std::string& sql) {
 std::string SqliteDb::ErrorMessage() const { return sqlite3_errmsg(db_); }
 
 SqliteTransaction::~SqliteTransaction() {
-  if (open_) db_->Exec("ROLLBACK");
+  if (!open_) return;
+  db_->ResetCached();
+  db_->Exec(nested_ ? "ROLLBACK TO sitrep_doc; RELEASE sitrep_doc" : "ROLLBACK");
 }
 
 Status SqliteTransaction::Begin() {
-  SITREP_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  SITREP_RETURN_IF_ERROR(db_->Exec(nested_ ? "SAVEPOINT sitrep_doc" : "BEGIN IMMEDIATE"));
   open_ = true;
   return Status::Ok();
 }
 
 Status SqliteTransaction::Commit() {
-  SITREP_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  db_->ResetCached();
+  SITREP_RETURN_IF_ERROR(db_->Exec(nested_ ? "RELEASE sitrep_doc" : "COMMIT"));
   open_ = false;
   return Status::Ok();
 }

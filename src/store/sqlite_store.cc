@@ -31,10 +31,16 @@ namespace {
 // against pathological inputs (thousands of same-day reports of one place).
 constexpr size_t kMaxNeighbourhood = 2000;
 
-#define ASSIGN_OR_RETURN(lhs, expr)          \
-  auto lhs##_or = (expr);                    \
+#define ASSIGN_OR_RETURN(lhs, expr)             \
+  auto lhs##_or = (expr);                       \
   if (!lhs##_or.ok()) return lhs##_or.status(); \
   auto& lhs = *lhs##_or
+
+// A cached prepared statement (see SqliteDb::Cached) as a reference.
+#define CACHED_STMT(lhs, sql)                   \
+  auto lhs##_or = db_->Cached(sql);             \
+  if (!lhs##_or.ok()) return lhs##_or.status(); \
+  SqliteStmt& lhs = **lhs##_or
 
 struct LoadedReport {
   int64_t rowid = 0;
@@ -81,12 +87,19 @@ class CodePointSlicer {
   std::vector<uint32_t> starts_;
 };
 
+// Releases the read snapshots of the statements a method used.
+struct ResetOnExit {
+  SqliteDb* db;
+  ~ResetOnExit() { db->ResetCached(); }
+};
+
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
 
   StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash) override {
-    ASSIGN_OR_RETURN(s, db_->Prepare("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?"));
+    ResetOnExit guard{db_.get()};
+    CACHED_STMT(s, ("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?"));
     s.Bind(1, doc_id).Bind(2, hash);
     Status st;
     bool found = s.Step(&st);
@@ -101,6 +114,23 @@ class SqliteStore : public Store {
   StatusOr<StoreStats> Stats() override;
   StatusOr<std::vector<std::string>> CheckConsistency() override;
 
+  Status BeginBatch() override {
+    if (in_batch_) return Status::Ok();
+    SITREP_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+    in_batch_ = true;
+    return Status::Ok();
+  }
+  Status CommitBatch() override {
+    if (!in_batch_) return Status::Ok();
+    db_->ResetCached();
+    SITREP_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+    in_batch_ = false;
+    return Status::Ok();
+  }
+  ~SqliteStore() override {
+    if (in_batch_) (void)CommitBatch();
+  }
+
  private:
   Status InsertDocument(const RawDocument& raw, const DocumentResult& result, const std::string& hash,
                         const std::string& text, const std::string& data_version);
@@ -111,11 +141,12 @@ class SqliteStore : public Store {
   Status WriteEvent(const std::vector<const LoadedReport*>& members, const std::vector<std::string>& reasons);
 
   std::unique_ptr<SqliteDb> db_;
+  bool in_batch_ = false;
 };
 
 Status SqliteStore::InsertDocument(const RawDocument& raw, const DocumentResult& result, const std::string& hash,
                                    const std::string& text, const std::string& data_version) {
-  ASSIGN_OR_RETURN(s, db_->Prepare(
+  CACHED_STMT(s, (
                           "INSERT INTO documents(doc_id, content_hash, text, pub_date, lang, url, outlet, "
                           "pipeline_version, data_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
   std::string date;
@@ -130,11 +161,11 @@ Status SqliteStore::InsertDocument(const RawDocument& raw, const DocumentResult&
 
 StatusOr<std::vector<std::string>> SqliteStore::InsertReports(const DocumentResult& result, const std::string& text,
                                                               const std::string& data_version) {
-  ASSIGN_OR_RETURN(ins, db_->Prepare(
+  CACHED_STMT(ins, (
                             "INSERT INTO reports(report_id, doc_id, ordinal, event_id, event_type, date_start, "
                             "date_end, mergeable, lat, lon, admin1, pipeline_version, data_version, json) "
                             "VALUES (?,?,?,'',?,?,?,?,?,?,?,?,?,?)"));
-  ASSIGN_OR_RETURN(ev, db_->Prepare("INSERT INTO evidence(report_rowid, start, end, sentence) VALUES (?,?,?,?)"));
+  CACHED_STMT(ev, ("INSERT INTO evidence(report_rowid, start, end, sentence) VALUES (?,?,?,?)"));
   CodePointSlicer slicer(text);
   std::vector<std::string> ids;
   std::set<std::string> seen;
@@ -171,9 +202,9 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
   IngestOutcome out;
   out.doc_id = result.doc_id;
   std::string hash = DocumentContentHash(raw);
-  SqliteTransaction tx(db_.get());
+  SqliteTransaction tx(db_.get(), /*nested=*/in_batch_);
   SITREP_RETURN_IF_ERROR(tx.Begin());
-  ASSIGN_OR_RETURN(q, db_->Prepare("SELECT content_hash FROM documents WHERE doc_id = ?"));
+  CACHED_STMT(q, ("SELECT content_hash FROM documents WHERE doc_id = ?"));
   q.Bind(1, result.doc_id);
   Status st;
   bool exists = q.Step(&st);
@@ -187,18 +218,18 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
   std::vector<std::string> seeds;
   if (exists) {
     out.action = IngestAction::kReplaced;
-    ASSIGN_OR_RETURN(ev, db_->Prepare("SELECT DISTINCT event_id FROM reports WHERE doc_id = ?"));
+    CACHED_STMT(ev, ("SELECT DISTINCT event_id FROM reports WHERE doc_id = ?"));
     ev.Bind(1, result.doc_id);
     while (ev.Step(&st)) old_events.insert(ev.Text(0));
     if (!st.ok()) return st;
-    ASSIGN_OR_RETURN(mates, db_->Prepare("SELECT report_id FROM reports WHERE event_id = ? AND doc_id <> ?"));
+    CACHED_STMT(mates, ("SELECT report_id FROM reports WHERE event_id = ? AND doc_id <> ?"));
     for (const auto& id : old_events) {
       mates.Bind(1, id).Bind(2, result.doc_id);
       while (mates.Step(&st)) seeds.push_back(mates.Text(0));
       if (!st.ok()) return st;
       SITREP_RETURN_IF_ERROR(mates.Reset());
     }
-    ASSIGN_OR_RETURN(del, db_->Prepare("DELETE FROM documents WHERE doc_id = ?"));
+    CACHED_STMT(del, ("DELETE FROM documents WHERE doc_id = ?"));
     SITREP_RETURN_IF_ERROR(del.Bind(1, result.doc_id).Run());
   }
   std::string text;
@@ -217,7 +248,7 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
 // clusters of a connected component depend on that component only, so
 // reclustering it gives what a full recomputation would.
 Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp, std::deque<std::string> frontier) {
-  ASSIGN_OR_RETURN(cand, db_->Prepare(
+  CACHED_STMT(cand, (
                              std::string(kReportColumns) +
                              "WHERE r.mergeable AND r.event_type = ?1 AND r.date_start <= ?2 AND r.date_end >= ?3 "
                              "AND ((?4 IS NOT NULL AND r.admin1 = ?4) OR "
@@ -249,7 +280,7 @@ Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* com
 StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds, std::set<std::string> old_events) {
   std::map<std::string, LoadedReport> comp;
   std::deque<std::string> frontier;
-  ASSIGN_OR_RETURN(one, db_->Prepare(std::string(kReportColumns) + "WHERE r.report_id = ?"));
+  CACHED_STMT(one, (std::string(kReportColumns) + "WHERE r.report_id = ?"));
   Status st;
   for (const auto& id : seeds) {
     if (comp.count(id)) continue;
@@ -267,7 +298,7 @@ StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds, s
 
   for (const auto& [id, r] : comp)
     if (!r.event_id.empty()) old_events.insert(r.event_id);
-  ASSIGN_OR_RETURN(del, db_->Prepare("DELETE FROM events WHERE event_id = ?"));
+  CACHED_STMT(del, ("DELETE FROM events WHERE event_id = ?"));
   for (const auto& id : old_events) SITREP_RETURN_IF_ERROR(del.Bind(1, id).Run());
 
   std::vector<const LoadedReport*> loaded;
@@ -300,7 +331,7 @@ Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members, 
   for (const auto& o : outlets)
     if (!o.empty()) outlet_list.push_back(o);
 
-  ASSIGN_OR_RETURN(ins, db_->Prepare(
+  CACHED_STMT(ins, (
                             "INSERT INTO events(event_id, event_type, sub_event_type, date_start, date_end, admin1, "
                             "country, actor1, actor2, n_reports, n_docs, pipeline_version, data_version, outlets, "
                             "reasons, updated_at, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -316,14 +347,14 @@ Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members, 
   SITREP_RETURN_IF_ERROR(ins.Run());
   int64_t rowid = sqlite3_last_insert_rowid(db_->raw());
   if (e.location.lat && e.location.lon) {
-    ASSIGN_OR_RETURN(rt, db_->Prepare("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) "
+    CACHED_STMT(rt, ("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) "
                                       "VALUES (?1, ?2, ?2, ?3, ?3)"));
     SITREP_RETURN_IF_ERROR(rt.Bind(1, rowid).Bind(2, *e.location.lon).Bind(3, *e.location.lat).Run());
   }
-  ASSIGN_OR_RETURN(src, db_->Prepare("INSERT OR IGNORE INTO event_sources(event_rowid, source) VALUES (?, ?)"));
+  CACHED_STMT(src, ("INSERT OR IGNORE INTO event_sources(event_rowid, source) VALUES (?, ?)"));
   for (const auto& s : sources)
     if (!s.empty()) SITREP_RETURN_IF_ERROR(src.Bind(1, rowid).Bind(2, s).Run());
-  ASSIGN_OR_RETURN(upd, db_->Prepare("UPDATE reports SET event_id = ? WHERE rowid = ?"));
+  CACHED_STMT(upd, ("UPDATE reports SET event_id = ? WHERE rowid = ?"));
   for (const auto* m : members) SITREP_RETURN_IF_ERROR(upd.Bind(1, e.id).Bind(2, m->rowid).Run());
   return Status::Ok();
 }
@@ -386,9 +417,10 @@ StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
 }
 
 StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
+  ResetOnExit guard{db_.get()};
   std::string event_id = id;
-  ASSIGN_OR_RETURN(alias, db_->Prepare("SELECT event_id FROM reports WHERE report_id = ?"));
-  ASSIGN_OR_RETURN(ev, db_->Prepare("SELECT json, data_version, outlets, reasons FROM events WHERE event_id = ?"));
+  CACHED_STMT(alias, ("SELECT event_id FROM reports WHERE report_id = ?"));
+  CACHED_STMT(ev, ("SELECT json, data_version, outlets, reasons FROM events WHERE event_id = ?"));
   Status st;
   ev.Bind(1, event_id);
   if (!ev.Step(&st)) {
@@ -404,11 +436,11 @@ StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
   auto reasons = nlohmann::json::parse(ev.Text(3), nullptr, false);
   if (reasons.is_array())
     for (const auto& r : reasons) if (r.is_string()) out.reasons.push_back(r.get<std::string>());
-  ASSIGN_OR_RETURN(rs, db_->Prepare(
+  CACHED_STMT(rs, (
                            "SELECT r.rowid, r.json, r.doc_id, COALESCE(d.outlet,''), COALESCE(d.url,''), "
                            "COALESCE(d.pub_date,'') FROM reports r JOIN documents d ON d.doc_id = r.doc_id "
                            "WHERE r.event_id = ? ORDER BY r.report_id"));
-  ASSIGN_OR_RETURN(sent, db_->Prepare("SELECT sentence FROM evidence WHERE report_rowid = ? ORDER BY rowid"));
+  CACHED_STMT(sent, ("SELECT sentence FROM evidence WHERE report_rowid = ? ORDER BY rowid"));
   rs.Bind(1, event_id);
   while (rs.Step(&st)) {
     StoredReport r;
@@ -429,8 +461,9 @@ StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
 }
 
 StatusOr<StoreStats> SqliteStore::Stats() {
+  ResetOnExit guard{db_.get()};
   StoreStats s;
-  ASSIGN_OR_RETURN(q, db_->Prepare(
+  CACHED_STMT(q, (
                           "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports), "
                           "(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE n_docs > 1)"));
   Status st;
@@ -445,8 +478,9 @@ StatusOr<StoreStats> SqliteStore::Stats() {
 }
 
 StatusOr<std::vector<std::string>> SqliteStore::CheckConsistency() {
+  ResetOnExit guard{db_.get()};
   std::vector<std::string> problems;
-  ASSIGN_OR_RETURN(ic, db_->Prepare("PRAGMA integrity_check"));
+  CACHED_STMT(ic, ("PRAGMA integrity_check"));
   Status st;
   while (ic.Step(&st))
     if (ic.Text(0) != "ok") problems.push_back("integrity_check: " + ic.Text(0));
