@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-while read -r pkg; do
+while read -r pkg cmd; do
   case "$pkg" in ''|'#'*) continue ;; esac
+  [ -n "${cmd:-}" ] && command -v "$cmd" >/dev/null 2>&1 && continue
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done < scripts/apt-packages.txt
 if [ ${#missing[@]} -gt 0 ]; then
@@ -21,6 +22,6 @@ if [ -f package.json ]; then
   if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; }; then
     echo "setup: installing npm packages"
     npm install --no-audit --no-fund --loglevel=error >/dev/null
-    touch "$stamp"
+    mkdir -p node_modules && touch "$stamp"
   fi
 fi
