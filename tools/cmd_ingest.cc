@@ -66,7 +66,7 @@ int RunIngest(const IngestFlags& f) {
       commit(true);
     ++in_batch;
     // An unchanged document is skipped before the pipeline runs.
-    auto known = (*store)->HasDocument(raw.id, DocumentContentHash(raw));
+    auto known = (*store)->HasDocument(raw.id, DocumentContentHash(raw), data_version);
     if (known.ok() && *known) {
       ++n.unchanged;
       return;

@@ -7,6 +7,10 @@
 // deterministic function of the set of stored reports, so the same documents
 // ingested in any order give the same events with the same ids.
 //
+// Identity: a document is its id plus a content hash. The same document
+// processed by the same pipeline and data versions again is a no-op; a new
+// text, or new lexicons or gazetteer, replace its reports.
+//
 // Durability: each IngestDocument() is one transaction (or a savepoint
 // inside a batch, see BeginBatch()). A process killed at
 // any moment leaves the previous committed state; ingesting the same inputs
@@ -102,9 +106,11 @@ class Store {
                                                const StoreOptions& options = {});
   virtual ~Store() = default;
 
-  // True when a document with this id and content hash is already stored:
-  // callers may skip running the pipeline on it.
-  virtual StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& content_hash) = 0;
+  // True when a document with this id and content hash is already stored,
+  // processed by this Pipeline::Version() and `data_version`: callers may
+  // skip running the pipeline on it.
+  virtual StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& content_hash,
+                                     const std::string& data_version) = 0;
 
   // Stores `raw` (text and metadata) and the pipeline's `result` for it, then
   // recomputes the merged events around the new reports, all in one

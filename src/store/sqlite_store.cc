@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/dates.h"
 #include "base/hash.h"
 #include "base/utf8.h"
 #include "dedup/merge.h"
@@ -97,10 +98,12 @@ class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
 
-  StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash) override {
+  StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash,
+                              const std::string& data_version) override {
     ResetOnExit guard{db_.get()};
-    CACHED_STMT(s, ("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?"));
-    s.Bind(1, doc_id).Bind(2, hash);
+    CACHED_STMT(s, ("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND data_version = ? "
+                    "AND pipeline_version = ?"));
+    s.Bind(1, doc_id).Bind(2, hash).Bind(3, data_version).Bind(4, Pipeline::Version());
     Status st;
     bool found = s.Step(&st);
     if (!st.ok()) return st;
@@ -204,13 +207,13 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
   std::string hash = DocumentContentHash(raw);
   SqliteTransaction tx(db_.get(), /*nested=*/in_batch_);
   SITREP_RETURN_IF_ERROR(tx.Begin());
-  CACHED_STMT(q, ("SELECT content_hash FROM documents WHERE doc_id = ?"));
+  CACHED_STMT(q, ("SELECT content_hash, data_version, pipeline_version FROM documents WHERE doc_id = ?"));
   q.Bind(1, result.doc_id);
   Status st;
   bool exists = q.Step(&st);
   if (!st.ok()) return st;
-  std::string old_hash = exists ? q.Text(0) : "";
-  if (exists && old_hash == hash) {
+  bool same = exists && q.Text(0) == hash && q.Text(1) == data_version && q.Text(2) == Pipeline::Version();
+  if (same) {
     out.action = IngestAction::kUnchanged;
     return out;  // the transaction rolls back: nothing was written
   }
@@ -250,7 +253,8 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
 Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp, std::deque<std::string> frontier) {
   CACHED_STMT(cand, (
                              std::string(kReportColumns) +
-                             "WHERE r.mergeable AND r.event_type = ?1 AND r.date_start <= ?2 AND r.date_end >= ?3 "
+                             "WHERE r.mergeable AND r.event_type = ?1 AND r.date_start <= ?2 AND r.date_start >= ?9 "
+                             "AND r.date_end >= ?3 "
                              "AND ((?4 IS NOT NULL AND r.admin1 = ?4) OR "
                              "(r.lat BETWEEN ?5 AND ?6 AND r.lon BETWEEN ?7 AND ?8))"));
   Status st;
@@ -260,6 +264,10 @@ Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* com
     const Location& l = e.location;
     Ymd end = e.date.end.valid() ? e.date.end : e.date.start;
     cand.Bind(1, e.event_type).Bind(2, end.ToString()).Bind(3, e.date.start.ToString()).BindText(4, l.admin1);
+    // Mergeable reports span at most kMaxSpanDays: one that ends on or after
+    // our start began at most that long before it. This keeps the index
+    // range scan to a few days instead of the whole past.
+    cand.Bind(9, AddDays(e.date.start, -kMaxSpanDays).ToString());
     if (l.lat && l.lon) {
       double dlat = kMaxKm / 111.0 * 1.1, dlon = dlat / std::max(0.1, std::cos(*l.lat * M_PI / 180));
       cand.Bind(5, *l.lat - dlat).Bind(6, *l.lat + dlat).Bind(7, *l.lon - dlon).Bind(8, *l.lon + dlon);

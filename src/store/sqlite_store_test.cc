@@ -93,8 +93,14 @@ TEST_F(SqliteStoreTest, SameDocumentTwiceChangesNothing) {
   EXPECT_EQ(st->reports, 1);
   EXPECT_EQ(st->events, 1);
   EXPECT_EQ(st->schema_version, 1);
-  EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw)));
-  EXPECT_FALSE(*s->HasDocument("a", "other"));
+  EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:test"));
+  EXPECT_FALSE(*s->HasDocument("a", "other", "data:test"));
+  // New lexicons or gazetteer: the document is extracted again.
+  EXPECT_FALSE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:newer"));
+  auto again = s->IngestDocument(d.raw, d.result, "data:newer");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->action, IngestAction::kReplaced);
+  EXPECT_EQ(s->Stats()->reports, 1);
 }
 
 TEST_F(SqliteStoreTest, FrenchAndEnglishReportsMergeWithBothClaimsAndExplain) {
@@ -172,6 +178,21 @@ TEST_F(SqliteStoreTest, ALaterDocumentCanSplitAMerge) {
   ASSERT_EQ(q->size(), 2u);
   EXPECT_EQ((*q)[0].event.docs, (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ((*q)[1].event.docs, (std::vector<std::string>{"b", "c"}));
+}
+
+TEST_F(SqliteStoreTest, AWeekLongReportMeetsADayReportAtItsEndInEitherOrder) {
+  for (bool week_first : {true, false}) {
+    auto s = OpenStore(week_first ? "w1.db" : "w2.db");
+    TestDoc week = StrikeDoc("week", kFr, "SOHR", 30, 35.0, 36.0, 7);
+    week.result.events[0].date = {Ymd{2023, 3, 7}, Ymd{2023, 3, 13}, DatePrecision::kWeek};
+    TestDoc day = StrikeDoc("day", kEn, "AP", 4, 35.0, 36.0, 13);
+    Ingest(s.get(), week_first ? week : day);
+    Ingest(s.get(), week_first ? day : week);
+    auto q = s->Query({});
+    ASSERT_EQ(q->size(), 1u);
+    EXPECT_EQ((*q)[0].event.date.precision, DatePrecision::kDay);  // the most precise date
+    EXPECT_EQ((*q)[0].event.fatalities->best, 4);
+  }
 }
 
 TEST_F(SqliteStoreTest, QueryFilters) {
