@@ -2,14 +2,13 @@
 // real kill -9 in the middle of an ingest, queries while an ingest writes,
 // the exports read back by Python, and reports of one event merged.
 #include <gtest/gtest.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
-#include <thread>
-
 #include <nlohmann/json.hpp>
-#include <sys/types.h>
-#include <unistd.h>
+#include <thread>
 
 #include "base/utf8.h"
 #include "dedup/merge.h"
@@ -23,11 +22,14 @@ namespace {
 std::string GeneratedLine(int i) {
   char date[16];
   std::snprintf(date, sizeof date, "2021-%02d-%02d", 1 + i % 12, 1 + i % 28);
-  nlohmann::json j = {{"id", "gen-" + std::to_string(i)},
-                      {"date", date},
-                      {"lang", "fr"},
-                      {"text", "Bulletin " + std::to_string(i) + ". Des combats ont opposé l'armée aux rebelles près du village " +
-                                   std::to_string(i) + ". Des frappes aériennes ont visé un dépôt. Le marché a rouvert."}};
+  nlohmann::json j = {
+      {"id", "gen-" + std::to_string(i)},
+      {"date", date},
+      {"lang", "fr"},
+      {"text", "Bulletin " + std::to_string(i) +
+                   ". Des combats ont opposé l'armée aux rebelles près du village " +
+                   std::to_string(i) +
+                   ". Des frappes aériennes ont visé un dépôt. Le marché a rouvert."}};
   return j.dump();
 }
 
@@ -35,7 +37,8 @@ std::string GeneratedLine(int i) {
 pid_t Spawn(const std::string& args, const std::string& log) {
   pid_t pid = fork();
   if (pid == 0) {
-    std::string cmd = "exec " + std::string(SITREP_BINARY) + " " + args + " > " + log + " 2>&1 < /dev/null";
+    std::string cmd =
+        "exec " + std::string(SITREP_BINARY) + " " + args + " > " + log + " 2>&1 < /dev/null";
     execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -130,7 +133,8 @@ TEST_F(StoreCliTest, KilledIngestLeavesAConsistentDatabaseAndARerunFinishesTheJo
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (StoredDocuments(db) < 300 && std::chrono::steady_clock::now() < deadline && Running(pid))
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  ASSERT_TRUE(Running(pid)) << "the ingest ended before it could be killed: " << ReadFile(Path("k.log"));
+  ASSERT_TRUE(Running(pid)) << "the ingest ended before it could be killed: "
+                            << ReadFile(Path("k.log"));
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -148,7 +152,8 @@ TEST_F(StoreCliTest, KilledIngestLeavesAConsistentDatabaseAndARerunFinishesTheJo
   }
   auto rerun = RunSitrep("ingest -q " + Path("big.jsonl") + " --db " + db);
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
-  EXPECT_NE(rerun.err.find(std::to_string(kDocs - at_kill) + " new, 0 replaced, " + std::to_string(at_kill) + " unchanged"),
+  EXPECT_NE(rerun.err.find(std::to_string(kDocs - at_kill) + " new, 0 replaced, " +
+                           std::to_string(at_kill) + " unchanged"),
             std::string::npos)
       << rerun.err;
   auto s = Store::Open(db);
@@ -166,7 +171,8 @@ TEST_F(StoreCliTest, QueriesRunWhileAnIngestWrites) {
   }
   const std::string db = Path("c.db");
   pid_t pid = Spawn("ingest -q --batch 1 " + Path("big.jsonl") + " --db " + db, Path("c.log"));
-  while (StoredDocuments(db) < 50 && Running(pid)) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  while (StoredDocuments(db) < 50 && Running(pid))
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   int queries = 0;
   size_t last = 0;
   while (Running(pid) && queries < 20) {
@@ -188,8 +194,8 @@ TEST_F(StoreCliTest, QueriesRunWhileAnIngestWrites) {
 void StoreTwoReports(const std::string& db) {
   auto s = Store::Open(db);
   ASSERT_TRUE(s.ok());
-  auto make = [](const std::string& id, const std::string& text, const std::string& source, int64_t dead, double lat,
-                 double lon) {
+  auto make = [](const std::string& id, const std::string& text, const std::string& source,
+                 int64_t dead, double lat, double lon) {
     RawDocument raw;
     raw.id = id;
     raw.bytes = text;
@@ -202,7 +208,8 @@ void StoreTwoReports(const std::string& db) {
     e.event_type = "Explosions/Remote violence";
     e.sub_event_type = "Air/drone strike";
     e.date = {Ymd{2023, 3, 13}, Ymd{2023, 3, 13}, DatePrecision::kDay};
-    e.location = {"Ma'arrat al-Nu'man", 170017, lat, lon, "SY-ID", "Idlib", "SY", LocationPrecision::kPlace};
+    e.location = {"Ma'arrat al-Nu'man",     170017, lat, lon, "SY-ID", "Idlib", "SY",
+                  LocationPrecision::kPlace};
     e.actor1 = Actor{"RUS_MIL", "l'aviation \"russe\", selon"};
     e.actor2 = Actor{"CIVILIANS", "civils"};
     Claim c;
@@ -216,10 +223,12 @@ void StoreTwoReports(const std::string& db) {
     r.events = {e};
     return std::make_pair(raw, r);
   };
-  auto [fr_raw, fr] = make("fr", "Des frappes russes ont tué au moins 12 civils à Maarat, selon l'OSDH.", "SOHR", 12,
-                           35.6433, 36.6709);
-  auto [en_raw, en] = make("en", "Russian strikes killed at least 15 civilians in Maarat, SANA said.", "SANA", 15,
-                           35.65, 36.68);
+  auto [fr_raw, fr] =
+      make("fr", "Des frappes russes ont tué au moins 12 civils à Maarat, selon l'OSDH.", "SOHR",
+           12, 35.6433, 36.6709);
+  auto [en_raw, en] =
+      make("en", "Russian strikes killed at least 15 civilians in Maarat, SANA said.", "SANA", 15,
+           35.65, 36.68);
   ASSERT_TRUE((*s)->IngestDocument(fr_raw, fr, "data:test").ok());
   ASSERT_TRUE((*s)->IngestDocument(en_raw, en, "data:test").ok());
 }
@@ -227,8 +236,10 @@ void StoreTwoReports(const std::string& db) {
 TEST_F(StoreCliTest, CsvAndGeoJsonReadBackInPython) {
   StoreTwoReports(Path("m.db"));
   std::string checker = std::string(SITREP_SOURCE_DIR) + "/tests/check_exports.py";
-  ASSERT_EQ(RunSitrep("query --format csv -o " + Path("e.csv") + " --db " + Path("m.db")).exit_code, 0);
-  std::string cmd = "python3 " + checker + " csv " + Path("e.csv") + " > " + Path("csv.json") + " 2> " + Path("csv.err");
+  ASSERT_EQ(RunSitrep("query --format csv -o " + Path("e.csv") + " --db " + Path("m.db")).exit_code,
+            0);
+  std::string cmd = "python3 " + checker + " csv " + Path("e.csv") + " > " + Path("csv.json") +
+                    " 2> " + Path("csv.err");
   ASSERT_EQ(std::system(cmd.c_str()), 0) << ReadFile(Path("csv.err"));
   auto rows = nlohmann::json::parse(ReadFile(Path("csv.json")));
   ASSERT_EQ(rows.size(), 1u);  // the two reports are one event
@@ -246,8 +257,11 @@ TEST_F(StoreCliTest, CsvAndGeoJsonReadBackInPython) {
   EXPECT_NE(notes.find("SOHR: at least 12 killed"), std::string::npos) << notes;
   EXPECT_NE(notes.find("SANA: at least 15 killed"), std::string::npos) << notes;
 
-  ASSERT_EQ(RunSitrep("query --format geojson -o " + Path("e.geojson") + " --db " + Path("m.db")).exit_code, 0);
-  cmd = "python3 " + checker + " geojson " + Path("e.geojson") + " > " + Path("g.json") + " 2> " + Path("g.err");
+  ASSERT_EQ(RunSitrep("query --format geojson -o " + Path("e.geojson") + " --db " + Path("m.db"))
+                .exit_code,
+            0);
+  cmd = "python3 " + checker + " geojson " + Path("e.geojson") + " > " + Path("g.json") + " 2> " +
+        Path("g.err");
   ASSERT_EQ(std::system(cmd.c_str()), 0) << ReadFile(Path("g.err"));
   auto feats = nlohmann::json::parse(ReadFile(Path("g.json")));
   ASSERT_EQ(feats.size(), 1u);
@@ -266,7 +280,8 @@ TEST_F(StoreCliTest, ExplainShowsReportsEvidenceAndWhy) {
   auto x = RunSitrep("explain " + e["id"].get<std::string>() + " --db " + Path("m.db"));
   ASSERT_EQ(x.exit_code, 0) << x.err;
   EXPECT_NE(x.out.find("Reports (2)"), std::string::npos) << x.out;
-  EXPECT_NE(x.out.find("Des frappes russes ont tué au moins 12 civils"), std::string::npos) << x.out;
+  EXPECT_NE(x.out.find("Des frappes russes ont tué au moins 12 civils"), std::string::npos)
+      << x.out;
   EXPECT_NE(x.out.find("Russian strikes killed at least 15"), std::string::npos) << x.out;
   EXPECT_NE(x.out.find("km apart"), std::string::npos) << x.out;
   EXPECT_EQ(RunSitrep("explain ev_nothing --db " + Path("m.db")).exit_code, 1);
@@ -277,11 +292,12 @@ TEST_F(StoreCliTest, ExplainShowsReportsEvidenceAndWhy) {
 // pipeline provides: once both reports carry a place and a date the two must
 // be one event with both claims.
 TEST_F(StoreCliTest, FrenchAndEnglishArticlesOfOneStrikeEndToEnd) {
-  WriteFile(Path("two.jsonl"),
-            R"({"id": "art-fr", "date": "2023-03-14", "lang": "fr", "text": "Des frappes aériennes russes ont tué au moins 12 civils lundi à Maarat al-Noomane, dans la province d'Idleb, selon l'Observatoire syrien des droits de l'homme (OSDH)."})"
-            "\n"
-            R"({"id": "art-en", "date": "2023-03-14", "lang": "en", "text": "Russian air strikes killed 15 civilians on Monday in Maarat al-Numan in Syria's Idlib province, the Britain-based Syrian Observatory for Human Rights said, while state media reported 9 dead."})"
-            "\n");
+  WriteFile(
+      Path("two.jsonl"),
+      R"({"id": "art-fr", "date": "2023-03-14", "lang": "fr", "text": "Des frappes aériennes russes ont tué au moins 12 civils lundi à Maarat al-Noomane, dans la province d'Idleb, selon l'Observatoire syrien des droits de l'homme (OSDH)."})"
+      "\n"
+      R"({"id": "art-en", "date": "2023-03-14", "lang": "en", "text": "Russian air strikes killed 15 civilians on Monday in Maarat al-Numan in Syria's Idlib province, the Britain-based Syrian Observatory for Human Rights said, while state media reported 9 dead."})"
+      "\n");
   ASSERT_EQ(RunSitrep("ingest -q " + Path("two.jsonl") + " --db " + Path("t.db")).exit_code, 0);
   auto q = RunSitrep("query --format jsonl --db " + Path("t.db"));
   ASSERT_FALSE(Lines(q.out).empty()) << q.err;
@@ -301,8 +317,10 @@ TEST_F(StoreCliTest, FrenchAndEnglishArticlesOfOneStrikeEndToEnd) {
     }
   }
   if (!all_mergeable) {
-    GTEST_SKIP() << "the pipeline does not yet give every report a place and a date; merging is checked with "
-                    "constructed reports (StoreCliTest.ExplainShowsReportsEvidenceAndWhy, dedup/merge_test)";
+    GTEST_SKIP()
+        << "the pipeline does not yet give every report a place and a date; merging is checked "
+           "with "
+           "constructed reports (StoreCliTest.ExplainShowsReportsEvidenceAndWhy, dedup/merge_test)";
   }
   bool merged = false;
   for (const auto& e : *all) merged |= e.event.docs.size() == 2 && e.event.claims.size() >= 2;

@@ -12,13 +12,15 @@ std::string CountStr(const std::optional<Count>& c) {
   if (!c) return "-";
   std::string s = std::to_string(c->best);
   if (!c->high) return "at least " + s;
-  if (c->low != c->best || *c->high != c->best) s += " (" + std::to_string(c->low) + "-" + std::to_string(*c->high) + ")";
+  if (c->low != c->best || *c->high != c->best)
+    s += " (" + std::to_string(c->low) + "-" + std::to_string(*c->high) + ")";
   return s;
 }
 
 std::string PlaceStr(const Location& l) {
   std::string s = l.name.empty() ? (l.admin1_name.empty() ? "?" : l.admin1_name) : l.name;
-  if (!l.admin1.empty() || !l.country.empty()) s += " (" + l.admin1 + (l.admin1.empty() ? "" : ", ") + l.country + ")";
+  if (!l.admin1.empty() || !l.country.empty())
+    s += " (" + l.admin1 + (l.admin1.empty() ? "" : ", ") + l.country + ")";
   return s + ", precision " + LocationPrecisionName(l.precision);
 }
 
@@ -35,9 +37,10 @@ std::string ActorsStr(const Event& e) {
 
 void PrintClaims(const std::vector<Claim>& claims, const char* indent) {
   for (const auto& c : claims) {
-    std::cout << indent << c.source << ": killed " << CountStr(c.fatalities) << ", injured " << CountStr(c.injured)
-              << ", strikes " << CountStr(c.strikes);
-    for (const auto& d : c.destroyed) std::cout << ", " << MaterielKindName(d.kind) << " destroyed " << CountStr(d.count);
+    std::cout << indent << c.source << ": killed " << CountStr(c.fatalities) << ", injured "
+              << CountStr(c.injured) << ", strikes " << CountStr(c.strikes);
+    for (const auto& d : c.destroyed)
+      std::cout << ", " << MaterielKindName(d.kind) << " destroyed " << CountStr(d.count);
     if (!c.text.empty()) std::cout << "   [\"" << c.text << "\"]";
     std::cout << "\n";
   }
@@ -62,8 +65,9 @@ int RunExplain(const std::string& db, const std::string& id) {
             << "  date       " << DateStr(e.date) << "\n"
             << "  place      " << PlaceStr(e.location) << "\n"
             << "  actors     " << ActorsStr(e) << "\n"
-            << "  killed " << CountStr(e.fatalities) << ", injured " << CountStr(e.injured) << ", strikes "
-            << CountStr(e.strikes) << (x->reports.size() > 1 ? "   (most conservative figure of any source)" : "")
+            << "  killed " << CountStr(e.fatalities) << ", injured " << CountStr(e.injured)
+            << ", strikes " << CountStr(e.strikes)
+            << (x->reports.size() > 1 ? "   (most conservative figure of any source)" : "")
             << "\n  versions   " << e.pipeline_version << "; " << x->event.data_version << "\n";
   std::cout << "Claims (" << e.claims.size() << "):\n";
   PrintClaims(e.claims, "  ");
@@ -79,11 +83,12 @@ int RunExplain(const std::string& db, const std::string& id) {
               << CountStr(r.event.fatalities) << "\n";
     PrintClaims(r.event.claims, "      claim ");
     for (size_t k = 0; k < r.evidence_sentences.size() && k < r.event.evidence.size(); ++k)
-      std::cout << "      evidence [" << r.event.evidence[k].start << "-" << r.event.evidence[k].end << "]: \""
-                << r.evidence_sentences[k] << "\"\n";
+      std::cout << "      evidence [" << r.event.evidence[k].start << "-" << r.event.evidence[k].end
+                << "]: \"" << r.evidence_sentences[k] << "\"\n";
   }
   std::cout << "Why:\n";
-  if (x->reports.size() == 1) std::cout << "  - a single report: no compatible report from another document\n";
+  if (x->reports.size() == 1)
+    std::cout << "  - a single report: no compatible report from another document\n";
   for (const auto& r : x->reasons) std::cout << "  - " << r << "\n";
   return 0;
 }
@@ -91,7 +96,8 @@ int RunExplain(const std::string& db, const std::string& id) {
 CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
   auto db = std::make_shared<std::string>("sitrep.db");
   auto id = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("explain", "Show the reports, evidence and merge reasons behind a stored event");
+  auto* cmd = app.add_subcommand(
+      "explain", "Show the reports, evidence and merge reasons behind a stored event");
   cmd->add_option("event_id", *id, "an event id (or the id of one of its reports)")->required();
   cmd->add_option("--db", *db, "SQLite database")->capture_default_str();
   cmd->callback([db, id, exit_code] { *exit_code = RunExplain(*db, *id); });

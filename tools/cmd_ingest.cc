@@ -62,7 +62,8 @@ int RunIngest(const IngestFlags& f) {
   };
   if (f.batch > 1) (void)(*store)->BeginBatch();
   auto sink = [&](RawDocument&& raw) {
-    if (f.batch > 1 && (in_batch >= f.batch || std::chrono::steady_clock::now() - t_batch > std::chrono::seconds(1)))
+    if (f.batch > 1 && (in_batch >= f.batch ||
+                        std::chrono::steady_clock::now() - t_batch > std::chrono::seconds(1)))
       commit(true);
     ++in_batch;
     // An unchanged document is skipped before the pipeline runs.
@@ -87,20 +88,27 @@ int RunIngest(const IngestFlags& f) {
       return;
     }
     switch (out->action) {
-      case IngestAction::kInserted: ++n.inserted; break;
-      case IngestAction::kReplaced: ++n.replaced; break;
-      case IngestAction::kUnchanged: ++n.unchanged; break;
+      case IngestAction::kInserted:
+        ++n.inserted;
+        break;
+      case IngestAction::kReplaced:
+        ++n.replaced;
+        break;
+      case IngestAction::kUnchanged:
+        ++n.unchanged;
+        break;
     }
   };
   ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);
   commit(false);
   auto st = (*store)->Stats();
-  std::cerr << "sitrep ingest: " << stats.documents << " document(s) read: " << n.inserted << " new, "
-            << n.replaced << " replaced, " << n.unchanged << " unchanged, " << (stats.skipped + n.failed)
-            << " skipped, " << n.store_errors << " not stored\n";
+  std::cerr << "sitrep ingest: " << stats.documents << " document(s) read: " << n.inserted
+            << " new, " << n.replaced << " replaced, " << n.unchanged << " unchanged, "
+            << (stats.skipped + n.failed) << " skipped, " << n.store_errors << " not stored\n";
   if (st.ok())
-    std::cerr << "sitrep ingest: " << f.db << " holds " << st->documents << " document(s), " << st->reports
-              << " report(s), " << st->events << " event(s) (" << st->merged_events << " from several documents)\n";
+    std::cerr << "sitrep ingest: " << f.db << " holds " << st->documents << " document(s), "
+              << st->reports << " report(s), " << st->events << " event(s) (" << st->merged_events
+              << " from several documents)\n";
   if (n.store_errors) return 1;
   if (stats.documents == 0) {
     Report("ingest", "no document could be read; see 'sitrep ingest --help'");
@@ -111,11 +119,16 @@ int RunIngest(const IngestFlags& f) {
 
 CommandRegistration reg(20, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<IngestFlags>();
-  auto* cmd = app.add_subcommand("ingest", "Extract events from articles and store them in an event database");
-  cmd->add_option("inputs", f->inputs, "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
+  auto* cmd = app.add_subcommand(
+      "ingest", "Extract events from articles and store them in an event database");
+  cmd->add_option(
+      "inputs", f->inputs,
+      "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
   cmd->add_option("--db", f->db, "SQLite database (created when absent)")->capture_default_str();
-  cmd->add_option("--date", f->date, "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
-  cmd->add_option("--batch", f->batch, "documents per transaction (1: one per document)")->capture_default_str();
+  cmd->add_option("--date", f->date,
+                  "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
+  cmd->add_option("--batch", f->batch, "documents per transaction (1: one per document)")
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", f->quiet, "do not report per-document warnings");
   f->pipeline.AddTo(cmd);
   cmd->callback([f, exit_code] { *exit_code = RunIngest(*f); });

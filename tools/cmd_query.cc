@@ -28,10 +28,11 @@ bool ParseDay(const std::string& s, Ymd* out) {
 bool ParseBbox(const std::string& s, BoundingBox* b) {
   std::istringstream in(s);
   char c1, c2, c3;
-  if (!(in >> b->min_lon >> c1 >> b->min_lat >> c2 >> b->max_lon >> c3 >> b->max_lat) || c1 != ',' || c2 != ',' ||
-      c3 != ',')
+  if (!(in >> b->min_lon >> c1 >> b->min_lat >> c2 >> b->max_lon >> c3 >> b->max_lat) ||
+      c1 != ',' || c2 != ',' || c3 != ',')
     return false;
-  return b->min_lon <= b->max_lon && b->min_lat <= b->max_lat && b->min_lat >= -90 && b->max_lat <= 90;
+  return b->min_lon <= b->max_lon && b->min_lat <= b->max_lat && b->min_lat >= -90 &&
+         b->max_lat <= 90;
 }
 
 std::string Clip(std::string s, size_t n) {
@@ -43,15 +44,18 @@ std::string Clip(std::string s, size_t n) {
 
 void WriteTable(const std::vector<StoredEvent>& events, std::ostream& out) {
   out << std::left << std::setw(12) << "date" << std::setw(28) << "type" << std::setw(24) << "place"
-      << std::setw(22) << "actors" << std::setw(7) << "dead" << std::setw(6) << "docs" << std::setw(22)
-      << "sources" << "id\n";
+      << std::setw(22) << "actors" << std::setw(7) << "dead" << std::setw(6) << "docs"
+      << std::setw(22) << "sources"
+      << "id\n";
   for (const auto& se : events) {
     const Event& e = se.event;
-    std::string place = !e.location.name.empty() ? e.location.name
+    std::string place = !e.location.name.empty()          ? e.location.name
                         : !e.location.admin1_name.empty() ? e.location.admin1_name
-                        : !e.location.country.empty() ? e.location.country : "-";
+                        : !e.location.country.empty()     ? e.location.country
+                                                          : "-";
     std::string actors = (e.actor1 ? e.actor1->id : "?") + " > " + (e.actor2 ? e.actor2->id : "?");
-    std::string dead = e.fatalities ? std::to_string(e.fatalities->best) + (e.fatalities->high ? "" : "+") : "-";
+    std::string dead =
+        e.fatalities ? std::to_string(e.fatalities->best) + (e.fatalities->high ? "" : "+") : "-";
     std::string sources;
     for (const auto& c : e.claims) sources += (sources.empty() ? "" : ",") + c.source;
     std::string date = e.date.precision == DatePrecision::kUnknown ? "-" : e.date.start.ToString();
@@ -137,7 +141,8 @@ int RunQuery(QueryFlags& f) {
 
 CommandRegistration reg(30, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<QueryFlags>();
-  auto* cmd = app.add_subcommand("query", "Select stored events and print them as a table, JSON Lines, ACLED CSV or GeoJSON");
+  auto* cmd = app.add_subcommand(
+      "query", "Select stored events and print them as a table, JSON Lines, ACLED CSV or GeoJSON");
   cmd->add_option("--db", f->db, "SQLite database")->capture_default_str();
   cmd->add_option("--from", f->from, "events on or after this day (YYYY-MM-DD)");
   cmd->add_option("--to", f->to, "events on or before this day (YYYY-MM-DD)");
@@ -145,10 +150,12 @@ CommandRegistration reg(30, [](CLI::App& app, int* exit_code) {
   cmd->add_option("--admin1", f->filter.admin1, "province, ISO 3166-2 (SY-ID)");
   cmd->add_option("--country", f->filter.country, "country, ISO 3166-1 alpha-2 (SY)");
   cmd->add_option("--type", f->filter.event_type, "ACLED event type (\"Battles\")");
-  cmd->add_option("--sub-type", f->filter.sub_event_type, "ACLED sub-event type (\"Air/drone strike\")");
+  cmd->add_option("--sub-type", f->filter.sub_event_type,
+                  "ACLED sub-event type (\"Air/drone strike\")");
   cmd->add_option("--actor", f->filter.actor, "actor id on either side (RUS_MIL)");
   cmd->add_option("--source", f->filter.source, "claim source id (SOHR) or document outlet");
-  cmd->add_option("--text", f->filter.text, "full text over evidence sentences (FTS5 syntax; accents ignored)");
+  cmd->add_option("--text", f->filter.text,
+                  "full text over evidence sentences (FTS5 syntax; accents ignored)");
   cmd->add_option("--doc-text", f->filter.doc_text, "full text over whole documents (FTS5 syntax)");
   cmd->add_option("--limit", f->filter.limit, "at most this many events");
   cmd->add_option("--format", f->format, "output format")

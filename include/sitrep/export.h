@@ -31,7 +31,8 @@ const std::vector<std::string>& AcledColumns();
 class AcledCsvWriter {
  public:
   // Fails when the tables cannot be read; malformed rows go to `warnings`.
-  static StatusOr<AcledCsvWriter> Create(const std::string& data_dir, std::vector<std::string>* warnings);
+  static StatusOr<AcledCsvWriter> Create(const std::string& data_dir,
+                                         std::vector<std::string>* warnings);
   void WriteHeader(std::ostream& out) const;
   void WriteRow(const StoredEvent& e, std::ostream& out) const;
   // The row as cells, in AcledColumns() order (for tests).

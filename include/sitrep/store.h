@@ -49,8 +49,8 @@ const char* IngestActionName(IngestAction a);
 struct IngestOutcome {
   IngestAction action = IngestAction::kInserted;
   std::string doc_id;
-  size_t reports = 0;           // per-document events stored
-  size_t events_rebuilt = 0;    // merged events recomputed around them
+  size_t reports = 0;         // per-document events stored
+  size_t events_rebuilt = 0;  // merged events recomputed around them
 };
 
 struct BoundingBox {
@@ -63,20 +63,21 @@ struct BoundingBox {
 struct QueryFilter {
   std::optional<Ymd> from, to;  // events whose date interval meets [from, to]
   std::optional<BoundingBox> bbox;
-  std::string admin1;           // ISO 3166-2 ("SY-ID")
-  std::string country;          // ISO 3166-1 alpha-2 ("SY")
+  std::string admin1;   // ISO 3166-2 ("SY-ID")
+  std::string country;  // ISO 3166-1 alpha-2 ("SY")
   std::string event_type, sub_event_type;
   std::string actor;
-  std::string source;           // a claim source id ("SOHR") or a document outlet
-  std::string text;             // full text over evidence sentences
-  std::string doc_text;         // full text over whole documents
-  size_t limit = 0;             // 0: no limit
+  std::string source;    // a claim source id ("SOHR") or a document outlet
+  std::string text;      // full text over evidence sentences
+  std::string doc_text;  // full text over whole documents
+  size_t limit = 0;      // 0: no limit
 };
 
 // A merged event as stored, with what the codebook JSON does not carry.
 struct StoredEvent {
   Event event;
-  std::string data_version;          // Pipeline::DataVersion() of the reports (comma-separated when several)
+  std::string
+      data_version;  // Pipeline::DataVersion() of the reports (comma-separated when several)
   std::vector<std::string> outlets;  // outlets of the documents, sorted, when the inputs named them
 };
 
@@ -115,7 +116,8 @@ class Store {
   // Stores `raw` (text and metadata) and the pipeline's `result` for it, then
   // recomputes the merged events around the new reports, all in one
   // transaction. `data_version` is Pipeline::DataVersion().
-  virtual StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw, const DocumentResult& result,
+  virtual StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw,
+                                                 const DocumentResult& result,
                                                  const std::string& data_version) = 0;
 
   // Groups the following IngestDocument() calls into one transaction until

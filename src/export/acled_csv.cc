@@ -30,21 +30,28 @@ std::string DisorderType(const std::string& event_type) {
 // 1: the day is known; 2: within a week; 3: a month or more.
 std::string TimePrecision(const DateInterval& d) {
   switch (d.precision) {
-    case DatePrecision::kDay: return "1";
+    case DatePrecision::kDay:
+      return "1";
     case DatePrecision::kRange:
-    case DatePrecision::kWeek: return "2";
-    default: return "3";
+    case DatePrecision::kWeek:
+      return "2";
+    default:
+      return "3";
   }
 }
 
 // 1: the place itself; 2: near it or part of a region; 3: the province only.
 std::string GeoPrecision(LocationPrecision p) {
   switch (p) {
-    case LocationPrecision::kPlace: return "1";
-    case LocationPrecision::kNear: return "2";
+    case LocationPrecision::kPlace:
+      return "1";
+    case LocationPrecision::kNear:
+      return "2";
     case LocationPrecision::kAdmin1:
-    case LocationPrecision::kCountry: return "3";
-    case LocationPrecision::kUnknown: break;
+    case LocationPrecision::kCountry:
+      return "3";
+    case LocationPrecision::kUnknown:
+      break;
   }
   return "";
 }
@@ -58,7 +65,8 @@ std::string Coord(std::optional<double> v) {
 
 std::string CountText(const Count& c) {
   std::string s = std::to_string(c.best);
-  if (!c.high) s = "at least " + s;
+  if (!c.high)
+    s = "at least " + s;
   else if (c.low != c.best || *c.high != c.best)
     s += " (" + std::to_string(c.low) + "-" + std::to_string(*c.high) + ")";
   return s;
@@ -81,26 +89,30 @@ std::string ClaimSummary(const Claim& c) {
 
 const std::vector<std::string>& AcledColumns() {
   static const std::vector<std::string> kColumns = {
-      "event_id_cnty", "event_date",   "year",          "time_precision", "disorder_type", "event_type",
-      "sub_event_type", "actor1",      "assoc_actor_1", "inter1",         "actor2",        "assoc_actor_2",
-      "inter2",        "interaction",  "civilian_targeting", "iso",       "region",        "country",
-      "admin1",        "admin2",       "admin3",        "location",       "latitude",      "longitude",
-      "geo_precision", "source",       "source_scale",  "notes",          "fatalities",    "tags",
+      "event_id_cnty", "event_date",     "year",     "time_precision", "disorder_type",
+      "event_type",    "sub_event_type", "actor1",   "assoc_actor_1",  "inter1",
+      "actor2",        "assoc_actor_2",  "inter2",   "interaction",    "civilian_targeting",
+      "iso",           "region",         "country",  "admin1",         "admin2",
+      "admin3",        "location",       "latitude", "longitude",      "geo_precision",
+      "source",        "source_scale",   "notes",    "fatalities",     "tags",
       "timestamp"};
   return kColumns;
 }
 
-StatusOr<AcledCsvWriter> AcledCsvWriter::Create(const std::string& data_option, std::vector<std::string>* warnings) {
+StatusOr<AcledCsvWriter> AcledCsvWriter::Create(const std::string& data_option,
+                                                std::vector<std::string>* warnings) {
   AcledCsvWriter w;
   const std::string data_dir = ResolveDataDir(data_option);
   auto actors = ReadTsv(data_dir + "/acled/actors.tsv", {"id", "name", "inter"});
   if (!actors.ok()) return actors.status();
   int home = actors->Column("home");
   for (const auto& r : actors->rows) {
-    ActorInfo a{r.cells[1], home >= 0 && size_t(home) < r.cells.size() ? r.cells[home] : "", std::atoi(r.cells[2].c_str())};
+    ActorInfo a{r.cells[1], home >= 0 && size_t(home) < r.cells.size() ? r.cells[home] : "",
+                std::atoi(r.cells[2].c_str())};
     w.actors_[r.cells[0]] = a;
   }
-  auto countries = ReadTsv(data_dir + "/acled/countries.tsv", {"alpha2", "alpha3", "iso", "name", "region"});
+  auto countries =
+      ReadTsv(data_dir + "/acled/countries.tsv", {"alpha2", "alpha3", "iso", "name", "region"});
   if (!countries.ok()) return countries.status();
   for (const auto& r : countries->rows) {
     w.countries_[r.cells[0]] = {r.cells[0], r.cells[1], r.cells[2], r.cells[3], r.cells[4]};
@@ -136,14 +148,18 @@ std::vector<std::string> AcledCsvWriter::Cells(const StoredEvent& se) const {
     if (!a) return 0;
     ActorInfo info = Actor(a->id);
     // State forces acting outside their own country are "external forces".
-    if (info.inter == 1 && !info.home.empty() && !l.country.empty() && info.home != l.country) return 8;
+    if (info.inter == 1 && !info.home.empty() && !l.country.empty() && info.home != l.country)
+      return 8;
     return info.inter;
   };
   int i1 = inter(e.actor1), i2 = inter(e.actor2);
   std::string interaction;
-  if (i1 && i2) interaction = std::to_string(std::min(i1, i2) * 10 + std::max(i1, i2));
-  else if (i1 || i2) interaction = std::to_string((i1 ? i1 : i2) * 10);
-  bool civilians = e.event_type == "Violence against civilians" || (e.actor2 && e.actor2->id == "CIVILIANS");
+  if (i1 && i2)
+    interaction = std::to_string(std::min(i1, i2) * 10 + std::max(i1, i2));
+  else if (i1 || i2)
+    interaction = std::to_string((i1 ? i1 : i2) * 10);
+  bool civilians =
+      e.event_type == "Violence against civilians" || (e.actor2 && e.actor2->id == "CIVILIANS");
   bool dated = e.date.precision != DatePrecision::kUnknown && e.date.start.valid();
 
   std::set<std::string> sources;
@@ -153,23 +169,32 @@ std::vector<std::string> AcledCsvWriter::Cells(const StoredEvent& se) const {
   for (const auto& s : sources) source += (source.empty() ? "" : "; ") + s;
 
   std::string notes;
-  if (dated) notes += "On " + e.date.start.ToString() + (e.date.end.valid() && e.date.end != e.date.start ? " to " + e.date.end.ToString() : "") + ", ";
+  if (dated)
+    notes +=
+        "On " + e.date.start.ToString() +
+        (e.date.end.valid() && e.date.end != e.date.start ? " to " + e.date.end.ToString() : "") +
+        ", ";
   notes += e.sub_event_type.empty() ? e.event_type : e.sub_event_type;
-  if (!l.name.empty()) notes += std::string(l.precision == LocationPrecision::kNear ? " near " : " in ") + l.name;
-  else if (!l.admin1_name.empty()) notes += " in " + l.admin1_name;
+  if (!l.name.empty())
+    notes += std::string(l.precision == LocationPrecision::kNear ? " near " : " in ") + l.name;
+  else if (!l.admin1_name.empty())
+    notes += " in " + l.admin1_name;
   if (e.actor1) notes += "; by " + e.actor1->text + " (" + e.actor1->id + ")";
   if (e.actor2) notes += "; against " + e.actor2->text + " (" + e.actor2->id + ")";
   notes += ".";
   if (!e.claims.empty()) {
     notes += " Claims:";
-    for (size_t i = 0; i < e.claims.size(); ++i) notes += std::string(i ? ";" : "") + " " + ClaimSummary(e.claims[i]);
+    for (size_t i = 0; i < e.claims.size(); ++i)
+      notes += std::string(i ? ";" : "") + " " + ClaimSummary(e.claims[i]);
     notes += ".";
   }
   notes += " Reported in " + std::to_string(e.docs.size()) + " document(s)";
   if (e.claims.size() > 1) notes += "; fatalities: the most conservative figure";
   notes += ". [sitrep " + e.id + "]";
 
-  auto name_of = [&](const std::optional<sitrep::Actor>& a) { return a ? Actor(a->id).name : std::string(); };
+  auto name_of = [&](const std::optional<sitrep::Actor>& a) {
+    return a ? Actor(a->id).name : std::string();
+  };
   auto num = [](int n) { return n ? std::to_string(n) : std::string(); };
   return {e.id,
           dated ? e.date.start.ToString() : "",

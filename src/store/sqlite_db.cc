@@ -31,8 +31,12 @@ SqliteStmt& SqliteStmt::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
 }
-SqliteStmt& SqliteStmt::BindText(int i, const std::string& v) { return v.empty() ? BindNull(i) : Bind(i, v); }
-SqliteStmt& SqliteStmt::BindReal(int i, std::optional<double> v) { return v ? Bind(i, *v) : BindNull(i); }
+SqliteStmt& SqliteStmt::BindText(int i, const std::string& v) {
+  return v.empty() ? BindNull(i) : Bind(i, v);
+}
+SqliteStmt& SqliteStmt::BindReal(int i, std::optional<double> v) {
+  return v ? Bind(i, *v) : BindNull(i);
+}
 
 bool SqliteStmt::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
@@ -58,13 +62,15 @@ Status SqliteStmt::Reset() {
 
 std::string SqliteStmt::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
-  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string();
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col))
+           : std::string();
 }
 int64_t SqliteStmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 double SqliteStmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
 bool SqliteStmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
+StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool read_only,
+                                                   int busy_timeout_ms) {
   sqlite3* db = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -110,7 +116,8 @@ Status SqliteDb::Exec(const std::string& sql) {
 
 StatusOr<SqliteStmt> SqliteDb::Prepare(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK)
     return Error(db_, "prepare");
   return SqliteStmt(db_, stmt);
 }

@@ -29,7 +29,7 @@ class SqliteStmt {
   SqliteStmt& Bind(int i, int64_t v);
   SqliteStmt& Bind(int i, double v);
   SqliteStmt& BindNull(int i);
-  SqliteStmt& BindText(int i, const std::string& v);  // NULL when empty
+  SqliteStmt& BindText(int i, const std::string& v);     // NULL when empty
   SqliteStmt& BindReal(int i, std::optional<double> v);  // NULL when absent
 
   // Next row: true when a row is ready, false when done; a failure sets
@@ -51,7 +51,8 @@ class SqliteStmt {
 
 class SqliteDb {
  public:
-  static StatusOr<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool read_only, int busy_timeout_ms);
+  static StatusOr<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool read_only,
+                                                  int busy_timeout_ms);
   ~SqliteDb();
 
   Status Exec(const std::string& sql);
