@@ -84,6 +84,12 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   auto triggers = TriggerFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
   if (!triggers.ok()) return triggers.status();
   impl->triggers = std::move(triggers).value();
+  auto numbers = NumberFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!numbers.ok()) return numbers.status();
+  impl->numbers = std::move(numbers).value();
+  auto dates = DateFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!dates.ok()) return dates.status();
+  impl->dates = std::move(dates).value();
   impl->assembler = std::make_unique<EventAssembler>();
   impl->data_version = "lexicons:" + HashDataDir(impl->data_dir);
   SITREP_RETURN_IF_ERROR(LoadPlaces(impl.get()));
@@ -97,6 +103,8 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
   if (impl_->places) mentions.places = impl_->places->Find(doc);
+  mentions.numbers = impl_->numbers->Find(doc);
+  mentions.dates = impl_->dates->Find(doc);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;
