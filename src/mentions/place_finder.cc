@@ -344,12 +344,22 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
       if (m.cands[c] & kPostingPreferred) s += 1.5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) s += 5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 1;
-      // A province named after its seat ("Homs", "Idlib"): the bare name is the city.
-      if (FixedField(r.feature, 8) == "P.PPLA" && !m.force_admin1) {
+      // A province named after its seat ("Homs", "Idlib") or after its big
+      // city ("New York", "Liverpool", same main name in the same country):
+      // the bare name is the city.
+      bool seat = FixedField(r.feature, 8) == "P.PPLA";
+      bool big = r.population >= 100000 && (m.cands[c] & kPostingPreferred);
+      if ((seat || big) && !m.force_admin1 && r.level == static_cast<uint8_t>(PlaceLevel::kPlace)) {
         for (uint32_t o : m.cands) {
           const PlaceRecord& a = gaz_.place(o & kPostingIndexMask);
-          if (a.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && FixedField(a.admin1, 8) == FixedField(r.admin1, 8))
+          if (a.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
+          bool inside = seat && FixedField(a.admin1, 8) == FixedField(r.admin1, 8);
+          bool same_name = big && FixedField(a.country, 2) == FixedField(r.country, 2) &&
+                           ExactKey(NameWords(gaz_.str(a.name))) == ExactKey(NameWords(gaz_.str(r.name)));
+          if (inside || same_name) {
             s += 4;
+            break;
+          }
         }
       }
       s += FeatureBonus(FixedField(r.feature, 8));
