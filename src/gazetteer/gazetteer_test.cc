@@ -108,19 +108,24 @@ TEST(SupplementTest, LoadsRowsAndReportsMalformedOnesWithTheirLine) {
         << "names\tlat\tlon\tcountry\tadmin1\tfeature\tgeonameid\tsource\n"
         << "Qaryat Test|Test Village\t35.5\t36.5\tSY\tSY-ID\tP.PPL\t\tmade up for this test\n"
         << "Broken Row\tnorth\t36.5\tSY\tSY-ID\tP.PPL\t\tmade up\n"
-        << "Wrong Province\t35\t36\tSY\tIQ-AN\tP.PPL\t\tmade up\n";
+        << "Wrong Province\t35\t36\tSY\tIQ-AN\tP.PPL\t\tmade up\n"
+        << "Test Region|Testish\t52\t-1\tGB\tGB-TST\tA.ADM1\t7\tmade up: a division is a province\n";
   }
   GazetteerBuilder b;
   std::vector<std::string> errors;
   auto n = ReadSupplement(path, &b, &errors);
   ASSERT_TRUE(n.ok()) << n.status().message();
-  EXPECT_EQ(*n, 1u);
+  EXPECT_EQ(*n, 2u);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_NE(errors[0].find("supplement_test.tsv:4:"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("supplement_test.tsv:5:"), std::string::npos) << errors[1];
   auto g = Gazetteer::FromBytes(b.Serialize());
   ASSERT_TRUE(g.ok());
   EXPECT_TRUE((*g)->Find("test village").found);
+  int64_t region = (*g)->Admin1Index("GB-TST");
+  ASSERT_GE(region, 0);
+  EXPECT_EQ((*g)->place(static_cast<uint32_t>(region)).level, static_cast<uint8_t>(PlaceLevel::kAdmin1));
+  EXPECT_EQ((*g)->Find("testish").postings.size(), 1u);
   std::filesystem::remove(path);
 }
 

@@ -305,6 +305,12 @@ StatusOr<size_t> ReadSupplement(const std::string& path, GazetteerBuilder* b, st
     bp.feature = cell(r, "feature");
     bp.geonameid = std::atoll(cell(r, "geonameid").c_str());
     bp.population = 1000;  // a named village: outranks hamlets that share an alternate name
+    // A first-order division GeoNames has and Natural Earth lacks (England): a province.
+    if (bp.feature == "A.ADM1" && !admin1.empty()) {
+      bp.level = PlaceLevel::kAdmin1;
+      bp.population = 0;
+      b->SetAdmin1Name(admin1, bp.name);
+    }
     uint32_t i = b->AddPlace(bp);
     for (const auto& n : names)
       if (!n.empty()) b->AddName(i, n, true);

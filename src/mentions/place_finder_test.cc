@@ -59,6 +59,9 @@ class PlaceFinderTest : public ::testing::Test {
     place(25, "Alpharetta", 34.08, -84.29, 65000, "US", "US-GA", "P.PPL", PlaceLevel::kPlace, {"Alpharetta"});
     place(26, "Kelly", 35.0, -97.0, 3000, "US", "US-OK", "P.PPL", PlaceLevel::kPlace, {"Kelly"});
     place(27, "Washington", 38.9, -77.04, 700000, "US", "US-DC", "P.PPLC", PlaceLevel::kPlace, {"Washington"});
+    b.SetAdmin1Name("US-NY", "New York");
+    place(28, "New York", 40.71, -74.0, 8800000, "US", "US-NY", "P.PPL", PlaceLevel::kPlace, {"New York"});
+    place(29, "New York", 43.0, -75.0, 0, "US", "US-NY", "A.ADM1", PlaceLevel::kAdmin1, {"New York"});
     for (const char* w : {"forces", "white", "house", "nice", "Latin", "April"}) b.AddDictionaryWord(w, "en");
     for (const char* w : {"forces", "nouvel"}) b.AddDictionaryWord(w, "fr");
     auto g = Gazetteer::FromBytes(b.Serialize());
@@ -70,7 +73,7 @@ class PlaceFinderTest : public ::testing::Test {
       std::ofstream out(dir_ + "/" + lang + "/places.tsv");
       out << "phrase\tkind\nprès de\tnear\nau nord de\tnear\nkm de\tnear\nentre\tbetween\net\tlink\n"
           << "la route de\troad\nà\tlink\nprovince de\tadmin1_before\ngouvernorat de\tadmin1_before\n"
-          << "near\tnear\nbetween\tbetween\nand\tlink\nprovince\tadmin1_after\nM.\ttitle\n"
+          << "near\tnear\nbetween\tbetween\nand\tlink\nprovince\tadmin1_after\nstate\tadmin1_after\nM.\ttitle\n"
           << "Lavrov\tstop\nJohn\tperson\nSecretary\ttitle\nmalformed row without kind\n";
     }
     std::vector<std::string> warnings;
@@ -209,6 +212,15 @@ TEST_F(PlaceFinderTest, LooseMatchesNeedTheStoryCountryAndASimilarSpelling) {
   ms = Find("Les Etats-Unis et les Etats-Unis ont frappé Homs puis Al-Boukamal.");
   ASSERT_EQ(ms.size(), 4u);
   EXPECT_EQ(ms[3].geonameid, 12);
+}
+
+TEST_F(PlaceFinderTest, ABigCityNamedLikeItsProvinceIsTheCity) {
+  auto ms = Find("Snow fell on New York overnight.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 28);
+  ms = Find("Snow fell across New York State.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].level, PlaceLevel::kAdmin1);
 }
 
 TEST_F(PlaceFinderTest, PeopleNamedOnceAreNotPlacesLater) {
