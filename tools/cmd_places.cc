@@ -1,4 +1,6 @@
 // sitrep places [INPUT...]: one JSON line per place mention.
+#include <sys/resource.h>
+
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -70,8 +72,11 @@ int RunPlaces(const PlacesFlags& f) {
     }
   };
   ReadInputs(f.inputs, ropt, sink, Report);
-  std::cerr << "sitrep places: " << docs << " document(s), " << mentions << " place mention(s) ("
-            << (*pipeline)->DataVersion() << "; place data GeoNames CC BY 4.0)\n";
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);  // ru_maxrss is in kilobytes on Linux
+  std::cerr << "sitrep places: " << docs << " document(s), " << mentions << " place mention(s), peak RSS "
+            << usage.ru_maxrss / 1024 << " MB (" << (*pipeline)->DataVersion()
+            << "; place data GeoNames CC BY 4.0)\n";
   return docs == 0 ? 2 : 0;
 }
 

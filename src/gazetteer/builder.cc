@@ -61,6 +61,28 @@ void GazetteerBuilder::AddName(uint32_t place, const std::string& name, bool pre
   if (!loose.empty()) AddKey(std::string(1, kLooseKeyMarker) + loose, {place, false});
 }
 
+void GazetteerBuilder::AddDictionaryWord(const std::string& word, const std::string& lang) {
+  if (word.empty()) return;
+  // Upper-case Latin-1 letters (U+00C0..U+00DE) start with 0xC3 0x80..0x9E.
+  bool upper = (word[0] >= 'A' && word[0] <= 'Z') ||
+               (word.size() > 1 && static_cast<unsigned char>(word[0]) == 0xC3 &&
+                static_cast<unsigned char>(word[1]) < 0x9F);
+  auto words = NameWords(word);
+  if (words.size() == 1) common_[words[0]] |= KnownWordFlag(lang) | (upper ? 0 : CommonWordFlag(lang));
+}
+
+uint8_t GazetteerBuilder::CommonFlags(const std::string& key) const {
+  uint8_t flags = kKeyCommonEn | kKeyCommonFr | kKeyKnownEn | kKeyKnownFr;
+  for (size_t b = 0; b <= key.size() && flags;) {
+    size_t e = key.find(' ', b);
+    if (e == std::string::npos) e = key.size();
+    auto it = common_.find(key.substr(b, e - b));
+    flags &= it == common_.end() ? 0 : it->second;
+    b = e + 1;
+  }
+  return flags;
+}
+
 std::string GazetteerBuilder::Serialize() const {
   // Strings: place names, admin1 names, keys.
   std::string strings(1, '\0');  // offset 0 is ""
@@ -104,6 +126,13 @@ std::string GazetteerBuilder::Serialize() const {
   for (const auto& kv : keys_) all.push_back(kv.first);
   for (const auto& p : prefixes)
     if (!keys_.count(p)) all.push_back(p);
+  // Dictionary words that are no name but match one loosely ("april" ~
+  // Pearl): stored without postings so the finder can tell they are words.
+  for (const auto& [w, f] : common_) {
+    if (keys_.count(w) || prefixes.count(w)) continue;
+    std::string loose = LooseKey({w});
+    if (!loose.empty() && keys_.count(std::string(1, kLooseKeyMarker) + loose)) all.push_back(w);
+  }
   std::vector<std::pair<uint64_t, const std::string*>> order;
   order.reserve(all.size());
   for (const auto& k : all) order.emplace_back(Fnv1a64(k), &k);
@@ -119,6 +148,7 @@ std::string GazetteerBuilder::Serialize() const {
     k.str = intern(*key);
     k.postings = static_cast<uint32_t>(postings.size());
     k.flags = prefixes.count(*key) ? kKeyPrefix : 0;
+    if ((*key)[0] != kLooseKeyMarker) k.flags |= CommonFlags(*key);
     auto it = keys_.find(*key);
     if (it != keys_.end()) {
       auto refs = it->second;

@@ -1,6 +1,6 @@
 // Compiles places and their names into the gazetteer file (gazetteer.h).
 // Sources add places and names; Serialize() indexes every name under its
-// exact and loose keys, caps each key's candidate list (largest population
+// exact and loose keys, flags keys made only of dictionary words, caps each key's candidate list (largest population
 // first, provinces and countries before towns) and writes the flat file.
 #ifndef SITREP_GAZETTEER_BUILDER_H_
 #define SITREP_GAZETTEER_BUILDER_H_
@@ -33,6 +33,10 @@ class GazetteerBuilder {
   // `preferred`: the main name or a language-tagged one (vs. any alternate).
   void AddName(uint32_t place, const std::string& name, bool preferred);
 
+  // A dictionary word of language `lang` ("en", "fr"): known in any case,
+  // common when written lower case. Entries of more than one token are ignored.
+  void AddDictionaryWord(const std::string& word, const std::string& lang);
+
   // Admin1 English names by ISO 3166-2 (filled by the province source) so
   // every place can carry its province's name.
   void SetAdmin1Name(const std::string& iso, const std::string& name) { admin1_names_[iso] = name; }
@@ -52,6 +56,8 @@ class GazetteerBuilder {
   };
   std::unordered_map<std::string, std::vector<NameRef>> keys_;
   std::unordered_map<std::string, std::string> admin1_names_;
+  std::unordered_map<std::string, uint8_t> common_;  // folded word -> kKeyCommon* bits
+  uint8_t CommonFlags(const std::string& key) const;
   void AddKey(const std::string& key, NameRef ref);
 };
 

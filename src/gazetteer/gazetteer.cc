@@ -70,10 +70,23 @@ Gazetteer::Lookup Gazetteer::Find(std::string_view key) const {
     Lookup l;
     l.found = true;
     l.prefix = it->flags & kKeyPrefix;
+    l.flags = it->flags;
     l.postings = postings_.subspan(it->postings, it->count);
     return l;
   }
   return {};
+}
+
+uint8_t CommonWordFlag(std::string_view lang) {
+  if (lang == "en") return kKeyCommonEn;
+  if (lang == "fr") return kKeyCommonFr;
+  return 0;
+}
+
+uint8_t KnownWordFlag(std::string_view lang) {
+  if (lang == "en") return kKeyKnownEn;
+  if (lang == "fr") return kKeyKnownFr;
+  return 0;
 }
 
 int64_t Gazetteer::Admin1Index(std::string_view iso) const {

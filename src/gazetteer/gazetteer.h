@@ -26,7 +26,7 @@
 
 namespace sitrep {
 
-inline constexpr uint32_t kGazetteerFormatVersion = 1;
+inline constexpr uint32_t kGazetteerFormatVersion = 2;
 inline constexpr char kGazetteerMagic[8] = {'S', 'I', 'T', 'G', 'A', 'Z', '\0', '\0'};
 
 #pragma pack(push, 1)
@@ -62,6 +62,19 @@ struct KeyRecord {
 #pragma pack(pop)
 
 inline constexpr uint8_t kKeyPrefix = 1;        // a longer exact key starts with this one
+// Common: every word of the key is an ordinary lower-case word of that
+// language's dictionary ("forces", "white house"). Known: every word is in
+// the dictionary in some case ("April", "Korean", "forces"). Dictionary
+// words that are no name but match one loosely are stored as keys without
+// postings so the finder can tell them apart.
+inline constexpr uint8_t kKeyCommonEn = 2;
+inline constexpr uint8_t kKeyCommonFr = 4;
+inline constexpr uint8_t kKeyKnownEn = 8;
+inline constexpr uint8_t kKeyKnownFr = 16;
+// The common-word and known-word flags for a language code ("en", "fr");
+// 0 for other languages.
+uint8_t CommonWordFlag(std::string_view lang);
+uint8_t KnownWordFlag(std::string_view lang);
 inline constexpr uint32_t kPostingPreferred = 1u << 31;  // the main or a language-tagged name
 inline constexpr uint32_t kPostingIndexMask = (1u << 30) - 1;
 inline constexpr char kLooseKeyMarker = '\x01';  // loose keys are stored as marker + key
@@ -77,6 +90,7 @@ class Gazetteer {
   struct Lookup {
     bool found = false;
     bool prefix = false;  // some longer key starts with this one
+    uint8_t flags = 0;    // kKey* bits
     std::span<const uint32_t> postings;
   };
   // `key` as made by ExactKey(); for a loose key pass kLooseKeyMarker + key.

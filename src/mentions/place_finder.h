@@ -9,15 +9,30 @@
 //
 // Rejected: words the document also writes in lower case (ordinary words),
 // words of one or two letters unless a country/province abbreviation in
-// capitals, stop names from the lexicon (Assad, Lavrov), a word after a title
-// ("M. Lavrov", "President Putin") or after a capitalised word that starts
-// no place ("Bachar al-Assad").
+// capitals, stop names from the lexicon (Assad, Lavrov, month names), a word
+// after a title ("M. Lavrov", "President Putin") or after a capitalised word
+// that starts no place ("Bachar al-Assad"). People: a given name from the
+// lexicon (kind `person`) is not a place, and the capitalised words after it
+// or after a title are the person's name for the whole document ("John
+// Kelly ... Kelly said").
+//
+// Dictionary words (gazetteer key flags from the system word lists): a name
+// that is an ordinary word of the document's language ("Forces", "Park",
+// "White House") resolves only to a country, province, continent, sea, a
+// capital or province seat, a city of 100,000 or more, or a place in a
+// province the document names; at a sentence start only to a country,
+// province, continent, sea or capital. The loose key never applies to a
+// word the dictionary knows ("April" is not Pearl).
 //
 // Disambiguation: a prior per candidate (population, feature class, whether
 // the matched name is a main or language-tagged one, country and province
 // level, loose-match penalty), then the document's context: countries and
 // provinces voted by the mentions' best priors add to candidates inside them.
-// Loose matches must fall in a context country.
+// Loose matches must fall in a province the document names or in the
+// country most of its towns and provinces are in (country names alone do
+// not decide it: "les Etats-Unis" is often an actor), and the text must
+// spell the candidate's name nearly the same (vowel-slot skeletons at most
+// one edit apart: Jarablous/Jarabulus, not Euphrate/Alpharetta).
 //
 // Relations, from data/lexicons/<lang>/places.tsv: "près de X", "au nord de
 // X", "à 20 km de X", "near X", "outskirts of X" give precision near; "entre
@@ -61,7 +76,8 @@ class PlaceFinder {
   explicit PlaceFinder(const Gazetteer& g) : gaz_(g) {}
   struct Lexicon {
     PhraseMatcher phrases;  // value: Kind
-    std::unordered_set<std::string> stop;  // folded
+    std::unordered_set<std::string> stop;    // folded
+    std::unordered_set<std::string> person;  // folded given names
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;

@@ -47,6 +47,23 @@ class PlaceFinderTest : public ::testing::Test {
     place(14, "Assad", 30.0, 31.0, 600, "EG", "", "P.PPL", PlaceLevel::kPlace, {"Assad"});
     place(163843, "Syria", 35, 38, 0, "SY", "", "A.PCLI", PlaceLevel::kCountry, {"Syria", "Syrie"}, {"Syrian"});
     place(99237, "Iraq", 33, 44, 0, "IQ", "", "A.PCLI", PlaceLevel::kCountry, {"Iraq", "Irak"});
+    // Look-alikes of ordinary words and of foreign spellings, in the United States and elsewhere.
+    place(6252001, "United States", 39.8, -98.5, 0, "US", "", "A.PCLI", PlaceLevel::kCountry,
+          {"United States", "US", "Etats-Unis"});
+    place(20, "Tulsa", 36.15, -95.99, 400000, "US", "US-OK", "P.PPLA2", PlaceLevel::kPlace, {"Tulsa"});
+    place(21, "Lawton", 34.61, -98.39, 90000, "US", "US-OK", "P.PPLA2", PlaceLevel::kPlace, {"Lawton"});
+    place(22, "Forces", 38.6, -121.2, 9000, "US", "US-CA", "P.PPL", PlaceLevel::kPlace, {"Forces"});
+    place(23, "Casablanca", 33.59, -7.61, 3000000, "MA", "MA-06", "P.PPLA", PlaceLevel::kPlace, {"Casablanca"},
+          {"White House"});
+    place(24, "Nice", 43.7, 7.27, 340000, "FR", "FR-U", "P.PPLA2", PlaceLevel::kPlace, {"Nice"});
+    place(25, "Alpharetta", 34.08, -84.29, 65000, "US", "US-GA", "P.PPL", PlaceLevel::kPlace, {"Alpharetta"});
+    place(26, "Kelly", 35.0, -97.0, 3000, "US", "US-OK", "P.PPL", PlaceLevel::kPlace, {"Kelly"});
+    place(27, "Washington", 38.9, -77.04, 700000, "US", "US-DC", "P.PPLC", PlaceLevel::kPlace, {"Washington"});
+    b.SetAdmin1Name("US-NY", "New York");
+    place(28, "New York", 40.71, -74.0, 8800000, "US", "US-NY", "P.PPL", PlaceLevel::kPlace, {"New York"});
+    place(29, "New York", 43.0, -75.0, 0, "US", "US-NY", "A.ADM1", PlaceLevel::kAdmin1, {"New York"});
+    for (const char* w : {"forces", "white", "house", "nice", "Latin", "April"}) b.AddDictionaryWord(w, "en");
+    for (const char* w : {"forces", "nouvel"}) b.AddDictionaryWord(w, "fr");
     auto g = Gazetteer::FromBytes(b.Serialize());
     ASSERT_TRUE(g.ok());
     gaz_ = std::move(g).value();
@@ -56,8 +73,8 @@ class PlaceFinderTest : public ::testing::Test {
       std::ofstream out(dir_ + "/" + lang + "/places.tsv");
       out << "phrase\tkind\nprès de\tnear\nau nord de\tnear\nkm de\tnear\nentre\tbetween\net\tlink\n"
           << "la route de\troad\nà\tlink\nprovince de\tadmin1_before\ngouvernorat de\tadmin1_before\n"
-          << "near\tnear\nbetween\tbetween\nand\tlink\nprovince\tadmin1_after\nM.\ttitle\n"
-          << "Lavrov\tstop\nmalformed row without kind\n";
+          << "near\tnear\nbetween\tbetween\nand\tlink\nprovince\tadmin1_after\nstate\tadmin1_after\nM.\ttitle\n"
+          << "Lavrov\tstop\nJohn\tperson\nSecretary\ttitle\nmalformed row without kind\n";
     }
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
@@ -165,6 +182,51 @@ TEST_F(PlaceFinderTest, EnglishBetweenAndNear) {
   EXPECT_EQ(ms[1].precision, LocationPrecision::kNear);
   EXPECT_EQ(ms[2].precision, LocationPrecision::kNear);
   EXPECT_EQ(ms[3].precision, LocationPrecision::kCountry);
+}
+
+TEST_F(PlaceFinderTest, OrdinaryWordsNameOnlyLargePlaces) {
+  // "Forces" is a French and English word: not the small town of that name.
+  auto ms = Find("Selon les Forces kurdes, Alep est calme.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(Text(ms[0]), "Alep");
+  // "Nice" is a word too, but a large city, unless it starts a sentence.
+  ms = Find("The summit moved to Nice last week. Nice weather helped.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 24);
+  EXPECT_LT(ms[0].span.begin, 30u);
+  // "White House" is only an alternate name of Casablanca, and ordinary words.
+  ms = Find("The White House said Tulsa was calm.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 20);
+}
+
+TEST_F(PlaceFinderTest, LooseMatchesNeedTheStoryCountryAndASimilarSpelling) {
+  // Lawton and "Latin" share a skeleton, but "Latin" is a known English word.
+  auto ms = Find("Latin bands played in Tulsa, in the US, near Lawton.", "en");
+  for (const auto& m : ms) EXPECT_NE(Text(m), "Latin");
+  // The Euphrates is not Alpharetta even when the United States are named
+  // more often than Syria: the story's towns are Syrian.
+  ms = Find("Les Etats-Unis ont dit que les Etats-Unis frapperaient. Les raids visent Alep, l'Euphrate et Homs.");
+  for (const auto& m : ms) EXPECT_NE(m.geonameid, 25) << Text(m);
+  // A Syrian spelling variant still matches inside the story's country.
+  ms = Find("Les Etats-Unis et les Etats-Unis ont frappé Homs puis Al-Boukamal.");
+  ASSERT_EQ(ms.size(), 4u);
+  EXPECT_EQ(ms[3].geonameid, 12);
+}
+
+TEST_F(PlaceFinderTest, ABigCityNamedLikeItsProvinceIsTheCity) {
+  auto ms = Find("Snow fell on New York overnight.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 28);
+  ms = Find("Snow fell across New York State.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].level, PlaceLevel::kAdmin1);
+}
+
+TEST_F(PlaceFinderTest, PeopleNamedOnceAreNotPlacesLater) {
+  auto ms = Find("John Kelly flew to Tulsa. Later Kelly spoke. Secretary Kelly agreed.", "en");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 20);
 }
 
 // Runs against the real compiled gazetteer when the build made one.
