@@ -360,6 +360,9 @@ StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::stri
   if (!cues.ok()) return cues.status();
   auto a = std::unique_ptr<EventAssembler>(new EventAssembler());
   a->cues_ = std::move(cues).value();
+  auto codes = CountryCodes::Load(lexicon_dir + "/country_codes.tsv", warnings);
+  if (!codes.ok()) return codes.status();
+  a->codes_ = std::move(codes).value();
   return a;
 }
 
@@ -367,7 +370,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   DocCues cues = cues_->Analyze(doc);
   std::vector<std::string> claimants;
   auto sources = ResolveSources(doc, m, &claimants);
-  auto cands = BuildCandidates(doc, m, cues, sources, claimants);
+  auto cands = BuildCandidates(doc, m, cues, sources, claimants, codes_);
   // A claim of responsibility in a sentence with no trigger goes to the event before it.
   auto groups = Merge(m, std::move(cands));
   std::vector<Event> events;

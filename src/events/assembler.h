@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "events/country_codes.h"
 #include "events/cues.h"
 #include "mentions/mention.h"
 #include "sitrep/event.h"
@@ -40,6 +41,7 @@ class EventAssembler {
 
  private:
   std::unique_ptr<EventCues> cues_;
+  CountryCodes codes_;
 };
 
 }  // namespace sitrep

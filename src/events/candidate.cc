@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
+#include <map>
 
 namespace sitrep {
 namespace {
@@ -13,7 +14,9 @@ constexpr uint32_t kAgentReach = 5;  // "frappé par un Su-34", "pris pour cible
 constexpr int kSubjectReach = 30;
 constexpr int kObjectReach = 14;
 constexpr int kSourceTie = 3;  // sources this close to the nearest one share its figures
-constexpr uint32_t kDirectVerbReach = 3;  // "a tué au moins 12", "wounded 140"
+constexpr uint32_t kDirectVerbReach = 3;
+constexpr uint32_t kBetweenReach = 3;
+constexpr uint32_t kFrameReach = 8;  // "à X, dans la province d'Idleb", "in X in Syria's Idlib province"  // "ont éclaté entre", "broke out between"  // "a tué au moins 12", "wounded 140"
 
 bool In(const std::string& f, std::initializer_list<const char*> words) {
   for (const char* w : words)
@@ -48,6 +51,9 @@ bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "
 // after it, "militants killed 12 soldiers" is active.)
 bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, const TriggerMention& t, uint32_t floor) {
   if (!t.weak || t.toks.begin <= floor || doc.tokens[t.toks.begin - 1].kind != TokenKind::kWord) return false;
+  // "an attack", "l'attaque": a noun after its determiner, not a participle.
+  const std::string& prev = doc.tokens[t.toks.begin - 1].fold;
+  if (IsArticle(prev) && !IsGenitive(prev)) return false;
   if (In(doc.tokens[t.toks.begin - 1].fold, {"a", "ont", "ete", "est", "sont", "avait", "avaient", "etait", "etaient",
                                              "has", "have", "had", "was", "were", "is", "are", "been", "being"}))
     return false;
@@ -68,14 +74,58 @@ bool Passive(const Document& doc, const TriggerMention& t, uint32_t floor) {
   return t.toks.end < doc.tokens.size() && IsAgentMarker(doc.tokens[t.toks.end].fold);
 }
 
+// The country (alpha-2) the document is about: the one its places name most
+// often; demonyms ("Russian jets") only when no place is named.
+std::string StoryCountry(const MentionSet& m) {
+  std::map<std::string, int> n;
+  for (bool demonyms : {false, true}) {
+    for (const auto& p : m.places)
+      if (!p.country.empty() && (p.rule == "demonym") == demonyms) ++n[p.country];
+    if (!n.empty()) break;
+  }
+  if (n.empty()) return "";
+  return std::max_element(n.begin(), n.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+}
+
+// The country whose forces a bare head names: "Mali's army", "l'armée du
+// Mali", "the armed forces of Ukraine"; else the story's country; else the
+// country of the last force of the same role named before; else unspecified.
+std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes& codes, size_t i,
+                    const std::string& story, const std::map<std::string, std::string>& last_by_role) {
+  const auto& a = m.actors[i];
+  std::string role = a.id.substr(2);
+  for (const auto& p : m.places) {
+    if (p.country.empty() || p.rule == "demonym") continue;
+    bool before = p.toks.end + 1 == a.toks.begin && doc.tokens[p.toks.end].fold == "'s";
+    bool after = false;
+    if (p.toks.begin > a.toks.end && p.toks.begin <= a.toks.end + 2 && IsGenitive(doc.tokens[a.toks.end].fold)) {
+      after = p.toks.begin == a.toks.end + 1 || IsArticle(doc.tokens[a.toks.end + 1].fold);
+    }
+    if (before || after) {
+      std::string iso3 = codes.Alpha3(p.country);
+      if (!iso3.empty()) return iso3 + "_" + role;
+    }
+  }
+  if (std::string iso3 = codes.Alpha3(story); !iso3.empty()) return iso3 + "_" + role;
+  if (auto it = last_by_role.find(role); it != last_by_role.end()) return it->second;
+  return std::string(CountryCodes::kUnspecified) + "_" + role;
+}
+
 // Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
-// force named before them; country names after a preposition of place dropped.
-std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues) {
+// force named before them; bare heads ("the army") to their country (OwnerOf);
+// country names after a preposition of place dropped.
+std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues,
+                                          const CountryCodes& codes) {
   std::vector<std::string> ids;
   std::string last_air, last_group, last_any;
+  std::string story = StoryCountry(m);
+  std::map<std::string, std::string> last_by_role;  // "MIL" -> "MLI_MIL"
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     std::string id = a.id;
+    if (IsUnownedStateId(id)) id = OwnerOf(doc, m, codes, i, story, last_by_role);
+    if (a.kind == "state" && id.size() == 7 && id[3] == '_' && id.substr(0, 3) != CountryCodes::kUnspecified)
+      last_by_role[id.substr(4)] = id;
     // "les avions de la coalition": the aircraft belong to the side named after them.
     if (a.kind == "air" && id.empty() && i + 1 < m.actors.size()) {
       const auto& nx = m.actors[i + 1];
@@ -157,11 +207,15 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     if (a.toks.end <= t.toks.begin && civ && object < 0) object = static_cast<int>(i);  // "50 civils tués"
     if (civ && a.toks.begin >= t.toks.end && object < 0 && d <= kSubjectReach) object = static_cast<int>(i);  // ", wounding four civilians"
   }
-  // "combats entre X et Y", "clashes between X and Y".
-  if (t.toks.end < s.tok_end && In(doc.tokens[t.toks.end].fold, {"entre", "between"})) {
+  // "combats entre X et Y", "clashes (broke out) between X and Y".
+  uint32_t between = t.toks.end;
+  while (between < s.tok_end && between < t.toks.end + kBetweenReach && doc.tokens[between].kind == TokenKind::kWord &&
+         !In(doc.tokens[between].fold, {"entre", "between"}))
+    ++between;
+  if (between < s.tok_end && In(doc.tokens[between].fold, {"entre", "between"})) {
     std::vector<int> pair;
     for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i)
-      if (m.actors[i].toks.begin > t.toks.end && m.actors[i].toks.begin <= t.toks.end + 12 && !ids[i].empty())
+      if (m.actors[i].toks.begin > between && m.actors[i].toks.begin <= between + 12 && !ids[i].empty())
         pair.push_back(static_cast<int>(i));
     if (!pair.empty()) {
       r.actor1 = pair[0], r.how1 = "between X and Y";
@@ -227,6 +281,27 @@ VerbRole DirectVerb(const DocCues& cues, const NumberMention& n) {
   return VerbRole::kNone;
 }
 
+// Which field a one-figure Figures fills: "fatalities", "injured", "strikes" or the materiel kind.
+std::string FieldOf(const Figures& f) {
+  if (f.fatalities) return "fatalities";
+  if (f.injured) return "injured";
+  if (f.strikes) return "strikes";
+  if (!f.destroyed.empty()) return "destroyed/" + std::to_string(static_cast<int>(f.destroyed.begin()->first));
+  return "";
+}
+
+// The group a figure counts ("civilians", "soldats"), singular folded; ""
+// for anyone ("people", "morts", a bare figure).
+std::string VictimGroup(const Document& doc, const DocCues& cues, const NumberMention& n) {
+  if (n.noun.empty() || n.noun_fold.empty()) return "";
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
+                             [](const Token& t, uint32_t b) { return t.span.begin < b; });
+  if (it != doc.tokens.end() && cues.generic[static_cast<size_t>(it - doc.tokens.begin())]) return "";
+  std::string g = n.noun_fold;
+  while (!g.empty() && (g.back() == 's' || g.back() == 'x')) g.pop_back();
+  return g;
+}
+
 // Adds the figure to the candidate's figures; returns a note or "" when the figure is not a loss.
 std::string AddFigure(const Document& doc, const NumberMention& n, VerbRole v, VerbRole direct, Candidate* c,
                       Figures* f) {
@@ -259,13 +334,42 @@ std::string AddFigure(const Document& doc, const NumberMention& n, VerbRole v, V
 // Places that name a side or a source ("les avions russes", "l'agence
 // Sana"), not where the event happened.
 // A country name after a preposition of place ("en Syrie") stays a place.
-std::vector<uint8_t> EventPlaces(const MentionSet& m, const DocCues& cues) {
+// Only framing words between tokens `b` and `e`: "in", "dans la province de", ",", "'s".
+bool FramesBetween(const Document& doc, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::kPunct && (t.punct == ',' || t.punct == '(')) continue;
+    if (In(t.fold, {"in", "of", "the", "'s", "province", "region", "state", "district", "governorate", "dans", "la",
+                    "le", "de", "d'", "du", "en", "au", "etat", "l'"}))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+std::vector<uint8_t> EventPlaces(const Document& doc, const MentionSet& m, const DocCues& cues) {
   std::vector<uint8_t> ok(m.places.size(), 1);
   auto overlaps = [](const Span& a, const Span& b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
   for (size_t i = 0; i < m.places.size(); ++i) {
     for (const auto& a : m.actors)
       if (!(a.kind == "place" && cues.locative[a.toks.begin])) ok[i] &= !overlaps(m.places[i].span, a.span);
     for (const auto& sm : m.sources) ok[i] &= !overlaps(m.places[i].span, sm.span);
+  }
+  // "in X in Syria's Idlib province", "à X, dans la province d'Idleb": a place
+  // resolved outside the province or country framing it is a wrong reading;
+  // the frame stands instead.
+  for (size_t i = 0; i < m.places.size(); ++i) {
+    const auto& p = m.places[i];
+    if (!ok[i] || p.level != PlaceLevel::kPlace) continue;
+    uint32_t k = p.toks.end;
+    for (size_t j = i + 1; j < m.places.size(); ++j) {
+      const auto& q = m.places[j];
+      if (!FramesBetween(doc, k, q.toks.begin) || q.toks.begin > p.toks.end + kFrameReach) break;
+      k = q.toks.end;
+      if (q.rule == "demonym" || q.level == PlaceLevel::kPlace) continue;
+      bool outside = q.country != p.country || (q.level == PlaceLevel::kAdmin1 && q.admin1 != p.admin1);
+      if (outside) ok[i] = 0;
+    }
   }
   return ok;
 }
@@ -483,9 +587,10 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
 
 std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
                                        const std::vector<std::vector<SourceRef>>& sources_by_sentence,
-                                       const std::vector<std::string>& claimant_by_sentence) {
+                                       const std::vector<std::string>& claimant_by_sentence,
+                                       const CountryCodes& codes) {
   std::vector<Candidate> out;
-  std::vector<std::string> ids = ResolvedActorIds(doc, m, cues);
+  std::vector<std::string> ids = ResolvedActorIds(doc, m, cues, codes);
   for (const auto& t : m.triggers) {
     uint32_t tb = t.toks.begin;
     if (cues.blocked[tb] || cues.cumulative[tb]) continue;
@@ -503,9 +608,13 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     ReadTrigger(doc, m, cues, ids, t, &c);
     // A generic word next to a specific trigger of the same sentence is part of it.
     bool absorbed = false;
+    auto plain = [](const Candidate& x) { return x.trigger->weak && x.trigger->modifier.empty() && !x.air; };
     for (auto& o : out) {
       if (o.sentence != c.sentence) continue;
       bool same = o.sub_event_type == c.sub_event_type && !c.distinct;
+      // "Gunmen killed 15 civilians and 9 soldiers in an attack": two generic
+      // words of one side in one sentence are one event.
+      same |= plain(o) && plain(c) && !c.distinct && o.actor1 && c.actor1 && o.actor1->id == c.actor1->id;
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
@@ -536,7 +645,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     }
   }
   // Place, date, sources and figures, sentence by sentence.
-  std::vector<uint8_t> usable = EventPlaces(m, cues);
+  std::vector<uint8_t> usable = EventPlaces(doc, m, cues);
   DateOwners own = OwnDates(doc, m, cues, out);
   for (auto& c : out) {
     const Sentence& s = doc.sentences[c.sentence];
@@ -551,6 +660,8 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     c.sources = sources_by_sentence[c.sentence];
     c.claimant = claimant_by_sentence[c.sentence];
   }
+  // The victim groups already counted, by candidate, source and field.
+  std::map<std::pair<const Candidate*, std::string>, std::map<std::string, std::vector<std::string>>> groups;
   for (const auto& n : m.numbers) {
     uint32_t t = n.toks.begin;
     if (t >= doc.tokens.size()) continue;
@@ -577,10 +688,30 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     Figures f;
     std::string note = AddFigure(doc, n, v, DirectVerb(cues, n), best, &f);
     if (note.empty()) continue;
+    // "20 morts, dont 5 enfants", "nine of them civilians": a detail of a figure already given.
+    if (cues.subset[t]) {
+      best->notes.push_back("part of a figure given before: '" + figure + "'");
+      continue;
+    }
     std::vector<std::string> credited = CreditedSources(cues, best->sources, t);
-    if (credited.empty()) MergeSum(&best->figures[""], f);
-    for (const auto& id : credited) MergeSum(&best->figures[id], f);
-    if (credited.size() < best->sources.size()) note += " (" + credited.front() + ")";
+    if (credited.empty()) credited.push_back("");
+    std::string field = FieldOf(f), group = VictimGroup(doc, cues, n);
+    for (const auto& id : credited) {
+      // Within one source, figures of different groups add up ("15 civilians
+      // and 9 soldiers"); a figure for anyone ("24 dead") or for the same
+      // group again restates one already given: the more specific one stays.
+      auto& seen = groups[{best, id}][field];
+      bool adds = !group.empty();
+      for (const auto& g : seen) adds = adds && !g.empty() && g != group;
+      if (adds || seen.empty()) {
+        MergeSum(&best->figures[id], f);
+      } else {
+        MergeFigures(&best->figures[id], f);
+        note += " (restates a figure of the same source)";
+      }
+      seen.push_back(group);
+    }
+    if (!credited.front().empty() && credited.size() < best->sources.size()) note += " (" + credited.front() + ")";
     best->notes.push_back(note);
   }
   return out;

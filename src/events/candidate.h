@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "events/country_codes.h"
 #include "events/cues.h"
 #include "events/figures.h"
 #include "mentions/mention.h"
@@ -40,10 +41,12 @@ struct Candidate {
 };
 
 // Reads every trigger of `doc` that survives the cues into a candidate.
-// `sources_by_sentence` holds each sentence's resolved sources.
+// `sources_by_sentence` holds each sentence's resolved sources; `codes`
+// names the country of a bare state force ("the army": the story's country).
 std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
                                        const std::vector<std::vector<SourceRef>>& sources_by_sentence,
-                                       const std::vector<std::string>& claimant_by_sentence);
+                                       const std::vector<std::string>& claimant_by_sentence,
+                                       const CountryCodes& codes);
 
 // Resolves each sentence's sources: back-references ("la même source",
 // "a-t-il précisé") to the sources named before, an unnamed ministry to the

@@ -5,6 +5,7 @@ namespace {
 
 constexpr uint32_t kContainerReach = 4;  // "un convoi de 39 véhicules et 120 combattants"
 constexpr uint32_t kDistinctReach = 3;   // "40 autres frappes aériennes"
+constexpr uint32_t kSubsetReach = 3;     // "dont au moins 5 enfants", "including three children"
 
 bool PunctBoundary(const Token& t) {
   if (t.kind != TokenKind::kPunct) return false;
@@ -54,6 +55,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.container.assign(n, 0);
   d.distinct.assign(n, 0);
   d.locative.assign(n, 0);
+  d.subset.assign(n, 0);
+  d.generic.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
@@ -64,7 +67,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   for (uint32_t i = 0; i < n; ++i)
     if (PunctBoundary(doc.tokens[i])) opens[i] = 1;
   for (const auto& m : matches)
-    if (cues_.entry(m.value).cells[1] == "boundary") opens[m.begin] = 1;
+    if (cues_.entry(m.value).cells[1] == "boundary" || cues_.entry(m.value).cells[1] == "subset") opens[m.begin] = 1;
   uint32_t c = 0;
   for (uint32_t i = 0; i < n; ++i) {
     if (opens[i] && i > 0) ++c;
@@ -113,6 +116,12 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.end; k < n && k < m.end + kContainerReach; ++k) d.container[k] = 1;
     } else if (kind == "distinct") {
       for (uint32_t k = m.end; k < n && k < m.end + kDistinctReach; ++k) d.distinct[k] = 1;
+    } else if (kind == "subset") {
+      for (uint32_t k = m.end; k < n && k < m.end + kSubsetReach; ++k) d.subset[k] = 1;
+    } else if (kind == "subset_before") {
+      for (uint32_t k = m.begin; k > 0 && m.begin - k < kSubsetReach; --k) d.subset[k - 1] = 1;
+    } else if (kind == "generic") {
+      for (uint32_t k = m.begin; k < m.end; ++k) d.generic[k] = 1;
     } else if (kind == "locative") {
       uint32_t k = m.end;
       // Skip an article: "en Syrie", "à la Russie".

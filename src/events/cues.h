@@ -2,7 +2,8 @@
 // data/lexicons/<lang>/event_cues.tsv and count_verbs.tsv: clause
 // boundaries, negation and hypothesis (no event), purpose clauses,
 // cumulative totals and remaining forces (no counts), convoy and force sizes
-// (not losses), "other" occurrences, locative prepositions, and the verbs
+// (not losses), "other" occurrences, locative prepositions, subsets of a
+// figure ("dont", "including") and generic count nouns, and the verbs
 // that make a figure a toll (tuer), an injury count (blesser) or destroyed
 // materiel (détruire). Immutable; Analyze() is thread-safe.
 #ifndef SITREP_EVENTS_CUES_H_
@@ -29,6 +30,8 @@ struct DocCues {
   std::vector<uint8_t> container;    // a figure here counts a convoy or force
   std::vector<uint8_t> distinct;     // "autres", "another" right before this token
   std::vector<uint8_t> locative;     // token follows a preposition of place
+  std::vector<uint8_t> subset;       // a figure here details one given before ("dont 5 enfants", "9 of them")
+  std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
   std::vector<VerbRole> verb;        // count verb starting at this token
   std::vector<std::string> why;      // the cue that blocked a token (for --explain)
 };

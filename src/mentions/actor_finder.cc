@@ -7,6 +7,26 @@ constexpr uint32_t kNationalityReach = 3;  // "forces armées maliennes", "Malia
 
 bool Stop(const Token& t) { return t.kind == TokenKind::kPunct && t.punct != '-' && t.punct != '\''; }
 
+// Words that make a bare head name one particular force: "the army", "l'armée",
+// "Mali's army", "their troops".
+bool Determiner(const std::string& f) {
+  static const char* kWords[] = {"the", "its", "their", "'s", "this", "these", "l'", "la", "le", "les",
+                                 "son", "sa", "ses", "leurs", "leur", "cette", "ces"};
+  for (const char* w : kWords)
+    if (f == w) return true;
+  return false;
+}
+
+// A nationality after one of these qualifies the target, not the force:
+// "a missile at Saudi facilities", "des frappes contre les positions russes".
+bool Preposition(const std::string& f) {
+  static const char* kWords[] = {"at", "on", "against", "toward", "towards", "into", "in", "by", "from", "over",
+                                 "contre", "sur", "vers", "a", "en", "dans", "par", "chez"};
+  for (const char* w : kWords)
+    if (f == w) return true;
+  return false;
+}
+
 Span SpanOf(const Document& doc, uint32_t b, uint32_t e) {
   return {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
 }
@@ -49,7 +69,7 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
   auto heads = heads_.MatchAt(doc.lang, st, i, n);
   if (!heads.empty()) {
     uint32_t he = heads.front().end;
-    for (uint32_t j = he; j < n && j < he + kNationalityReach && !Stop(st[j]); ++j) {
+    for (uint32_t j = he; j < n && j < he + kNationalityReach && !Stop(st[j]) && !Preposition(doc.tokens[j].fold); ++j) {
       auto nats = nationalities_.MatchAt(doc.lang, st, j, n);
       if (!nats.empty()) return make(i, nats.front().end, heads.front().value, nats.front().value);
     }
@@ -62,6 +82,20 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
       auto hs = heads_.MatchAt(doc.lang, st, j, n);
       if (!hs.empty()) return make(i, hs.front().end, hs.front().value, nats.front().value);
     }
+  }
+  // A bare head after a determiner ("the army", "l'armée"): the forces of a
+  // country still to be found ("*_MIL", see events/country_codes.h). Air
+  // heads ("les avions") are the lexicon's aircraft nouns instead.
+  if (!heads.empty()) {
+    const auto& h = heads_.entry(heads.front().value);
+    bool own = h.cells[2] == "own";  // "government forces" need no determiner
+    if (!own && (h.cells[2] != "-" || i == 0 || !Determiner(doc.tokens[i - 1].fold))) return false;
+    out->toks = {i, heads.front().end};
+    out->span = SpanOf(doc, i, heads.front().end);
+    out->id = "*_" + h.cells[1];
+    out->kind = "state";
+    out->rule = "actor_heads.tsv:'" + h.cells[0] + "' with no nationality";
+    return true;
   }
   return false;
 }

@@ -2,7 +2,9 @@
 // (Daech, FDS, aviation russe, hommes armés...) and the state-force pattern
 // head + nationality (actor_heads.tsv x nationalities.tsv: "armée malienne"
 // -> MLI_MIL, "Ukrainian troops" -> UKR_MIL, "police nigériane" -> NGA_POL),
-// the nationality on either side of the head within three words. Longest
+// the nationality on either side of the head within three words; a bare
+// head after a determiner ("the army", "l'armée") is "*_ROLE", its country
+// found by the assembler (events/country_codes.h). Longest
 // match wins; mentions do not overlap. Which side an actor is on is the
 // assembler's business. Immutable; Find() is thread-safe.
 #ifndef SITREP_MENTIONS_ACTOR_FINDER_H_

@@ -1,0 +1,43 @@
+#include "events/country_codes.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace sitrep {
+namespace {
+
+TEST(CountryCodesTest, MapsAlpha2AndReportsBadRowsWithTheirLine) {
+  std::string path = ::testing::TempDir() + "/codes.tsv";
+  {
+    std::ofstream f(path);
+    f << "# test\nalpha2\talpha3\nML\tMLI\nUKR\tUA\nNG\tNGA\n";
+  }
+  std::vector<std::string> warnings;
+  auto c = CountryCodes::Load(path, &warnings);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->Alpha3("ML"), "MLI");
+  EXPECT_EQ(c->Alpha3("NG"), "NGA");
+  EXPECT_EQ(c->Alpha3("UA"), "");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find(":4:"), std::string::npos) << warnings[0];
+  std::remove(path.c_str());
+}
+
+TEST(CountryCodesTest, ProjectTableCoversTheTheatres) {
+  auto c = CountryCodes::Load(std::string(SITREP_SOURCE_DIR) + "/data/lexicons/country_codes.tsv", nullptr);
+  ASSERT_TRUE(c.ok());
+  for (auto [a2, a3] : {std::pair{"SY", "SYR"}, {"ML", "MLI"}, {"UA", "UKR"}, {"YE", "YEM"}, {"SO", "SOM"},
+                        {"CD", "COD"}, {"MM", "MMR"}, {"BF", "BFA"}})
+    EXPECT_EQ(c->Alpha3(a2), a3) << a2;
+}
+
+TEST(CountryCodesTest, UnownedStateIds) {
+  EXPECT_TRUE(IsUnownedStateId("*_MIL"));
+  EXPECT_FALSE(IsUnownedStateId("MLI_MIL"));
+  EXPECT_FALSE(IsUnownedStateId("*"));
+}
+
+}  // namespace
+}  // namespace sitrep
