@@ -44,7 +44,33 @@ struct Group {
   bool air = false;
   size_t last_sentence = 0;
   int parent = -1;  // the aggregate report this named strike splits from (index into the groups)
+  // Claims of responsibility made in sentences with no trigger of their own.
+  std::vector<std::string> claimants;
+  std::vector<SourceRef> claim_sources;
+  std::vector<size_t> claim_sentences;
 };
+
+// "L'EI a revendiqué l'opération" with no trigger word: the claim is for the
+// attack reported just before (within kAttachReach sentences).
+void AttachBareClaims(const std::vector<std::string>& claimants, const std::vector<std::vector<SourceRef>>& sources,
+                      std::vector<Group>* groups) {
+  for (size_t s = 0; s < claimants.size(); ++s) {
+    if (claimants[s].empty()) continue;
+    bool has_event = false;
+    for (const auto& g : *groups)
+      for (const auto& c : g.members) has_event |= c.sentence == s;
+    if (has_event) continue;
+    Group* target = nullptr;
+    for (auto& g : *groups) {
+      size_t first = g.members.front().sentence;
+      if (first < s && s - g.last_sentence <= kAttachReach && g.event_type != "Strategic developments") target = &g;
+    }
+    if (!target) continue;
+    target->claimants.push_back(claimants[s]);
+    target->claim_sentences.push_back(s);
+    for (const auto& r : sources[s]) target->claim_sources.push_back(r);
+  }
+}
 
 // UNKNOWN ("des hommes armés") may be the side another sentence names.
 bool SameOrUnset(const std::optional<Actor>& a, const std::optional<Actor>& b) {
@@ -208,13 +234,13 @@ std::optional<Actor> TopicActor(const Document& doc, const MentionSet& m, const 
   return Actor{best->first, std::string(doc.Slice(m.actors[best->second.second].span))};
 }
 
-// Demonyms ("Russian jets") count only when no place is named: they name
-// the sides more often than where the fighting is.
+// Demonyms count only when no place is named, and never those inside a
+// side's name ("Russian jets"): they say who fights, not where.
 std::optional<Location> DocumentCountry(const MentionSet& m) {
   std::map<std::string, int> n;
   for (bool demonyms : {false, true}) {
     for (const auto& p : m.places)
-      if (!p.country.empty() && (p.rule == "demonym") == demonyms) ++n[p.country];
+      if (!p.country.empty() && (p.rule == "demonym") == demonyms && !NamesASide(m, p)) ++n[p.country];
     if (!n.empty()) break;
   }
   if (n.empty()) return std::nullopt;
@@ -257,13 +283,17 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
   e.provenance.trigger = std::string(doc.Slice(lead.trigger->span));
   e.provenance.trigger_rule = lead.trigger->rule;
   // Claimed responsibility names the acting side.
-  for (const auto& c : g.members) {
-    if (c.claimant.empty()) continue;
+  std::vector<std::string> claimants = g.claimants;
+  for (const auto& c : g.members)
+    if (!c.claimant.empty()) claimants.push_back(c.claimant);
+  for (const auto& claimant : claimants) {
     if (!g.actor1 || g.actor1->id == "UNKNOWN") {
-      g.actor1 = Actor{c.claimant, g.actor1 ? g.actor1->text : c.claimant};
-      e.provenance.notes.push_back("actor1 " + c.claimant + " from a claim of responsibility");
+      g.actor1 = Actor{claimant, g.actor1 ? g.actor1->text : claimant};
+      e.provenance.notes.push_back("actor1 " + claimant + " from a claim of responsibility");
     }
   }
+  for (size_t s : g.claim_sentences)
+    e.provenance.notes.push_back("s" + std::to_string(s) + ": claim of responsibility with no trigger: for this event");
   if (!g.actor1 && e.event_type == "Explosions/Remote violence") {
     // A ministry reporting strikes reports its own forces' strikes; a bomb nobody claims is unidentified.
     for (const auto& c : g.members)
@@ -317,8 +347,10 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
   for (const auto& c : g.members) {
     for (const auto& [src, f] : c.figures) MergeFigures(&by_source[src], f);
     for (const auto& s : c.sources)
-      if (std::none_of(order.begin(), order.end(), [&](const SourceRef& o) { return o.id == s.id; })) order.push_back(s);
+      if (std::none_of(order.begin(), order.end(), [&](const SourceRef& o) { return o.Key() == s.Key(); })) order.push_back(s);
   }
+  for (const auto& s : g.claim_sources)
+    if (std::none_of(order.begin(), order.end(), [&](const SourceRef& o) { return o.Key() == s.Key(); })) order.push_back(s);
   std::vector<const Figures*> all;
   for (const auto& [src, f] : by_source) all.push_back(&f);
   Figures top = TopLevel(all);
@@ -330,9 +362,9 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
   for (const auto& s : order) {
     Claim cl;
     cl.source = s.id == "MINISTRY" ? MinistryFor(e.actor1) : s.id;
-    if (!seen.insert(cl.source).second) continue;
+    if (!seen.insert(s.id == "MINISTRY" ? cl.source : s.Key()).second) continue;
     cl.text = s.text;
-    if (auto it = by_source.find(s.id); it != by_source.end()) {
+    if (auto it = by_source.find(s.Key()); it != by_source.end()) {
       cl.fatalities = it->second.fatalities;
       cl.injured = it->second.injured;
       cl.strikes = it->second.strikes;
@@ -343,6 +375,7 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
   // Evidence: every sentence that supports the event.
   std::set<size_t> sents;
   for (const auto& c : g.members) sents.insert(c.sentence);
+  sents.insert(g.claim_sentences.begin(), g.claim_sentences.end());
   for (size_t s : sents) {
     const Sentence& sent = doc.sentences[s];
     e.evidence.push_back({doc.id, doc.Cp(sent.span.begin), doc.Cp(sent.span.end)});
@@ -371,8 +404,8 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   std::vector<std::string> claimants;
   auto sources = ResolveSources(doc, m, &claimants);
   auto cands = BuildCandidates(doc, m, cues, sources, claimants, codes_);
-  // A claim of responsibility in a sentence with no trigger goes to the event before it.
   auto groups = Merge(m, std::move(cands));
+  AttachBareClaims(claimants, sources, &groups);
   std::vector<Event> events;
   for (auto& g : groups) events.push_back(Finish(doc, m, groups, g));
   return events;

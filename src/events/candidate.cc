@@ -1,6 +1,7 @@
 #include "events/candidate.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdlib>
 #include <map>
@@ -34,7 +35,9 @@ const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
   uint32_t k = t;
   for (int skipped = 0; k > floor; ++skipped) {
     const std::string& f = doc.tokens[k - 1].fold;
-    if (skipped < 2 && IsArticle(f) && !In(f, {"de", "d'", "du", "des"})) {
+    // "by suspected jihadists", "par de présumés jihadistes".
+    bool hedge = In(f, {"suspected", "alleged", "presumed", "presumes", "presume", "presumes", "supposed"});
+    if (skipped < 2 && ((IsArticle(f) && !In(f, {"de", "d'", "du", "des"})) || hedge)) {
       --k;
       continue;
     }
@@ -51,6 +54,9 @@ bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "
 // after it, "militants killed 12 soldiers" is active.)
 bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, const TriggerMention& t, uint32_t floor) {
   if (!t.weak || t.toks.begin <= floor || doc.tokens[t.toks.begin - 1].kind != TokenKind::kWord) return false;
+  // "Israeli strikes", "missiles russes": the trigger heads a force's phrase, a noun.
+  for (const auto& a : m.actors)
+    if (a.toks.begin < t.toks.end && a.toks.end > t.toks.begin) return false;
   // "an attack", "l'attaque": a noun after its determiner, not a participle.
   const std::string& prev = doc.tokens[t.toks.begin - 1].fold;
   if (IsArticle(prev) && !IsGenitive(prev)) return false;
@@ -80,7 +86,7 @@ std::string StoryCountry(const MentionSet& m) {
   std::map<std::string, int> n;
   for (bool demonyms : {false, true}) {
     for (const auto& p : m.places)
-      if (!p.country.empty() && (p.rule == "demonym") == demonyms) ++n[p.country];
+      if (!p.country.empty() && (p.rule == "demonym") == demonyms && !NamesASide(m, p)) ++n[p.country];
     if (!n.empty()) break;
   }
   if (n.empty()) return "";
@@ -96,7 +102,8 @@ std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes
   std::string role = a.id.substr(2);
   for (const auto& p : m.places) {
     if (p.country.empty() || p.rule == "demonym") continue;
-    bool before = p.toks.end + 1 == a.toks.begin && doc.tokens[p.toks.end].fold == "'s";
+    bool before = p.toks.end + 2 == a.toks.begin && doc.tokens[p.toks.end].fold == "'" &&
+                  doc.tokens[p.toks.end + 1].fold == "s";
     bool after = false;
     if (p.toks.begin > a.toks.end && p.toks.begin <= a.toks.end + 2 && IsGenitive(doc.tokens[a.toks.end].fold)) {
       after = p.toks.begin == a.toks.end + 1 || IsArticle(doc.tokens[a.toks.end + 1].fold);
@@ -184,8 +191,10 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     if (other_event) continue;
     // "Selon Moscou": the source of the report is not a side of the event.
     bool is_source = false;
+    // "L'armée nigériane a affirmé avoir tué": a force reporting its own action is still its side.
     for (const auto& sm : m.sources)
-      is_source |= !sm.span.empty() && sm.span.begin < a.span.end && sm.span.end > a.span.begin;
+      is_source |= !sm.span.empty() && sm.span.begin < a.span.end && sm.span.end > a.span.begin &&
+                   !(a.kind == "state" && sm.cue.begin >= sm.span.end);
     if (is_source) continue;
     const std::string* before = WordBefore(doc, a.toks.begin, s.tok_begin);
     bool near = a.toks.begin - t.toks.end <= kAgentReach;
@@ -194,8 +203,9 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
         agent = static_cast<int>(i);
         continue;
       }
-      if (IsGenitive(*before) && a.toks.begin - t.toks.end <= 2 && (a.air || a.kind == "state") && agent < 0) {
-        agent = static_cast<int>(i);  // "raids de l'aviation russe"
+      if (IsGenitive(*before) && a.toks.begin - t.toks.end <= 2 && (a.air || a.kind == "state" || a.kind == "group") &&
+          agent < 0) {
+        agent = static_cast<int>(i);  // "raids de l'aviation russe", "une attaque des shebab"
         genitive = true;
         continue;
       }
@@ -339,7 +349,8 @@ bool FramesBetween(const Document& doc, uint32_t b, uint32_t e) {
   for (uint32_t k = b; k < e; ++k) {
     const Token& t = doc.tokens[k];
     if (t.kind == TokenKind::kPunct && (t.punct == ',' || t.punct == '(')) continue;
-    if (In(t.fold, {"in", "of", "the", "'s", "province", "region", "state", "district", "governorate", "dans", "la",
+    if (t.kind == TokenKind::kPunct && t.punct == '\'') continue;
+    if (In(t.fold, {"in", "of", "the", "s", "province", "region", "state", "district", "governorate", "dans", "la",
                     "le", "de", "d'", "du", "en", "au", "etat", "l'"}))
       continue;
     return false;
@@ -444,7 +455,7 @@ int BestDateOf(const MentionSet& m, const DocCues& cues, const DateOwners& own, 
   int best = -1, best_d = INT_MAX;
   for (size_t i = 0; i < m.dates.size(); ++i) {
     const auto& d = m.dates[i];
-    if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || d.rule == "since") continue;
+    if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || d.rule == "since" || cues.since[d.toks.begin]) continue;
     bool same_clause = cues.clause[d.toks.begin] == cues.clause[anchor];
     if (own.report[i] && !reports && !same_clause) continue;
     if (!same_clause && trigger && own.owner[i] != trigger) continue;
@@ -462,7 +473,7 @@ std::vector<std::string> CreditedSources(const DocCues& cues, const std::vector<
   int best = INT_MAX;
   for (const auto& s : sources) best = std::min(best, Distance(cues, s.tok, t));
   for (const auto& s : sources)
-    if (Distance(cues, s.tok, t) <= best + kSourceTie) out.push_back(s.id);
+    if (Distance(cues, s.tok, t) <= best + kSourceTie) out.push_back(s.Key());
   return out;
 }
 
@@ -474,6 +485,7 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
                  const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
+  c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
     c->air = m.actors[r.actor1].air;
@@ -535,6 +547,20 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
 
 }  // namespace
 
+std::string SourceRef::Key() const {
+  if (id != "OTHER") return id;
+  std::string k = "OTHER:";
+  for (char ch : text) k += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return k;
+}
+
+bool NamesASide(const MentionSet& m, const PlaceMention& p) {
+  if (p.rule != "demonym") return false;
+  for (const auto& a : m.actors)
+    if (a.toks.begin < p.toks.end && a.toks.end > p.toks.begin) return true;
+  return false;
+}
+
 int Distance(const DocCues& cues, uint32_t a, uint32_t b) {
   int d = std::abs(static_cast<int>(a) - static_cast<int>(b));
   int c = std::abs(static_cast<int>(cues.clause[a]) - static_cast<int>(cues.clause[b]));
@@ -561,7 +587,7 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
     if (s != cur) flush(), cur = s;
     auto add = [&](SourceRef r) {
       for (const auto& x : out[s])
-        if (x.id == r.id) return;
+        if (x.Key() == r.Key()) return;
       out[s].push_back(std::move(r));
     };
     if (sm.cue_kind == "claim") {
@@ -629,13 +655,16 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
   }
   // A generic word before a specific trigger of its sentence ("tués par
   // l'explosion d'un engin explosif") is part of the specific event.
-  auto generic = [](const Candidate& c) { return c.trigger->weak && c.trigger->modifier.empty() && !c.air; };
+  auto generic = [](const Candidate& c) { return c.trigger->weak && c.trigger->modifier.empty() && !c.air && !c.paired; };
   for (size_t i = 0; i < out.size(); ++i) {
     // Only generic attack words (frapper, tuer, attaque, explosion) are parts of another event.
-    bool attack = out[i].event_type == "Explosions/Remote violence" || out[i].sub_event_type == "Armed clash";
+    bool attack = out[i].event_type == "Explosions/Remote violence" || out[i].sub_event_type == "Armed clash" ||
+                  out[i].sub_event_type == "Attack";
     if (!generic(out[i]) || !attack) continue;
     for (size_t j = 0; j < out.size(); ++j) {
       if (j == i || out[j].sentence != out[i].sentence || generic(out[j])) continue;
+      // A killing of civilians is part only of an event named before it ("fighting ... killed 25 people").
+      if (out[i].sub_event_type == "Attack" && out[j].trigger->toks.begin > out[i].trigger->toks.begin) continue;
       if (!out[j].actor1 && out[i].actor1 && (!out[j].actor2 || out[j].actor2->id != out[i].actor1->id)) out[j].actor1 = out[i].actor1;
       if (!out[j].actor2 && out[i].actor2 && (!out[j].actor1 || out[j].actor1->id != out[i].actor2->id)) out[j].actor2 = out[i].actor2;
       out[j].notes.push_back("also '" + std::string(doc.Slice(out[i].trigger->span)) + "' in the same sentence");
@@ -673,6 +702,14 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       int d = Distance(cues, t, c.trigger->toks.begin);
       if (d < best_d) best_d = d, best = &c;
     }
+    // "State media said 14 people had died": a sentence that only credits a
+    // toll to a source of its own reports on the event of the sentence before.
+    bool report_only = false;
+    if (!best && s > 0 && !StartsParagraph(doc, s) && !sources_by_sentence[s].empty()) {
+      for (auto& c : out)
+        if (c.sentence + 1 == s && !c.weak) best = &c;
+      report_only = best != nullptr;
+    }
     if (!best) continue;
     std::string figure(doc.Slice(n.span));
     // A count of strikes is never the size of a convoy ("carried out 30 strikes").
@@ -693,7 +730,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       best->notes.push_back("part of a figure given before: '" + figure + "'");
       continue;
     }
-    std::vector<std::string> credited = CreditedSources(cues, best->sources, t);
+    if (report_only) {
+      if (f.fatalities || f.injured) {
+        f.strikes.reset(), f.destroyed.clear();
+      } else {
+        continue;
+      }
+      for (const auto& r : sources_by_sentence[s])
+        if (std::none_of(best->sources.begin(), best->sources.end(), [&](const SourceRef& x) { return x.Key() == r.Key(); }))
+          best->sources.push_back(r);
+      note += " (reported in the next sentence)";
+    }
+    std::vector<std::string> credited = CreditedSources(cues, report_only ? sources_by_sentence[s] : best->sources, t);
     if (credited.empty()) credited.push_back("");
     std::string field = FieldOf(f), group = VictimGroup(doc, cues, n);
     for (const auto& id : credited) {
@@ -711,7 +759,8 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       }
       seen.push_back(group);
     }
-    if (!credited.front().empty() && credited.size() < best->sources.size()) note += " (" + credited.front() + ")";
+    if (!credited.front().empty() && (report_only || credited.size() < best->sources.size()))
+      note += " (" + credited.front() + ")";
     best->notes.push_back(note);
   }
   return out;

@@ -20,6 +20,9 @@ struct SourceRef {
   std::string id;    // codebook source id
   std::string text;  // the words that credit it
   uint32_t tok = 0;  // where the sentence credits it (the source's first token, else its cue's)
+  // What figures are filed under: the id, except that two unnamed sources
+  // ("the governor", "state media": both OTHER) are two sources.
+  std::string Key() const;
 };
 
 struct Candidate {
@@ -28,13 +31,14 @@ struct Candidate {
   std::string event_type, sub_event_type;
   bool weak = false;      // generic action with no armed actor and no modifier
   bool distinct = false;  // "d'autres frappes": never merged into an earlier event
+  bool paired = false;    // sides read from "between X and Y": a clash named with both its sides
   std::optional<Actor> actor1, actor2;
   bool air = false;                 // the acting side flies (an air force, aircraft)
   int place = -1;                   // index into MentionSet::places
   bool place_inherited = false;     // from the previous sentence of the paragraph
   int date = -1;                    // index into MentionSet::dates
   bool date_inherited = false;
-  std::map<std::string, Figures> figures;  // by source id, "" for figures no source is credited with
+  std::map<std::string, Figures> figures;  // by SourceRef::Key(), "" for figures no source is credited with
   std::vector<SourceRef> sources;
   std::string claimant;  // actor id that claimed responsibility, if any
   std::vector<std::string> notes;
@@ -54,6 +58,10 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
 // actor id before the cue, per sentence) and, for IS, as IS_CLAIM.
 std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const MentionSet& m,
                                                    std::vector<std::string>* claimants);
+
+// True for a demonym inside a side's name ("Israeli strikes", "armée
+// malienne"): it says who fights, not where.
+bool NamesASide(const MentionSet& m, const PlaceMention& p);
 
 // Token distance with a penalty for each clause boundary crossed.
 int Distance(const DocCues& cues, uint32_t a, uint32_t b);

@@ -57,6 +57,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.locative.assign(n, 0);
   d.subset.assign(n, 0);
   d.generic.assign(n, 0);
+  d.since.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
@@ -120,6 +121,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.end; k < n && k < m.end + kSubsetReach; ++k) d.subset[k] = 1;
     } else if (kind == "subset_before") {
       for (uint32_t k = m.begin; k > 0 && m.begin - k < kSubsetReach; --k) d.subset[k - 1] = 1;
+    } else if (kind == "since") {  // "depuis 2015", "depuis le 3 mai", "since March"
+      for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.since[k] = 1;
     } else if (kind == "generic") {
       for (uint32_t k = m.begin; k < m.end; ++k) d.generic[k] = 1;
     } else if (kind == "locative") {

@@ -31,6 +31,7 @@ struct DocCues {
   std::vector<uint8_t> distinct;     // "autres", "another" right before this token
   std::vector<uint8_t> locative;     // token follows a preposition of place
   std::vector<uint8_t> subset;       // a figure here details one given before ("dont 5 enfants", "9 of them")
+  std::vector<uint8_t> since;        // a date here starts a period ("depuis 2015"): it dates no event
   std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
   std::vector<VerbRole> verb;        // count verb starting at this token
   std::vector<std::string> why;      // the cue that blocked a token (for --explain)

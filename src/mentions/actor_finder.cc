@@ -8,9 +8,9 @@ constexpr uint32_t kNationalityReach = 3;  // "forces armées maliennes", "Malia
 bool Stop(const Token& t) { return t.kind == TokenKind::kPunct && t.punct != '-' && t.punct != '\''; }
 
 // Words that make a bare head name one particular force: "the army", "l'armée",
-// "Mali's army", "their troops".
+// "their troops".
 bool Determiner(const std::string& f) {
-  static const char* kWords[] = {"the", "its", "their", "'s", "this", "these", "l'", "la", "le", "les",
+  static const char* kWords[] = {"the", "its", "their", "this", "these", "l'", "la", "le", "les",
                                  "son", "sa", "ses", "leurs", "leur", "cette", "ces"};
   for (const char* w : kWords)
     if (f == w) return true;
@@ -89,7 +89,9 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
   if (!heads.empty()) {
     const auto& h = heads_.entry(heads.front().value);
     bool own = h.cells[2] == "own";  // "government forces" need no determiner
-    if (!own && (h.cells[2] != "-" || i == 0 || !Determiner(doc.tokens[i - 1].fold))) return false;
+    // "Mali's army": English 's is two tokens, "'" and "s".
+    bool possessive = i >= 2 && doc.tokens[i - 1].fold == "s" && doc.tokens[i - 2].fold == "'";
+    if (!own && (h.cells[2] != "-" || i == 0 || !(Determiner(doc.tokens[i - 1].fold) || possessive))) return false;
     out->toks = {i, heads.front().end};
     out->span = SpanOf(doc, i, heads.front().end);
     out->id = "*_" + h.cells[1];
