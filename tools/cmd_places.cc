@@ -30,16 +30,9 @@ nlohmann::json MentionJson(const Document& doc, const PlaceMention& m) {
 }
 
 int RunPlaces(const MentionFlags& f) {
-  PipelineOptions popt;
-  popt.data_dir = f.pipeline.data_dir;
-  popt.gazetteer_path = f.pipeline.gazetteer;
-  popt.require_gazetteer = true;
-  auto pipeline = Pipeline::Create(popt);
-  if (!pipeline.ok()) {
-    Report("setup", pipeline.status().message());
-    return 2;
-  }
-  const PlaceFinder& finder = *(*pipeline)->impl().places;
+  auto pipeline = f.pipeline.CreatePipeline(/*require_gazetteer=*/true);
+  if (!pipeline) return 2;
+  const PlaceFinder& finder = *pipeline->impl().places;
   auto emit = [&](const Document& doc, std::ostream& out) {
     auto mentions = finder.Find(doc);
     for (const auto& m : mentions)
@@ -49,7 +42,7 @@ int RunPlaces(const MentionFlags& f) {
   return RunMentionCommand("places", "place mention(s)", f, emit, [&] {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);  // ru_maxrss is in kilobytes on Linux
-    return ", peak RSS " + std::to_string(usage.ru_maxrss / 1024) + " MB (" + (*pipeline)->DataVersion() +
+    return ", peak RSS " + std::to_string(usage.ru_maxrss / 1024) + " MB (" + pipeline->DataVersion() +
            "; place data GeoNames CC BY 4.0)";
   });
 }

@@ -26,11 +26,7 @@ nlohmann::json SpanJson(const Document& doc, Span span) {
 int RunMentionCommand(const std::string& name, const std::string& what, const MentionFlags& f,
                       const MentionEmitter& emit, const std::function<std::string()>& summary_tail) {
   ReaderOptions ropt;
-  ropt.max_document_bytes = f.pipeline.max_bytes;
-  if (!f.date.empty() && !ParsePubDate(f.date, &ropt.date)) {
-    Report("--date", "'" + f.date + "' is not YYYY-MM-DD or YYYY-MM");
-    return 2;
-  }
+  if (!f.pipeline.ReaderOptionsFor(f.date, &ropt)) return 2;
   OutputFile out;
   if (!out.Open(f.output)) {
     Report(f.output, "cannot write the output file");
