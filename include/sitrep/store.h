@@ -1,0 +1,134 @@
+// The event store: documents, their per-document events ("reports"), the
+// merged events built from them, and queries over the result.
+//
+// A Store holds every document it was given with its text and content hash,
+// every report the pipeline made from it, and the events obtained by merging
+// reports of the same occurrence across documents (src/dedup/). Merging is a
+// deterministic function of the set of stored reports, so the same documents
+// ingested in any order give the same events with the same ids.
+//
+// Durability: each IngestDocument() is one transaction. A process killed at
+// any moment leaves the previous committed state; ingesting the same inputs
+// again completes the job (an unchanged document is a no-op, a changed one
+// replaces its reports).
+//
+// Concurrency: one writer and any number of readers, in one or several
+// processes (SQLite WAL; a busy writer makes others wait up to
+// StoreOptions::busy_timeout_ms). A Store object is not thread-safe: use one
+// per thread.
+#ifndef SITREP_STORE_H_
+#define SITREP_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/document.h"
+#include "sitrep/event.h"
+#include "sitrep/pipeline.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct StoreOptions {
+  bool read_only = false;
+  int busy_timeout_ms = 30000;
+};
+
+// What IngestDocument did with one document.
+enum class IngestAction { kInserted, kUnchanged, kReplaced };
+const char* IngestActionName(IngestAction a);
+
+struct IngestOutcome {
+  IngestAction action = IngestAction::kInserted;
+  std::string doc_id;
+  size_t reports = 0;           // per-document events stored
+  size_t events_rebuilt = 0;    // merged events recomputed around them
+};
+
+struct BoundingBox {
+  double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+};
+
+// Every set field narrows the result (AND). Strings match exactly, except
+// `actor` (an actor id, case-insensitive, on either side) and the full-text
+// fields (SQLite FTS5 query syntax).
+struct QueryFilter {
+  std::optional<Ymd> from, to;  // events whose date interval meets [from, to]
+  std::optional<BoundingBox> bbox;
+  std::string admin1;           // ISO 3166-2 ("SY-ID")
+  std::string country;          // ISO 3166-1 alpha-2 ("SY")
+  std::string event_type, sub_event_type;
+  std::string actor;
+  std::string source;           // a claim source id ("SOHR") or a document outlet
+  std::string text;             // full text over evidence sentences
+  std::string doc_text;         // full text over whole documents
+  size_t limit = 0;             // 0: no limit
+};
+
+// A merged event as stored, with what the codebook JSON does not carry.
+struct StoredEvent {
+  Event event;
+  std::string data_version;          // Pipeline::DataVersion() of the reports (comma-separated when several)
+  std::vector<std::string> outlets;  // outlets of the documents, sorted, when the inputs named them
+};
+
+// One per-document event as stored, with the sentences its evidence points at.
+struct StoredReport {
+  Event event;
+  std::string doc_id, outlet, url, pub_date;
+  std::vector<std::string> evidence_sentences;  // parallel to event.evidence
+};
+
+// `sitrep explain`: a merged event, the reports it was built from and why.
+struct EventExplanation {
+  StoredEvent event;
+  std::vector<StoredReport> reports;
+  std::vector<std::string> reasons;  // merge (and non-merge) reasons, one sentence each
+};
+
+struct StoreStats {
+  int64_t documents = 0, reports = 0, events = 0, merged_events = 0;
+  int schema_version = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating when absent, unless read_only) and migrates the database.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
+                                               const StoreOptions& options = {});
+  virtual ~Store() = default;
+
+  // True when a document with this id and content hash is already stored:
+  // callers may skip running the pipeline on it.
+  virtual StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& content_hash) = 0;
+
+  // Stores `raw` (text and metadata) and the pipeline's `result` for it, then
+  // recomputes the merged events around the new reports, all in one
+  // transaction. `data_version` is Pipeline::DataVersion().
+  virtual StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw, const DocumentResult& result,
+                                                 const std::string& data_version) = 0;
+
+  // Merged events matching `filter`, ordered by date then id.
+  virtual StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& filter) = 0;
+
+  // NotFound when no event has this id.
+  virtual StatusOr<EventExplanation> Explain(const std::string& event_id) = 0;
+
+  virtual StatusOr<StoreStats> Stats() = 0;
+
+  // SQLite's integrity check plus the store's own invariants (every report
+  // belongs to one existing event, every event has reports, the text indexes
+  // match their tables). Returns the problems found; empty when consistent.
+  virtual StatusOr<std::vector<std::string>> CheckConsistency() = 0;
+};
+
+// The content hash that keys a document together with its id: text and the
+// metadata the pipeline reads (date, language).
+std::string DocumentContentHash(const RawDocument& raw);
+
+}  // namespace sitrep
+
+#endif  // SITREP_STORE_H_

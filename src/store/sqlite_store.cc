@@ -1,0 +1,510 @@
+// The SQLite implementation of Store (include/sitrep/store.h).
+//
+// Layout: documents (text + content hash) -> reports (one per-document
+// event, its codebook JSON, the columns the merge neighbourhood search
+// needs) -> evidence (the sentences, for FTS5) ; events are the clusters of
+// reports (src/dedup/), rebuilt for the neighbourhood of every document that
+// changes, inside that document's transaction.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/hash.h"
+#include "base/utf8.h"
+#include "dedup/merge.h"
+#include "sitrep/store.h"
+#include "store/event_codec.h"
+#include "store/sqlite_db.h"
+#include "store/sqlite_migrations.h"
+
+namespace sitrep {
+namespace {
+
+// Beyond this many reports the neighbourhood search stops growing: a bound
+// against pathological inputs (thousands of same-day reports of one place).
+constexpr size_t kMaxNeighbourhood = 2000;
+
+#define ASSIGN_OR_RETURN(lhs, expr)          \
+  auto lhs##_or = (expr);                    \
+  if (!lhs##_or.ok()) return lhs##_or.status(); \
+  auto& lhs = *lhs##_or
+
+struct LoadedReport {
+  int64_t rowid = 0;
+  Event event;
+  std::string event_id, data_version, outlet;
+};
+
+const char* kReportColumns =
+    "SELECT r.rowid, r.json, r.event_id, r.data_version, COALESCE(d.outlet, '') "
+    "FROM reports r JOIN documents d ON d.doc_id = r.doc_id ";
+
+StatusOr<LoadedReport> ReadReport(const SqliteStmt& s) {
+  auto e = EventFromJson(s.Text(1));
+  if (!e.ok()) return Status::Corruption("stored report is not an event: " + e.status().message());
+  return LoadedReport{s.Int(0), std::move(*e), s.Text(2), s.Text(3), s.Text(4)};
+}
+
+std::string JoinSorted(const std::set<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& s : items) {
+    if (s.empty()) continue;
+    out += (out.empty() ? "" : sep) + s;
+  }
+  return out;
+}
+
+// Code point offsets -> the UTF-8 text between them.
+class CodePointSlicer {
+ public:
+  explicit CodePointSlicer(const std::string& text) : text_(text) {
+    for (size_t i = 0; i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts_.push_back(static_cast<uint32_t>(i));
+    starts_.push_back(static_cast<uint32_t>(text.size()));
+  }
+  std::string Slice(int64_t begin, int64_t end) const {
+    int64_t n = static_cast<int64_t>(starts_.size()) - 1;
+    begin = std::clamp<int64_t>(begin, 0, n);
+    end = std::clamp<int64_t>(end, begin, n);
+    return text_.substr(starts_[begin], starts_[end] - starts_[begin]);
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<uint32_t> starts_;
+};
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+
+  StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash) override {
+    ASSIGN_OR_RETURN(s, db_->Prepare("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?"));
+    s.Bind(1, doc_id).Bind(2, hash);
+    Status st;
+    bool found = s.Step(&st);
+    if (!st.ok()) return st;
+    return found;
+  }
+
+  StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw, const DocumentResult& result,
+                                         const std::string& data_version) override;
+  StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& f) override;
+  StatusOr<EventExplanation> Explain(const std::string& event_id) override;
+  StatusOr<StoreStats> Stats() override;
+  StatusOr<std::vector<std::string>> CheckConsistency() override;
+
+ private:
+  Status InsertDocument(const RawDocument& raw, const DocumentResult& result, const std::string& hash,
+                        const std::string& text, const std::string& data_version);
+  StatusOr<std::vector<std::string>> InsertReports(const DocumentResult& result, const std::string& text,
+                                                   const std::string& data_version);
+  StatusOr<size_t> Recluster(const std::vector<std::string>& seeds, std::set<std::string> old_events);
+  Status ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp, std::deque<std::string> frontier);
+  Status WriteEvent(const std::vector<const LoadedReport*>& members, const std::vector<std::string>& reasons);
+
+  std::unique_ptr<SqliteDb> db_;
+};
+
+Status SqliteStore::InsertDocument(const RawDocument& raw, const DocumentResult& result, const std::string& hash,
+                                   const std::string& text, const std::string& data_version) {
+  ASSIGN_OR_RETURN(s, db_->Prepare(
+                          "INSERT INTO documents(doc_id, content_hash, text, pub_date, lang, url, outlet, "
+                          "pipeline_version, data_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+  std::string date;
+  if (raw.date.valid())
+    date = raw.date.day_precision() ? Ymd{raw.date.y, raw.date.m, raw.date.d}.ToString()
+                                    : Ymd{raw.date.y, raw.date.m, 1}.ToString().substr(0, 7);
+  s.Bind(1, result.doc_id).Bind(2, hash).Bind(3, text).BindText(4, date).BindText(5, result.lang);
+  s.BindText(6, raw.url).BindText(7, raw.outlet).Bind(8, Pipeline::Version()).Bind(9, data_version);
+  s.Bind(10, static_cast<int64_t>(std::time(nullptr)));
+  return s.Run();
+}
+
+StatusOr<std::vector<std::string>> SqliteStore::InsertReports(const DocumentResult& result, const std::string& text,
+                                                              const std::string& data_version) {
+  ASSIGN_OR_RETURN(ins, db_->Prepare(
+                            "INSERT INTO reports(report_id, doc_id, ordinal, event_id, event_type, date_start, "
+                            "date_end, mergeable, lat, lon, admin1, pipeline_version, data_version, json) "
+                            "VALUES (?,?,?,'',?,?,?,?,?,?,?,?,?,?)"));
+  ASSIGN_OR_RETURN(ev, db_->Prepare("INSERT INTO evidence(report_rowid, start, end, sentence) VALUES (?,?,?,?)"));
+  CodePointSlicer slicer(text);
+  std::vector<std::string> ids;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < result.events.size(); ++i) {
+    Event e = result.events[i];
+    e.docs = {result.doc_id};
+    if (e.pipeline_version.empty()) e.pipeline_version = Pipeline::Version();
+    // Two events of one document with the same content id stay two reports.
+    std::string id = e.id.empty() ? ComputeEventId(e) : e.id;
+    for (int k = 2; seen.count(id); ++k) id = (e.id.empty() ? ComputeEventId(e) : e.id) + "-" + std::to_string(k);
+    seen.insert(id);
+    e.id = id;
+    bool dated = e.date.precision != DatePrecision::kUnknown && e.date.start.valid();
+    ins.Bind(1, id).Bind(2, result.doc_id).Bind(3, static_cast<int64_t>(i)).Bind(4, e.event_type);
+    if (dated) {
+      ins.Bind(5, e.date.start.ToString()).Bind(6, (e.date.end.valid() ? e.date.end : e.date.start).ToString());
+    }
+    ins.Bind(7, static_cast<int64_t>(Mergeable(e))).BindReal(8, e.location.lat).BindReal(9, e.location.lon);
+    ins.BindText(10, e.location.admin1).Bind(11, e.pipeline_version).Bind(12, data_version);
+    ins.Bind(13, EventToJson(e, true));
+    SITREP_RETURN_IF_ERROR(ins.Run());
+    int64_t rowid = sqlite3_last_insert_rowid(db_->raw());
+    for (const auto& x : e.evidence) {
+      ev.Bind(1, rowid).Bind(2, x.start).Bind(3, x.end).Bind(4, slicer.Slice(x.start, x.end));
+      SITREP_RETURN_IF_ERROR(ev.Run());
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, const DocumentResult& result,
+                                                    const std::string& data_version) {
+  IngestOutcome out;
+  out.doc_id = result.doc_id;
+  std::string hash = DocumentContentHash(raw);
+  SqliteTransaction tx(db_.get());
+  SITREP_RETURN_IF_ERROR(tx.Begin());
+  ASSIGN_OR_RETURN(q, db_->Prepare("SELECT content_hash FROM documents WHERE doc_id = ?"));
+  q.Bind(1, result.doc_id);
+  Status st;
+  bool exists = q.Step(&st);
+  if (!st.ok()) return st;
+  std::string old_hash = exists ? q.Text(0) : "";
+  if (exists && old_hash == hash) {
+    out.action = IngestAction::kUnchanged;
+    return out;  // the transaction rolls back: nothing was written
+  }
+  std::set<std::string> old_events;
+  std::vector<std::string> seeds;
+  if (exists) {
+    out.action = IngestAction::kReplaced;
+    ASSIGN_OR_RETURN(ev, db_->Prepare("SELECT DISTINCT event_id FROM reports WHERE doc_id = ?"));
+    ev.Bind(1, result.doc_id);
+    while (ev.Step(&st)) old_events.insert(ev.Text(0));
+    if (!st.ok()) return st;
+    ASSIGN_OR_RETURN(mates, db_->Prepare("SELECT report_id FROM reports WHERE event_id = ? AND doc_id <> ?"));
+    for (const auto& id : old_events) {
+      mates.Bind(1, id).Bind(2, result.doc_id);
+      while (mates.Step(&st)) seeds.push_back(mates.Text(0));
+      if (!st.ok()) return st;
+      SITREP_RETURN_IF_ERROR(mates.Reset());
+    }
+    ASSIGN_OR_RETURN(del, db_->Prepare("DELETE FROM documents WHERE doc_id = ?"));
+    SITREP_RETURN_IF_ERROR(del.Bind(1, result.doc_id).Run());
+  }
+  std::string text;
+  RepairUtf8(raw.bytes, &text);
+  SITREP_RETURN_IF_ERROR(InsertDocument(raw, result, hash, text, data_version));
+  ASSIGN_OR_RETURN(ids, InsertReports(result, text, data_version));
+  out.reports = ids.size();
+  seeds.insert(seeds.end(), ids.begin(), ids.end());
+  ASSIGN_OR_RETURN(rebuilt, Recluster(seeds, std::move(old_events)));
+  out.events_rebuilt = rebuilt;
+  SITREP_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+// Grows `comp` to every report connected to it by a compatible pair: the
+// clusters of a connected component depend on that component only, so
+// reclustering it gives what a full recomputation would.
+Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp, std::deque<std::string> frontier) {
+  ASSIGN_OR_RETURN(cand, db_->Prepare(
+                             std::string(kReportColumns) +
+                             "WHERE r.mergeable AND r.event_type = ?1 AND r.date_start <= ?2 AND r.date_end >= ?3 "
+                             "AND ((?4 IS NOT NULL AND r.admin1 = ?4) OR "
+                             "(r.lat BETWEEN ?5 AND ?6 AND r.lon BETWEEN ?7 AND ?8))"));
+  Status st;
+  while (!frontier.empty() && comp->size() < kMaxNeighbourhood) {
+    const Event e = comp->at(frontier.front()).event;
+    frontier.pop_front();
+    const Location& l = e.location;
+    Ymd end = e.date.end.valid() ? e.date.end : e.date.start;
+    cand.Bind(1, e.event_type).Bind(2, end.ToString()).Bind(3, e.date.start.ToString()).BindText(4, l.admin1);
+    if (l.lat && l.lon) {
+      double dlat = kMaxKm / 111.0 * 1.1, dlon = dlat / std::max(0.1, std::cos(*l.lat * M_PI / 180));
+      cand.Bind(5, *l.lat - dlat).Bind(6, *l.lat + dlat).Bind(7, *l.lon - dlon).Bind(8, *l.lon + dlon);
+    }
+    while (cand.Step(&st)) {
+      auto r = ReadReport(cand);
+      if (!r.ok()) return r.status();
+      if (comp->count(r->event.id) || !CheckPair(e, r->event).compatible) continue;
+      frontier.push_back(r->event.id);
+      comp->emplace(r->event.id, std::move(*r));
+    }
+    if (!st.ok()) return st;
+    SITREP_RETURN_IF_ERROR(cand.Reset());
+  }
+  return Status::Ok();
+}
+
+StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds, std::set<std::string> old_events) {
+  std::map<std::string, LoadedReport> comp;
+  std::deque<std::string> frontier;
+  ASSIGN_OR_RETURN(one, db_->Prepare(std::string(kReportColumns) + "WHERE r.report_id = ?"));
+  Status st;
+  for (const auto& id : seeds) {
+    if (comp.count(id)) continue;
+    one.Bind(1, id);
+    if (one.Step(&st)) {
+      auto r = ReadReport(one);
+      if (!r.ok()) return r.status();
+      if (Mergeable(r->event)) frontier.push_back(id);
+      comp.emplace(id, std::move(*r));
+    }
+    if (!st.ok()) return st;
+    SITREP_RETURN_IF_ERROR(one.Reset());
+  }
+  SITREP_RETURN_IF_ERROR(ExpandNeighbourhood(&comp, std::move(frontier)));
+
+  for (const auto& [id, r] : comp)
+    if (!r.event_id.empty()) old_events.insert(r.event_id);
+  ASSIGN_OR_RETURN(del, db_->Prepare("DELETE FROM events WHERE event_id = ?"));
+  for (const auto& id : old_events) SITREP_RETURN_IF_ERROR(del.Bind(1, id).Run());
+
+  std::vector<const LoadedReport*> loaded;
+  std::vector<Event> events;
+  for (const auto& [id, r] : comp) {
+    loaded.push_back(&r);
+    events.push_back(r.event);
+  }
+  auto clusters = ClusterReports(events);
+  for (const auto& c : clusters) {
+    std::vector<const LoadedReport*> members;
+    for (size_t i : c.members) members.push_back(loaded[i]);
+    SITREP_RETURN_IF_ERROR(WriteEvent(members, c.reasons));
+  }
+  return clusters.size();
+}
+
+Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members, const std::vector<std::string>& reasons) {
+  std::vector<const Event*> reports;
+  std::set<std::string> versions, outlets, sources;
+  for (const auto* m : members) {
+    reports.push_back(&m->event);
+    versions.insert(m->data_version);
+    outlets.insert(m->outlet);
+  }
+  Event e = BuildMergedEvent(reports, reasons);
+  for (const auto& c : e.claims) sources.insert(c.source);
+  sources.insert(outlets.begin(), outlets.end());
+  nlohmann::json outlet_list = nlohmann::json::array(), reason_list = reasons;
+  for (const auto& o : outlets)
+    if (!o.empty()) outlet_list.push_back(o);
+
+  ASSIGN_OR_RETURN(ins, db_->Prepare(
+                            "INSERT INTO events(event_id, event_type, sub_event_type, date_start, date_end, admin1, "
+                            "country, actor1, actor2, n_reports, n_docs, pipeline_version, data_version, outlets, "
+                            "reasons, updated_at, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ins.Bind(1, e.id).Bind(2, e.event_type).Bind(3, e.sub_event_type);
+  if (e.date.precision != DatePrecision::kUnknown && e.date.start.valid())
+    ins.Bind(4, e.date.start.ToString()).Bind(5, (e.date.end.valid() ? e.date.end : e.date.start).ToString());
+  ins.BindText(6, e.location.admin1).BindText(7, e.location.country);
+  ins.BindText(8, e.actor1 ? e.actor1->id : "").BindText(9, e.actor2 ? e.actor2->id : "");
+  ins.Bind(10, static_cast<int64_t>(members.size())).Bind(11, static_cast<int64_t>(e.docs.size()));
+  ins.Bind(12, e.pipeline_version).Bind(13, JoinSorted(versions, ",")).Bind(14, outlet_list.dump());
+  ins.Bind(15, reason_list.dump()).Bind(16, static_cast<int64_t>(std::time(nullptr)));
+  ins.Bind(17, EventToJson(e, true));
+  SITREP_RETURN_IF_ERROR(ins.Run());
+  int64_t rowid = sqlite3_last_insert_rowid(db_->raw());
+  if (e.location.lat && e.location.lon) {
+    ASSIGN_OR_RETURN(rt, db_->Prepare("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) "
+                                      "VALUES (?1, ?2, ?2, ?3, ?3)"));
+    SITREP_RETURN_IF_ERROR(rt.Bind(1, rowid).Bind(2, *e.location.lon).Bind(3, *e.location.lat).Run());
+  }
+  ASSIGN_OR_RETURN(src, db_->Prepare("INSERT OR IGNORE INTO event_sources(event_rowid, source) VALUES (?, ?)"));
+  for (const auto& s : sources)
+    if (!s.empty()) SITREP_RETURN_IF_ERROR(src.Bind(1, rowid).Bind(2, s).Run());
+  ASSIGN_OR_RETURN(upd, db_->Prepare("UPDATE reports SET event_id = ? WHERE rowid = ?"));
+  for (const auto* m : members) SITREP_RETURN_IF_ERROR(upd.Bind(1, e.id).Bind(2, m->rowid).Run());
+  return Status::Ok();
+}
+
+StoredEvent ReadStoredEvent(const SqliteStmt& s, int json_col) {
+  StoredEvent out;
+  auto e = EventFromJson(s.Text(json_col));
+  if (e.ok()) out.event = std::move(*e);
+  out.data_version = s.Text(json_col + 1);
+  auto outlets = nlohmann::json::parse(s.Text(json_col + 2), nullptr, false);
+  if (outlets.is_array())
+    for (const auto& o : outlets) if (o.is_string()) out.outlets.push_back(o.get<std::string>());
+  return out;
+}
+
+StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
+  std::string sql = "SELECT e.json, e.data_version, e.outlets FROM events e WHERE 1";
+  std::vector<std::string> binds;
+  std::vector<double> reals;
+  auto add = [&](const std::string& clause, const std::string& value) {
+    sql += " AND " + clause;
+    binds.push_back(value);
+  };
+  if (f.from) add("e.date_end >= ?", f.from->ToString());
+  if (f.to) add("e.date_start <= ?", f.to->ToString());
+  if (!f.admin1.empty()) add("e.admin1 = ? COLLATE NOCASE", f.admin1);
+  if (!f.country.empty()) add("e.country = ? COLLATE NOCASE", f.country);
+  if (!f.event_type.empty()) add("e.event_type = ? COLLATE NOCASE", f.event_type);
+  if (!f.sub_event_type.empty()) add("e.sub_event_type = ? COLLATE NOCASE", f.sub_event_type);
+  if (!f.actor.empty()) {
+    add("(e.actor1 = ? COLLATE NOCASE", f.actor);
+    sql += " OR e.actor2 = ? COLLATE NOCASE)";
+    binds.push_back(f.actor);
+  }
+  if (!f.source.empty()) add("e.rowid IN (SELECT event_rowid FROM event_sources WHERE source = ?)", f.source);
+  if (!f.text.empty())
+    add("e.event_id IN (SELECT r.event_id FROM evidence_fts JOIN evidence v ON v.rowid = evidence_fts.rowid "
+        "JOIN reports r ON r.rowid = v.report_rowid WHERE evidence_fts MATCH ?)",
+        f.text);
+  if (!f.doc_text.empty())
+    add("e.event_id IN (SELECT r.event_id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+        "JOIN reports r ON r.doc_id = d.doc_id WHERE documents_fts MATCH ?)",
+        f.doc_text);
+  if (f.bbox) {
+    sql += " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+           "min_lat >= ? AND max_lat <= ?)";
+    reals = {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat};
+  }
+  sql += " ORDER BY e.date_start, e.event_id";
+  if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
+  ASSIGN_OR_RETURN(s, db_->Prepare(sql));
+  int i = 1;
+  for (const auto& b : binds) s.Bind(i++, b);
+  for (double r : reals) s.Bind(i++, r);
+  std::vector<StoredEvent> out;
+  Status st;
+  while (s.Step(&st)) out.push_back(ReadStoredEvent(s, 0));
+  if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
+  return out;
+}
+
+StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
+  std::string event_id = id;
+  ASSIGN_OR_RETURN(alias, db_->Prepare("SELECT event_id FROM reports WHERE report_id = ?"));
+  ASSIGN_OR_RETURN(ev, db_->Prepare("SELECT json, data_version, outlets, reasons FROM events WHERE event_id = ?"));
+  Status st;
+  ev.Bind(1, event_id);
+  if (!ev.Step(&st)) {
+    if (!st.ok()) return st;
+    // A report id (or the id an event had before a merge) finds its event.
+    if (!alias.Bind(1, id).Step(&st)) return st.ok() ? Status::NotFound("no event or report '" + id + "'") : st;
+    event_id = alias.Text(0);
+    SITREP_RETURN_IF_ERROR(ev.Reset());
+    if (!ev.Bind(1, event_id).Step(&st)) return st.ok() ? Status::Corruption("report without event") : st;
+  }
+  EventExplanation out;
+  out.event = ReadStoredEvent(ev, 0);
+  auto reasons = nlohmann::json::parse(ev.Text(3), nullptr, false);
+  if (reasons.is_array())
+    for (const auto& r : reasons) if (r.is_string()) out.reasons.push_back(r.get<std::string>());
+  ASSIGN_OR_RETURN(rs, db_->Prepare(
+                           "SELECT r.rowid, r.json, r.doc_id, COALESCE(d.outlet,''), COALESCE(d.url,''), "
+                           "COALESCE(d.pub_date,'') FROM reports r JOIN documents d ON d.doc_id = r.doc_id "
+                           "WHERE r.event_id = ? ORDER BY r.report_id"));
+  ASSIGN_OR_RETURN(sent, db_->Prepare("SELECT sentence FROM evidence WHERE report_rowid = ? ORDER BY rowid"));
+  rs.Bind(1, event_id);
+  while (rs.Step(&st)) {
+    StoredReport r;
+    auto e = EventFromJson(rs.Text(1));
+    if (!e.ok()) return Status::Corruption("stored report is not an event");
+    r.event = std::move(*e);
+    r.doc_id = rs.Text(2);
+    r.outlet = rs.Text(3);
+    r.url = rs.Text(4);
+    r.pub_date = rs.Text(5);
+    sent.Bind(1, rs.Int(0));
+    while (sent.Step(&st)) r.evidence_sentences.push_back(sent.Text(0));
+    SITREP_RETURN_IF_ERROR(sent.Reset());
+    out.reports.push_back(std::move(r));
+  }
+  if (!st.ok()) return st;
+  return out;
+}
+
+StatusOr<StoreStats> SqliteStore::Stats() {
+  StoreStats s;
+  ASSIGN_OR_RETURN(q, db_->Prepare(
+                          "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports), "
+                          "(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE n_docs > 1)"));
+  Status st;
+  if (!q.Step(&st)) return st;
+  s.documents = q.Int(0);
+  s.reports = q.Int(1);
+  s.events = q.Int(2);
+  s.merged_events = q.Int(3);
+  ASSIGN_OR_RETURN(v, db_->QueryInt("PRAGMA user_version"));
+  s.schema_version = static_cast<int>(v);
+  return s;
+}
+
+StatusOr<std::vector<std::string>> SqliteStore::CheckConsistency() {
+  std::vector<std::string> problems;
+  ASSIGN_OR_RETURN(ic, db_->Prepare("PRAGMA integrity_check"));
+  Status st;
+  while (ic.Step(&st))
+    if (ic.Text(0) != "ok") problems.push_back("integrity_check: " + ic.Text(0));
+  if (!st.ok()) return st;
+  for (const char* fts : {"documents_fts", "evidence_fts"}) {
+    Status fs = db_->Exec(std::string("INSERT INTO ") + fts + "(" + fts + ") VALUES ('integrity-check')");
+    if (!fs.ok()) problems.push_back(std::string(fts) + ": " + fs.message());
+  }
+  const std::pair<const char*, const char*> kChecks[] = {
+      {"reports whose event is missing",
+       "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = r.event_id)"},
+      {"events without reports",
+       "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id)"},
+      {"events whose report count is wrong",
+       "SELECT count(*) FROM events e WHERE n_reports <> (SELECT count(*) FROM reports r WHERE r.event_id = e.event_id)"},
+      {"reports without their document",
+       "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = r.doc_id)"},
+      {"locations without their event",
+       "SELECT count(*) FROM events_rtree t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid = t.id)"},
+  };
+  for (const auto& [what, sql] : kChecks) {
+    ASSIGN_OR_RETURN(n, db_->QueryInt(sql));
+    if (n) problems.push_back(std::to_string(n) + " " + what);
+  }
+  return problems;
+}
+
+}  // namespace
+
+const char* IngestActionName(IngestAction a) {
+  switch (a) {
+    case IngestAction::kInserted: return "inserted";
+    case IngestAction::kUnchanged: return "unchanged";
+    case IngestAction::kReplaced: return "replaced";
+  }
+  return "inserted";
+}
+
+std::string DocumentContentHash(const RawDocument& raw) {
+  uint64_t h = Fnv1a64(raw.bytes);
+  std::string date = std::to_string(raw.date.y) + "-" + std::to_string(raw.date.m) + "-" + std::to_string(raw.date.d);
+  h = Fnv1a64("\x1f" + date + "\x1f" + raw.lang, h);
+  return Hex64(h);
+}
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  auto db = SqliteDb::Open(path, options.read_only, options.busy_timeout_ms);
+  if (!db.ok()) return db.status();
+  SqliteDb* d = db->get();
+  if (!options.read_only) {
+    // WAL: readers never block the writer nor see half a transaction;
+    // synchronous=NORMAL keeps every commit across a process crash.
+    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA journal_mode = WAL"));
+    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous = NORMAL"));
+  }
+  SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
+  SITREP_RETURN_IF_ERROR(Migrate(d, options.read_only));
+  return std::unique_ptr<Store>(new SqliteStore(std::move(*db)));
+}
+
+}  // namespace sitrep
