@@ -8,3 +8,8 @@ echo "== sitrep extract data/sample (French and English articles written for thi
 "$bin" extract data/sample -o out/demo-events.jsonl
 "$bin" summary out/demo-events.jsonl
 echo "events written to out/demo-events.jsonl"
+echo
+echo "== sitrep ingest data/sample --db sitrep.db (the event store; a second run changes nothing)"
+"$bin" ingest -q data/sample --db sitrep.db
+"$bin" query --db sitrep.db
+echo "try: $bin query --db sitrep.db --format csv | --format geojson | --text frappes ; $bin explain EVENT_ID --db sitrep.db"

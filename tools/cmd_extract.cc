@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "ingest/reader.h"
+#include "pipeline/batch.h"
 #include "sitrep/pipeline.h"
 #include "tools/command.h"
 
@@ -12,6 +13,7 @@ struct ExtractFlags {
   std::vector<std::string> inputs;
   std::string output, date;
   bool explain = false, quiet = false;
+  unsigned threads = 0;
   PipelineFlags pipeline;
 };
 
@@ -37,8 +39,7 @@ int RunExtract(const ExtractFlags& f) {
     return 2;
   }
   size_t processed = 0, failed = 0, events = 0;
-  auto sink = [&](RawDocument&& raw) {
-    auto r = (*pipeline)->Run(raw);
+  auto on_result = [&](const RawDocument& raw, const StatusOr<DocumentResult>& r) {
     if (!r.ok()) {
       Report(raw.origin, r.status().message() + "; skipped");
       ++failed;
@@ -52,7 +53,12 @@ int RunExtract(const ExtractFlags& f) {
     for (const auto& e : r->events) out.stream() << EventToJson(e, f.explain) << '\n';
     events += r->events.size();
   };
-  ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);
+  ReadStats stats;
+  {
+    BatchRunner runner(**pipeline, f.threads, on_result);
+    stats = ReadInputs(f.inputs, ropt, [&](RawDocument&& raw) { runner.Submit(std::move(raw)); }, Report);
+    runner.Finish();
+  }
   out.stream().flush();
   std::cerr << "sitrep extract: " << processed << " document(s) read, " << events << " event(s), "
             << (stats.skipped + failed) << " skipped\n";
@@ -74,6 +80,7 @@ CommandRegistration reg(10, [](CLI::App& app, int* exit_code) {
   cmd->add_option("--date", f->date, "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
   cmd->add_flag("--explain", f->explain, "add to each event why it exists (trigger, rules)");
   cmd->add_flag("-q,--quiet", f->quiet, "do not report per-document warnings");
+  cmd->add_option("-j,--threads", f->threads, "worker threads (default: one per core); output order never changes");
   f->pipeline.AddTo(cmd);
   cmd->callback([f, exit_code] { *exit_code = RunExtract(*f); });
 });

@@ -52,8 +52,14 @@ int main(int argc, char** argv) {
       "sitrep: turns news reports about armed conflict into an evidence-backed event dataset\n"
       "(ACLED-compatible events; every figure says who claimed it and points back to its words).\n"
       "Place data: GeoNames (CC BY 4.0), Natural Earth."};
-  app.set_version_flag("--version", std::string("sitrep ") + SITREP_VERSION + " (" +
-                                        sitrep::Pipeline::Version() + ", output schema sitrep.event/1)");
+  app.set_version_flag("--version", [] {
+    // Loading the pipeline tells which data is in use (lexicons hash, gazetteer format and hash).
+    std::string data;
+    auto p = sitrep::Pipeline::Create({});
+    data = p.ok() ? (*p)->DataVersion() : "data unavailable: " + p.status().message();
+    return std::string("sitrep ") + SITREP_VERSION + "\npipeline: " + sitrep::Pipeline::Version() +
+           "\noutput schema: sitrep.event/1\ndata: " + data;
+  });
   app.require_subcommand(1);
   int exit_code = 0;
   auto& commands = sitrep::cli::Commands();

@@ -7,7 +7,12 @@
 // deterministic function of the set of stored reports, so the same documents
 // ingested in any order give the same events with the same ids.
 //
-// Durability: each IngestDocument() is one transaction. A process killed at
+// Identity: a document is its id plus a content hash. The same document
+// processed by the same pipeline and data versions again is a no-op; a new
+// text, or new lexicons or gazetteer, replace its reports.
+//
+// Durability: each IngestDocument() is one transaction (or a savepoint
+// inside a batch, see BeginBatch()). A process killed at
 // any moment leaves the previous committed state; ingesting the same inputs
 // again completes the job (an unchanged document is a no-op, a changed one
 // replaces its reports).
@@ -44,8 +49,8 @@ const char* IngestActionName(IngestAction a);
 struct IngestOutcome {
   IngestAction action = IngestAction::kInserted;
   std::string doc_id;
-  size_t reports = 0;           // per-document events stored
-  size_t events_rebuilt = 0;    // merged events recomputed around them
+  size_t reports = 0;         // per-document events stored
+  size_t events_rebuilt = 0;  // merged events recomputed around them
 };
 
 struct BoundingBox {
@@ -58,20 +63,21 @@ struct BoundingBox {
 struct QueryFilter {
   std::optional<Ymd> from, to;  // events whose date interval meets [from, to]
   std::optional<BoundingBox> bbox;
-  std::string admin1;           // ISO 3166-2 ("SY-ID")
-  std::string country;          // ISO 3166-1 alpha-2 ("SY")
+  std::string admin1;   // ISO 3166-2 ("SY-ID")
+  std::string country;  // ISO 3166-1 alpha-2 ("SY")
   std::string event_type, sub_event_type;
   std::string actor;
-  std::string source;           // a claim source id ("SOHR") or a document outlet
-  std::string text;             // full text over evidence sentences
-  std::string doc_text;         // full text over whole documents
-  size_t limit = 0;             // 0: no limit
+  std::string source;    // a claim source id ("SOHR") or a document outlet
+  std::string text;      // full text over evidence sentences
+  std::string doc_text;  // full text over whole documents
+  size_t limit = 0;      // 0: no limit
 };
 
 // A merged event as stored, with what the codebook JSON does not carry.
 struct StoredEvent {
   Event event;
-  std::string data_version;          // Pipeline::DataVersion() of the reports (comma-separated when several)
+  std::string
+      data_version;  // Pipeline::DataVersion() of the reports (comma-separated when several)
   std::vector<std::string> outlets;  // outlets of the documents, sorted, when the inputs named them
 };
 
@@ -101,15 +107,25 @@ class Store {
                                                const StoreOptions& options = {});
   virtual ~Store() = default;
 
-  // True when a document with this id and content hash is already stored:
-  // callers may skip running the pipeline on it.
-  virtual StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& content_hash) = 0;
+  // True when a document with this id and content hash is already stored,
+  // processed by this Pipeline::Version() and `data_version`: callers may
+  // skip running the pipeline on it.
+  virtual StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& content_hash,
+                                     const std::string& data_version) = 0;
 
   // Stores `raw` (text and metadata) and the pipeline's `result` for it, then
   // recomputes the merged events around the new reports, all in one
   // transaction. `data_version` is Pipeline::DataVersion().
-  virtual StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw, const DocumentResult& result,
+  virtual StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw,
+                                                 const DocumentResult& result,
                                                  const std::string& data_version) = 0;
+
+  // Groups the following IngestDocument() calls into one transaction until
+  // CommitBatch() (much faster than one per document). A crash loses the
+  // open batch whole, never part of a document; a failed document is rolled
+  // back alone. Destroying the Store commits an open batch.
+  virtual Status BeginBatch() = 0;
+  virtual Status CommitBatch() = 0;
 
   // Merged events matching `filter`, ordered by date then id.
   virtual StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& filter) = 0;

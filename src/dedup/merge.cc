@@ -24,18 +24,20 @@ void KeepConservative(const std::optional<Count>& c, std::optional<Count>* out) 
 void KeepConservative(const std::vector<Destroyed>& ds, std::map<MaterielKind, Count>* out) {
   for (const auto& d : ds) {
     auto it = out->find(d.kind);
-    if (it == out->end() || std::tie(d.count.best, d.count.low) < std::tie(it->second.best, it->second.low))
+    if (it == out->end() ||
+        std::tie(d.count.best, d.count.low) < std::tie(it->second.best, it->second.low))
       (*out)[d.kind] = d.count;
   }
 }
 
-int DatePrecisionRank(DatePrecision p) { return static_cast<int>(p); }  // kDay first
+int DatePrecisionRank(DatePrecision p) { return static_cast<int>(p); }          // kDay first
 int LocationPrecisionRank(LocationPrecision p) { return static_cast<int>(p); }  // kPlace first
 
 bool SameClaim(const Claim& a, const Claim& b) {
   auto dest = [](const std::vector<Destroyed>& v) {
     std::vector<std::tuple<int, int64_t, int64_t, int64_t>> out;
-    for (const auto& d : v) out.emplace_back(int(d.kind), d.count.low, d.count.best, d.count.high.value_or(-1));
+    for (const auto& d : v)
+      out.emplace_back(int(d.kind), d.count.low, d.count.best, d.count.high.value_or(-1));
     std::sort(out.begin(), out.end());
     return out;
   };
@@ -62,7 +64,8 @@ std::vector<Cluster> ClusterReports(const std::vector<Event>& reports) {
   const size_t n = reports.size();
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return reports[x].id < reports[y].id; });
+  std::sort(order.begin(), order.end(),
+            [&](size_t x, size_t y) { return reports[x].id < reports[y].id; });
   auto id = [&](size_t pos) -> const std::string& { return reports[order[pos]].id; };
 
   // Pairwise checks (positions in id order). Components are small: the store
@@ -79,7 +82,9 @@ std::vector<Cluster> ClusterReports(const std::vector<Event>& reports) {
     if (x.score != y.score) return x.score > y.score;
     return std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });
-  auto pair = [&](size_t x, size_t y) -> const PairCheck& { return x < y ? check[x * n + y] : check[y * n + x]; };
+  auto pair = [&](size_t x, size_t y) -> const PairCheck& {
+    return x < y ? check[x * n + y] : check[y * n + x];
+  };
 
   std::vector<size_t> cid(n);
   std::iota(cid.begin(), cid.end(), 0);
@@ -100,7 +105,8 @@ std::vector<Cluster> ClusterReports(const std::vector<Event>& reports) {
       if (!conflict.empty()) break;
     }
     if (!conflict.empty()) {
-      std::string why = id(e.a) + " not merged with " + id(e.b) + " although compatible, because " + conflict;
+      std::string why =
+          id(e.a) + " not merged with " + id(e.b) + " although compatible, because " + conflict;
       reasons[ca].push_back(why);
       reasons[cb].push_back(why);
       continue;
@@ -126,7 +132,8 @@ std::vector<Cluster> ClusterReports(const std::vector<Event>& reports) {
   return out;
 }
 
-Event BuildMergedEvent(const std::vector<const Event*>& in, const std::vector<std::string>& reasons) {
+Event BuildMergedEvent(const std::vector<const Event*>& in,
+                       const std::vector<std::string>& reasons) {
   if (in.size() == 1) return *in[0];
   std::vector<const Event*> m(in);
   std::sort(m.begin(), m.end(), [](const Event* a, const Event* b) { return a->id < b->id; });
@@ -146,7 +153,9 @@ Event BuildMergedEvent(const std::vector<const Event*>& in, const std::vector<st
   const Event* placed = m[0];
   for (const Event* r : m) {
     if (DatePrecisionRank(r->date.precision) < DatePrecisionRank(dated->date.precision)) dated = r;
-    if (LocationPrecisionRank(r->location.precision) < LocationPrecisionRank(placed->location.precision)) placed = r;
+    if (LocationPrecisionRank(r->location.precision) <
+        LocationPrecisionRank(placed->location.precision))
+      placed = r;
     if (!e.actor1 && r->actor1) e.actor1 = r->actor1;
     if (!e.actor2 && r->actor2) e.actor2 = r->actor2;
   }
@@ -170,7 +179,8 @@ Event BuildMergedEvent(const std::vector<const Event*>& in, const std::vector<st
       KeepConservative(c.injured, &e.injured);
       KeepConservative(c.strikes, &e.strikes);
       KeepConservative(c.destroyed, &destroyed);
-      bool dup = std::any_of(e.claims.begin(), e.claims.end(), [&](const Claim& x) { return SameClaim(x, c); });
+      bool dup = std::any_of(e.claims.begin(), e.claims.end(),
+                             [&](const Claim& x) { return SameClaim(x, c); });
       if (!dup) e.claims.push_back(std::move(c));
     }
     e.evidence.insert(e.evidence.end(), r->evidence.begin(), r->evidence.end());

@@ -56,7 +56,8 @@ std::vector<Cluster> ClusterReports(const std::vector<Event>& reports);
 // claims and evidence from every member; the most precise date and place;
 // the first known actors; each count the most conservative figure any
 // report or claim gives. A one-member cluster gives the report unchanged.
-Event BuildMergedEvent(const std::vector<const Event*>& members, const std::vector<std::string>& reasons);
+Event BuildMergedEvent(const std::vector<const Event*>& members,
+                       const std::vector<std::string>& reasons);
 
 }  // namespace sitrep
 

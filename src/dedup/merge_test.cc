@@ -1,9 +1,9 @@
 #include "dedup/merge.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <random>
-
-#include <gtest/gtest.h>
 
 namespace sitrep {
 namespace {
@@ -122,7 +122,7 @@ TEST(MergeTest, ProvincePrecisionMergesWithinTheSameProvinceOnly) {
 }
 
 TEST(MergeTest, ClustersDoNotDependOnInputOrder) {
-  std::vector<Event> reports = {Report("r1", "d1", 35.0, 36.0), Report("r2", "d2", 35.05, 36.0),
+  std::vector<Event> reports = {Report("r1", "d1", 35.0, 36.0),  Report("r2", "d2", 35.05, 36.0),
                                 Report("r3", "d3", 35.10, 36.0), Report("r4", "d4", 35.15, 36.0),
                                 Report("r5", "d5", 35.20, 36.0), Report("r6", "d1", 35.21, 36.0)};
   auto expected = ClusterIds(reports);
@@ -154,7 +154,8 @@ TEST(MergeTest, ALaterReportCanSplitAMerge) {
 TEST(MergeTest, MergedCountsTakeTheSmallestFigurePerKind) {
   Event a = Report("a", "d1", 35.0, 36.0), b = Report("b", "d2", 35.0, 36.0);
   a.destroyed = {{MaterielKind::kVehicle, Count::Exact(3)}};
-  b.destroyed = {{MaterielKind::kVehicle, Count::Exact(5)}, {MaterielKind::kFacility, Count::Exact(2)}};
+  b.destroyed = {{MaterielKind::kVehicle, Count::Exact(5)},
+                 {MaterielKind::kFacility, Count::Exact(2)}};
   b.injured = Count::Exact(4);
   Event m = BuildMergedEvent({&a, &b}, {});
   ASSERT_EQ(m.destroyed.size(), 2u);

@@ -36,6 +36,8 @@ class PhraseMatcher {
   std::vector<Match> MatchAt(const std::vector<Token>& toks, uint32_t start, uint32_t end) const;
 
   size_t size() const { return phrases_; }
+  // True when some phrase begins with the folded token `tok`.
+  bool StartsPhrase(const std::string& tok) const { return Child(0, tok) != 0; }
 
   // Tokenises and folds a phrase the way documents are.
   static std::vector<std::string> FoldedTokens(std::string_view phrase);

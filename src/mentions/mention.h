@@ -38,21 +38,30 @@ struct NumberMention {
   Span span;
   TokenRange toks;
   Count value;
-  std::string rule;     // "digits", "words", "collective", qualifier name...
+  // How it was read: "digits", "decimal", "words", "collective",
+  // "collective_plural", then "/floor", "/approx" or "/ceiling" after a qualifier.
+  std::string rule;
   Span noun;            // the noun the number counts, when found (empty otherwise)
   std::string noun_fold;
   // What the noun counts, from data/lexicons/<lang>/count_nouns.tsv:
   // "person" (soldats, terroristes, civilians), "killed" (morts, tués, dead),
   // "injured" (blessés, wounded), "vehicle", "armored", "facility", "weapon",
-  // "aircraft", "strike" (frappes, raids, sorties), "target" (cibles), or
-  // empty when unknown.
+  // "aircraft", "strike" (frappes, raids, sorties), "target" (cibles),
+  // "place" (villages, localités), "displaced" (réfugiés, déplacés),
+  // "captive" (prisonniers, otages), or empty when unknown. (Numbers before a
+  // "measure" noun — km, ans, %, heures — are not counts and never appear.)
   std::string noun_class;
 };
 
 struct DateMention {
   Span span;
   TokenRange toks;
-  DateInterval interval;
+  DateInterval interval;  // resolved against Document::date (see resolve/date_resolver.h)
+  // The pattern: "date", "weekday", "month", "month_year", "year",
+  // "numeric_date", "relative_day", "relative_week", "relative_month",
+  // "relative_year", "night", "night_range", "night_of_weekday", "day_range",
+  // "since", "window", "ago", "anaphor", "clock", "part_of_day" (the last
+  // three are read on the day mentioned before them).
   std::string rule;
 };
 

@@ -43,6 +43,29 @@ std::string ResolveDataDir(const std::string& option) {
   return std::string(SITREP_SOURCE_DIR) + "/data";
 }
 
+std::string ResolveGazetteerPath(const std::string& option) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv("SITREP_GAZETTEER"); env && *env) return env;
+  return std::string(SITREP_SOURCE_DIR) + "/build/gazetteer.bin";
+}
+
+// Loads the gazetteer and the place finder; a missing gazetteer is a
+// warning (no places) unless the options require it.
+Status LoadPlaces(PipelineImpl* impl) {
+  auto gaz = Gazetteer::Load(ResolveGazetteerPath(impl->options.gazetteer_path));
+  if (!gaz.ok()) {
+    if (impl->options.require_gazetteer) return gaz.status();
+    impl->load_warnings.push_back(gaz.status().message() + "; places are not resolved");
+    return Status::Ok();
+  }
+  impl->gazetteer = std::move(gaz).value();
+  auto finder = PlaceFinder::Create(*impl->gazetteer, impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!finder.ok()) return finder.status();
+  impl->places = std::move(finder).value();
+  impl->data_version += " " + impl->gazetteer->Version();
+  return Status::Ok();
+}
+
 Pipeline::Pipeline(std::unique_ptr<PipelineImpl> impl) : impl_(std::move(impl)) {}
 Pipeline::~Pipeline() = default;
 
@@ -61,8 +84,15 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   auto triggers = TriggerFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
   if (!triggers.ok()) return triggers.status();
   impl->triggers = std::move(triggers).value();
+  auto numbers = NumberFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!numbers.ok()) return numbers.status();
+  impl->numbers = std::move(numbers).value();
+  auto dates = DateFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
+  if (!dates.ok()) return dates.status();
+  impl->dates = std::move(dates).value();
   impl->assembler = std::make_unique<EventAssembler>();
   impl->data_version = "lexicons:" + HashDataDir(impl->data_dir);
+  SITREP_RETURN_IF_ERROR(LoadPlaces(impl.get()));
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
@@ -72,6 +102,9 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   const Document& doc = **analyzed;
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
+  if (impl_->places) mentions.places = impl_->places->Find(doc);
+  mentions.numbers = impl_->numbers->Find(doc);
+  mentions.dates = impl_->dates->Find(doc);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;

@@ -8,6 +8,10 @@
 #include <vector>
 
 #include "events/assembler.h"
+#include "gazetteer/gazetteer.h"
+#include "mentions/place_finder.h"
+#include "mentions/date_finder.h"
+#include "mentions/number_finder.h"
 #include "mentions/trigger_finder.h"
 #include "sitrep/pipeline.h"
 
@@ -20,12 +24,20 @@ class PipelineImpl {
   std::string data_version;
   std::vector<std::string> load_warnings;  // malformed lexicon rows, missing optional data
   std::unique_ptr<TriggerFinder> triggers;
+  std::unique_ptr<Gazetteer> gazetteer;  // null when none was found (then no places)
+  std::unique_ptr<PlaceFinder> places;   // null without a gazetteer
+  std::unique_ptr<NumberFinder> numbers;
+  std::unique_ptr<DateFinder> dates;
   std::unique_ptr<EventAssembler> assembler;
 };
 
 // Where the data folder is: the option, else $SITREP_DATA, else the source
 // tree's data/ recorded at build time.
 std::string ResolveDataDir(const std::string& option);
+
+// Where the compiled gazetteer is: the option, else $SITREP_GAZETTEER, else
+// the source tree's build/gazetteer.bin.
+std::string ResolveGazetteerPath(const std::string& option);
 
 }  // namespace sitrep
 

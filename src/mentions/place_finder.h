@@ -1,0 +1,96 @@
+// Finds place names in a document and resolves each to one gazetteer entry.
+//
+// One pass over the tokens: at each capitalised word the finder extends an
+// exact key word by word while the gazetteer says a longer name starts with
+// it (prefix flag), keeps the longest name found, and falls back to the loose
+// (transliteration) key when no exact name starts there. Hyphens and dots
+// inside names are skipped ("Deir ez-Zor", "U.S."); elided articles are their
+// own tokens, so "d'Alep" and "l'Irak" read as "Alep" and "Irak".
+//
+// Rejected: words the document also writes in lower case (ordinary words),
+// words of one or two letters unless a country/province abbreviation in
+// capitals, stop names from the lexicon (Assad, Lavrov, month names), a word
+// after a title ("M. Lavrov", "President Putin") or after a capitalised word
+// that starts no place ("Bachar al-Assad"). People: a given name from the
+// lexicon (kind `person`) is not a place, and the capitalised words after it
+// or after a title are the person's name for the whole document ("John
+// Kelly ... Kelly said").
+//
+// Dictionary words (gazetteer key flags from the system word lists): a name
+// that is an ordinary word of the document's language ("Forces", "Park",
+// "White House") resolves only to a country, province, continent, sea, a
+// capital or province seat, a city of 100,000 or more, or a place in a
+// province the document names; at a sentence start only to a country,
+// province, continent, sea or capital. The loose key never applies to a
+// word the dictionary knows ("April" is not Pearl).
+//
+// Disambiguation: a prior per candidate (population, feature class, whether
+// the matched name is a main or language-tagged one, country and province
+// level, loose-match penalty), then the document's context: countries and
+// provinces voted by the mentions' best priors add to candidates inside them.
+// Loose matches must fall in a province the document names or in the
+// country most of its towns and provinces are in (country names alone do
+// not decide it: "les Etats-Unis" is often an actor), and the text must
+// spell the candidate's name nearly the same (vowel-slot skeletons at most
+// one edit apart: Jarablous/Jarabulus, not Euphrate/Alpharetta).
+//
+// Relations, from data/lexicons/<lang>/places.tsv: "près de X", "au nord de
+// X", "à 20 km de X", "near X", "outskirts of X" give precision near; "entre
+// X et Y", "between X and Y", "la route de X à Y" make both near; "la
+// province d'Idleb", "Homs province" and lists after them ("les provinces de
+// Homs et Hama") resolve to the province at precision admin1; a country is at
+// precision country.
+//
+// Built once; Find() is const and thread-safe.
+#ifndef SITREP_MENTIONS_PLACE_FINDER_H_
+#define SITREP_MENTIONS_PLACE_FINDER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "gazetteer/gazetteer.h"
+#include "lexicon/phrase_matcher.h"
+#include "mentions/mention.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+class PlaceFinder {
+ public:
+  // `gazetteer` must outlive the finder. Reads places.tsv of every language
+  // folder under `lexicon_dir` (malformed rows go to `warnings`).
+  static StatusOr<std::unique_ptr<PlaceFinder>> Create(const Gazetteer& gazetteer, const std::string& lexicon_dir,
+                                                       std::vector<std::string>* warnings);
+
+  std::vector<PlaceMention> Find(const Document& doc) const;
+
+  static constexpr size_t kMaxWordsPerName = 6;
+  static constexpr size_t kMaxMentionsPerDocument = 5000;
+
+  enum class Kind { kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle };
+
+ private:
+  explicit PlaceFinder(const Gazetteer& g) : gaz_(g) {}
+  struct Lexicon {
+    PhraseMatcher phrases;  // value: Kind
+    std::unordered_set<std::string> stop;    // folded
+    std::unordered_set<std::string> person;  // folded given names
+  };
+  struct Match;
+  const Lexicon& LexiconFor(const std::string& lang) const;
+  std::vector<Match> Scan(const Document& doc, const Lexicon& lex) const;
+  void Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
+  void Resolve(std::vector<Match>* ms) const;
+  PlaceMention ToMention(const Document& doc, const Match& m) const;
+  bool EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok, Kind kind, Span* span) const;
+
+  const Gazetteer& gaz_;
+  std::map<std::string, Lexicon> lex_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_MENTIONS_PLACE_FINDER_H_

@@ -1,0 +1,171 @@
+// sitrep query --db PATH [filters] [--format table|jsonl|csv|geojson]:
+// reads stored events; runs while an ingest writes (read-only, WAL).
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "sitrep/export.h"
+#include "sitrep/store.h"
+#include "tools/command.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct QueryFlags {
+  std::string db = "sitrep.db", from, to, bbox, format = "table", output, data_dir;
+  QueryFilter filter;
+  bool timing = false;
+};
+
+bool ParseDay(const std::string& s, Ymd* out) {
+  PubDate d;
+  if (!ParsePubDate(s, &d) || !d.day_precision() || s.size() != 10) return false;
+  *out = Ymd{d.y, d.m, d.d};
+  return true;
+}
+
+bool ParseBbox(const std::string& s, BoundingBox* b) {
+  std::istringstream in(s);
+  char c1, c2, c3;
+  if (!(in >> b->min_lon >> c1 >> b->min_lat >> c2 >> b->max_lon >> c3 >> b->max_lat) ||
+      c1 != ',' || c2 != ',' || c3 != ',')
+    return false;
+  return b->min_lon <= b->max_lon && b->min_lat <= b->max_lat && b->min_lat >= -90 &&
+         b->max_lat <= 90;
+}
+
+std::string Clip(std::string s, size_t n) {
+  if (s.size() <= n) return s;
+  size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "~";
+}
+
+void WriteTable(const std::vector<StoredEvent>& events, std::ostream& out) {
+  out << std::left << std::setw(12) << "date" << std::setw(28) << "type" << std::setw(24) << "place"
+      << std::setw(22) << "actors" << std::setw(7) << "dead" << std::setw(6) << "docs"
+      << std::setw(22) << "sources"
+      << "id\n";
+  for (const auto& se : events) {
+    const Event& e = se.event;
+    std::string place = !e.location.name.empty()          ? e.location.name
+                        : !e.location.admin1_name.empty() ? e.location.admin1_name
+                        : !e.location.country.empty()     ? e.location.country
+                                                          : "-";
+    std::string actors = (e.actor1 ? e.actor1->id : "?") + " > " + (e.actor2 ? e.actor2->id : "?");
+    std::string dead =
+        e.fatalities ? std::to_string(e.fatalities->best) + (e.fatalities->high ? "" : "+") : "-";
+    std::string sources;
+    for (const auto& c : e.claims) sources += (sources.empty() ? "" : ",") + c.source;
+    std::string date = e.date.precision == DatePrecision::kUnknown ? "-" : e.date.start.ToString();
+    // setw counts bytes: pad clipped UTF-8 by its code points instead.
+    auto cell = [&](const std::string& s, size_t w) {
+      std::string c = Clip(s, w - 2);
+      size_t cps = 0;
+      for (unsigned char ch : c) cps += (ch & 0xC0) != 0x80;
+      out << c << std::string(w > cps ? w - cps : 1, ' ');
+    };
+    cell(date, 12);
+    cell(e.sub_event_type, 28);
+    cell(place, 24);
+    cell(actors, 22);
+    cell(dead, 7);
+    cell(std::to_string(e.docs.size()), 6);
+    cell(sources.empty() ? "-" : sources, 22);
+    out << e.id << "\n";
+  }
+  out << events.size() << " event(s)\n";
+}
+
+int RunQuery(QueryFlags& f) {
+  if (!f.from.empty() && !ParseDay(f.from, &f.filter.from.emplace())) {
+    Report("--from", "'" + f.from + "' is not YYYY-MM-DD");
+    return 2;
+  }
+  if (!f.to.empty() && !ParseDay(f.to, &f.filter.to.emplace())) {
+    Report("--to", "'" + f.to + "' is not YYYY-MM-DD");
+    return 2;
+  }
+  if (!f.bbox.empty() && !ParseBbox(f.bbox, &f.filter.bbox.emplace())) {
+    Report("--bbox", "'" + f.bbox + "' is not minlon,minlat,maxlon,maxlat");
+    return 2;
+  }
+  std::optional<AcledCsvWriter> csv;
+  if (f.format == "csv") {
+    std::vector<std::string> warnings;
+    auto w = AcledCsvWriter::Create(f.data_dir, &warnings);
+    if (!w.ok()) {
+      Report("setup", w.status().message());
+      return 2;
+    }
+    for (const auto& m : warnings) Report("setup", m);
+    csv.emplace(std::move(*w));
+  }
+  StoreOptions opt;
+  opt.read_only = true;
+  auto store = Store::Open(f.db, opt);
+  if (!store.ok()) {
+    Report(f.db, store.status().message() + " (create it with 'sitrep ingest --db " + f.db + "')");
+    return 2;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto events = (*store)->Query(f.filter);
+  auto t1 = std::chrono::steady_clock::now();
+  if (!events.ok()) {
+    Report("query", events.status().message());
+    return 2;
+  }
+  if (f.timing)
+    std::cerr << "sitrep query: " << events->size() << " event(s) in "
+              << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms\n";
+  OutputFile out;
+  if (!out.Open(f.output)) {
+    Report(f.output, "cannot write the output file");
+    return 2;
+  }
+  std::ostream& os = out.stream();
+  if (f.format == "jsonl") {
+    for (const auto& e : *events) os << StoredEventToJson(e) << '\n';
+  } else if (f.format == "geojson") {
+    WriteGeoJson(*events, os);
+  } else if (csv) {
+    csv->WriteHeader(os);
+    for (const auto& e : *events) csv->WriteRow(e, os);
+  } else {
+    WriteTable(*events, os);
+  }
+  os.flush();
+  return 0;
+}
+
+CommandRegistration reg(30, [](CLI::App& app, int* exit_code) {
+  auto f = std::make_shared<QueryFlags>();
+  auto* cmd = app.add_subcommand(
+      "query", "Select stored events and print them as a table, JSON Lines, ACLED CSV or GeoJSON");
+  cmd->add_option("--db", f->db, "SQLite database")->capture_default_str();
+  cmd->add_option("--from", f->from, "events on or after this day (YYYY-MM-DD)");
+  cmd->add_option("--to", f->to, "events on or before this day (YYYY-MM-DD)");
+  cmd->add_option("--bbox", f->bbox, "minlon,minlat,maxlon,maxlat (WGS 84 degrees)");
+  cmd->add_option("--admin1", f->filter.admin1, "province, ISO 3166-2 (SY-ID)");
+  cmd->add_option("--country", f->filter.country, "country, ISO 3166-1 alpha-2 (SY)");
+  cmd->add_option("--type", f->filter.event_type, "ACLED event type (\"Battles\")");
+  cmd->add_option("--sub-type", f->filter.sub_event_type,
+                  "ACLED sub-event type (\"Air/drone strike\")");
+  cmd->add_option("--actor", f->filter.actor, "actor id on either side (RUS_MIL)");
+  cmd->add_option("--source", f->filter.source, "claim source id (SOHR) or document outlet");
+  cmd->add_option("--text", f->filter.text,
+                  "full text over evidence sentences (FTS5 syntax; accents ignored)");
+  cmd->add_option("--doc-text", f->filter.doc_text, "full text over whole documents (FTS5 syntax)");
+  cmd->add_option("--limit", f->filter.limit, "at most this many events");
+  cmd->add_option("--format", f->format, "output format")
+      ->check(CLI::IsMember({"table", "jsonl", "csv", "geojson"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", f->output, "write here instead of standard output");
+  cmd->add_option("--data", f->data_dir, "data folder (ACLED tables for --format csv)");
+  cmd->add_flag("--timing", f->timing, "report the query time on standard error");
+  cmd->callback([f, exit_code] { *exit_code = RunQuery(*f); });
+});
+
+}  // namespace
+}  // namespace sitrep::cli
