@@ -59,21 +59,21 @@ class StorePool {
   std::string path_;
 };
 
-void SortEvents(std::vector<Event>* events, SortOrder order) {
-  auto best = [](const Event& e) { return e.fatalities ? e.fatalities->best : -1; };
+void SortEvents(std::vector<StoredEvent>* events, SortOrder order) {
+  auto best = [](const StoredEvent& s) { return s.event.fatalities ? s.event.fatalities->best : -1; };
   switch (order) {
     case SortOrder::kDateAsc: break;  // the store's order
     case SortOrder::kDateDesc: std::reverse(events->begin(), events->end()); break;
     case SortOrder::kFatalitiesDesc:
       std::stable_sort(events->begin(), events->end(),
-                       [&](const Event& a, const Event& b) { return best(a) > best(b); });
+                       [&](const StoredEvent& a, const StoredEvent& b) { return best(a) > best(b); });
       break;
   }
 }
 
 // Runs the query behind /api/events and /api/events.geojson; false after answering an error.
 bool RunQuery(StorePool& pool, const httplib::Request& req, httplib::Response& res, ApiQuery* q,
-              std::vector<Event>* events) {
+              std::vector<StoredEvent>* events) {
   auto parsed = ParseApiQuery(Params(req));
   if (!parsed.ok()) {
     SendError(res, 400, parsed.status().message());
@@ -103,7 +103,7 @@ std::pair<size_t, size_t> Page(const ApiQuery& q, size_t n) {
 
 void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
-  std::vector<Event> events;
+  std::vector<StoredEvent> events;
   if (!RunQuery(pool, req, res, &q, &events)) return;
   auto [begin, end] = Page(q, events.size());
   std::string body = "{\"total\":" + std::to_string(events.size()) + ",\"offset\":" +
@@ -111,7 +111,7 @@ void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Respons
                      ",\"events\":[";
   for (size_t i = begin; i < end; ++i) {
     if (i > begin) body += ',';
-    body += EventToJson(events[i]);
+    body += EventToJson(events[i].event);
   }
   body += "]}";
   SendJson(res, body);
@@ -119,12 +119,12 @@ void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Respons
 
 void HandleGeoJson(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
-  std::vector<Event> events;
+  std::vector<StoredEvent> events;
   if (!RunQuery(pool, req, res, &q, &events)) return;
   auto [begin, end] = Page(q, events.size());
   Json fc = {{"type", "FeatureCollection"}, {"features", Json::array()}};
   for (size_t i = begin; i < end; ++i) {
-    const Event& e = events[i];
+    const Event& e = events[i].event;
     if (!e.location.lat || !e.location.lon) continue;
     std::vector<std::string> sources;
     for (const auto& c : e.claims) sources.push_back(c.source);
@@ -153,7 +153,7 @@ void HandleEvent(StorePool& pool, const httplib::Request& req, httplib::Response
   if (!ex.ok()) {
     return SendError(res, ex.status().code() == StatusCode::kNotFound ? 404 : 500, ex.status().message());
   }
-  Json j = Json::parse(EventToJson(ex->event, /*explain=*/true));
+  Json j = Json::parse(EventToJson(ex->event.event, /*explain=*/true));
   Json reports = Json::array();
   for (const auto& r : ex->reports) {
     reports.push_back({{"doc", r.doc_id}, {"outlet", r.outlet}, {"url", r.url}, {"date", r.pub_date},
@@ -183,9 +183,12 @@ void HandleDocument(StorePool& pool, const httplib::Request& req, httplib::Respo
 
 void HandleStats(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
-  std::vector<Event> events;
+  std::vector<StoredEvent> events;
   if (!RunQuery(pool, req, res, &q, &events)) return;
-  SendJson(res, StatsJson(events));
+  std::vector<Event> plain;
+  plain.reserve(events.size());
+  for (auto& s : events) plain.push_back(std::move(s.event));
+  SendJson(res, StatsJson(plain));
 }
 
 std::string DefaultPath(const std::string& given, const char* sub) {
@@ -248,7 +251,7 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
   svr.Get("/api/stats", guard([pool](const auto& q, auto& r) { HandleStats(*pool, q, r); }));
   svr.Get(R"(/api/.*)", [](const auto&, auto& r) { SendError(r, 404, "no such API endpoint"); });
   svr.set_error_handler([](const auto&, auto& res) {
-    if (res.body.empty()) SendError(res, res.status, httplib::detail::status_message(res.status));
+    if (res.body.empty()) SendError(res, res.status, res.status == 404 ? "not found" : "request refused");
   });
   if (!svr.bind_to_port(o.host, o.port)) {
     return Status::IoError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
