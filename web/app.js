@@ -47,7 +47,8 @@ function destroyedText(ds) {
 }
 
 async function initMap() {
-  map = L.map('map', { worldCopyJump: true, preferCanvas: false }).setView([30, 30], 3);
+  // No tile layer sets a zoom range, and clustering needs one.
+  map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 30], 3);
   try {
     const topo = await getJson('/vendor/world-atlas/countries-50m.json');
     const land = topojson.feature(topo, topo.objects.countries);
@@ -206,6 +207,7 @@ function highlight(text, spans) {
 
 async function showEvent(id) {
   const box = document.getElementById('details');
+  delete box.dataset.event;
   const e = await getJson('/api/events/' + encodeURIComponent(id));
   box.innerHTML = '';
   box.append(el('h2', {}, `${e.sub_event_type}`));
@@ -278,6 +280,7 @@ async function main() {
 }
 
 main().catch(err => {
-  document.getElementById('details').textContent = 'Error: ' + err.message;
+  console.error(err);
+  document.getElementById('details').textContent = 'Error: ' + (err && err.message ? err.message : String(err));
   document.body.dataset.ready = 'error';
 });

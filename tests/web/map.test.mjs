@@ -84,9 +84,11 @@ test('clicking an event shows its claims and highlighted evidence', async () => 
     marker = page.locator('.ev-marker').first();
   }
   await marker.click();
-  await page.waitForSelector('#details table#claims', { timeout: 10000 });
-  const rows = await page.locator('#claims tr').count();
-  assert.ok(rows >= 2, 'the claims table has the event row');
+  await page.waitForSelector('#details[data-event] table#claims', { timeout: 10000 });
+  const id = await page.getAttribute('#details', 'data-event');
+  const event = await (await fetch(base + '/api/events/' + id)).json();
+  assert.equal(await page.locator('#claims tr.top').count(), 1, 'the event row');
+  assert.equal(await page.locator('#claims tr.claim').count(), event.claims.length, 'one row per claim');
   await page.waitForSelector('#details mark.evidence', { timeout: 10000 });
   const marked = await page.textContent('#details mark.evidence');
   assert.ok(marked.trim().length > 10, 'an evidence sentence is highlighted');
