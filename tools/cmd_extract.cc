@@ -19,20 +19,9 @@ struct ExtractFlags {
 
 int RunExtract(const ExtractFlags& f) {
   ReaderOptions ropt;
-  ropt.max_document_bytes = f.pipeline.max_bytes;
-  if (!f.date.empty() && !ParsePubDate(f.date, &ropt.date)) {
-    Report("--date", "'" + f.date + "' is not YYYY-MM-DD or YYYY-MM");
-    return 2;
-  }
-  PipelineOptions popt;
-  popt.data_dir = f.pipeline.data_dir;
-  popt.gazetteer_path = f.pipeline.gazetteer;
-  popt.max_document_bytes = f.pipeline.max_bytes;
-  auto pipeline = Pipeline::Create(popt);
-  if (!pipeline.ok()) {
-    Report("setup", pipeline.status().message());
-    return 2;
-  }
+  if (!f.pipeline.ReaderOptionsFor(f.date, &ropt)) return 2;
+  auto pipeline = f.pipeline.CreatePipeline();
+  if (!pipeline) return 2;
   OutputFile out;
   if (!out.Open(f.output)) {
     Report(f.output, "cannot write the output file");
@@ -55,7 +44,7 @@ int RunExtract(const ExtractFlags& f) {
   };
   ReadStats stats;
   {
-    BatchRunner runner(**pipeline, f.threads, on_result);
+    BatchRunner runner(*pipeline, f.threads, on_result);
     stats = ReadInputs(f.inputs, ropt, [&](RawDocument&& raw) { runner.Submit(std::move(raw)); }, Report);
     runner.Finish();
   }

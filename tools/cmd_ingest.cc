@@ -26,26 +26,15 @@ struct Counters {
 
 int RunIngest(const IngestFlags& f) {
   ReaderOptions ropt;
-  ropt.max_document_bytes = f.pipeline.max_bytes;
-  if (!f.date.empty() && !ParsePubDate(f.date, &ropt.date)) {
-    Report("--date", "'" + f.date + "' is not YYYY-MM-DD or YYYY-MM");
-    return 2;
-  }
-  PipelineOptions popt;
-  popt.data_dir = f.pipeline.data_dir;
-  popt.gazetteer_path = f.pipeline.gazetteer;
-  popt.max_document_bytes = f.pipeline.max_bytes;
-  auto pipeline = Pipeline::Create(popt);
-  if (!pipeline.ok()) {
-    Report("setup", pipeline.status().message());
-    return 2;
-  }
+  if (!f.pipeline.ReaderOptionsFor(f.date, &ropt)) return 2;
+  auto pipeline = f.pipeline.CreatePipeline();
+  if (!pipeline) return 2;
   auto store = Store::Open(f.db);
   if (!store.ok()) {
     Report(f.db, store.status().message());
     return 2;
   }
-  const std::string data_version = (*pipeline)->DataVersion();
+  const std::string data_version = pipeline->DataVersion();
   Counters n;
   size_t in_batch = 0;
   auto t_batch = std::chrono::steady_clock::now();
@@ -72,7 +61,7 @@ int RunIngest(const IngestFlags& f) {
       ++n.unchanged;
       return;
     }
-    auto r = (*pipeline)->Run(raw);
+    auto r = pipeline->Run(raw);
     if (!r.ok()) {
       Report(raw.origin, r.status().message() + "; skipped");
       ++n.failed;

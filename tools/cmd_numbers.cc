@@ -4,28 +4,15 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "ingest/reader.h"
 #include "mentions/number_finder.h"
 #include "pipeline/pipeline_impl.h"
 #include "text/document.h"
-#include "tools/command.h"
+#include "tools/mention_command.h"
 
 namespace sitrep::cli {
 namespace {
 
-struct NumbersFlags {
-  std::vector<std::string> inputs;
-  std::string output, date;
-  PipelineFlags pipeline;
-};
-
-int RunNumbers(const NumbersFlags& f) {
-  ReaderOptions ropt;
-  ropt.max_document_bytes = f.pipeline.max_bytes;
-  if (!f.date.empty() && !ParsePubDate(f.date, &ropt.date)) {
-    Report("--date", "'" + f.date + "' is not YYYY-MM-DD or YYYY-MM");
-    return 2;
-  }
+int RunNumbers(const MentionFlags& f) {
   std::vector<std::string> warnings;
   auto finder = NumberFinder::Create(ResolveDataDir(f.pipeline.data_dir) + "/lexicons", &warnings);
   if (!finder.ok()) {
@@ -33,53 +20,27 @@ int RunNumbers(const NumbersFlags& f) {
     return 2;
   }
   for (const auto& w : warnings) Report("data", w);
-  OutputFile out;
-  if (!out.Open(f.output)) {
-    Report(f.output, "cannot write the output file");
-    return 2;
-  }
-  size_t processed = 0, found = 0;
-  auto sink = [&](RawDocument&& raw) {
-    auto doc = AnalyzeDocument(raw, f.pipeline.max_bytes);
-    if (!doc.ok()) {
-      Report(raw.origin, doc.status().message() + "; skipped");
-      return;
-    }
-    ++processed;
-    for (const auto& m : (*finder)->Find(**doc)) {
-      nlohmann::json j;
-      j["doc"] = (*doc)->id;
-      j["start"] = (*doc)->Cp(m.span.begin);
-      j["end"] = (*doc)->Cp(m.span.end);
-      j["text"] = std::string((*doc)->Slice(m.span));
+  return RunMentionCommand("numbers", "count(s)", f, [&](const Document& doc, std::ostream& out) {
+    auto mentions = (*finder)->Find(doc);
+    for (const auto& m : mentions) {
+      nlohmann::json j = SpanJson(doc, m.span);
       j["low"] = m.value.low;
       j["best"] = m.value.best;
       j["high"] = m.value.high ? nlohmann::json(*m.value.high) : nlohmann::json(nullptr);
-      j["noun"] = std::string((*doc)->Slice(m.noun));
+      j["noun"] = std::string(doc.Slice(m.noun));
       j["class"] = m.noun_class;
       j["rule"] = m.rule;
-      out.stream() << j.dump() << '\n';
-      ++found;
+      out << j.dump() << '\n';
     }
-  };
-  ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);
-  out.stream().flush();
-  std::cerr << "sitrep numbers: " << processed << " document(s) read, " << found << " count(s), "
-            << stats.skipped << " skipped\n";
-  return processed == 0 ? 2 : 0;
+    return mentions.size();
+  });
 }
 
 CommandRegistration reg(41, [](CLI::App& app, int* exit_code) {
-  auto f = std::make_shared<NumbersFlags>();
+  auto f = std::make_shared<MentionFlags>();
   auto* cmd = app.add_subcommand(
       "numbers", "Write the counts found in articles with the noun they count (JSON Lines)");
-  cmd->add_option(
-      "inputs", f->inputs,
-      "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
-  cmd->add_option("-o,--output", f->output, "write here instead of standard output");
-  cmd->add_option("--date", f->date,
-                  "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
-  f->pipeline.AddTo(cmd);
+  AddMentionOptions(cmd, f.get());
   cmd->callback([f, exit_code] { *exit_code = RunNumbers(*f); });
 });
 

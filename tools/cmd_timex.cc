@@ -4,20 +4,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "ingest/reader.h"
 #include "mentions/date_finder.h"
 #include "pipeline/pipeline_impl.h"
 #include "text/document.h"
-#include "tools/command.h"
+#include "tools/mention_command.h"
 
 namespace sitrep::cli {
 namespace {
-
-struct TimexFlags {
-  std::vector<std::string> inputs;
-  std::string output, date;
-  PipelineFlags pipeline;
-};
 
 nlohmann::json DateJson(const DateInterval& iv) {
   nlohmann::json d;
@@ -27,13 +20,7 @@ nlohmann::json DateJson(const DateInterval& iv) {
   return d;
 }
 
-int RunTimex(const TimexFlags& f) {
-  ReaderOptions ropt;
-  ropt.max_document_bytes = f.pipeline.max_bytes;
-  if (!f.date.empty() && !ParsePubDate(f.date, &ropt.date)) {
-    Report("--date", "'" + f.date + "' is not YYYY-MM-DD or YYYY-MM");
-    return 2;
-  }
+int RunTimex(const MentionFlags& f) {
   std::vector<std::string> warnings;
   auto finder = DateFinder::Create(ResolveDataDir(f.pipeline.data_dir) + "/lexicons", &warnings);
   if (!finder.ok()) {
@@ -41,49 +28,23 @@ int RunTimex(const TimexFlags& f) {
     return 2;
   }
   for (const auto& w : warnings) Report("data", w);
-  OutputFile out;
-  if (!out.Open(f.output)) {
-    Report(f.output, "cannot write the output file");
-    return 2;
-  }
-  size_t processed = 0, found = 0;
-  auto sink = [&](RawDocument&& raw) {
-    auto doc = AnalyzeDocument(raw, f.pipeline.max_bytes);
-    if (!doc.ok()) {
-      Report(raw.origin, doc.status().message() + "; skipped");
-      return;
-    }
-    ++processed;
-    for (const auto& m : (*finder)->Find(**doc)) {
-      nlohmann::json j;
-      j["doc"] = (*doc)->id;
-      j["start"] = (*doc)->Cp(m.span.begin);
-      j["end"] = (*doc)->Cp(m.span.end);
-      j["text"] = std::string((*doc)->Slice(m.span));
+  return RunMentionCommand("timex", "time expression(s)", f, [&](const Document& doc, std::ostream& out) {
+    auto mentions = (*finder)->Find(doc);
+    for (const auto& m : mentions) {
+      nlohmann::json j = SpanJson(doc, m.span);
       j["date"] = DateJson(m.interval);
       j["rule"] = m.rule;
-      out.stream() << j.dump() << '\n';
-      ++found;
+      out << j.dump() << '\n';
     }
-  };
-  ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);
-  out.stream().flush();
-  std::cerr << "sitrep timex: " << processed << " document(s) read, " << found
-            << " time expression(s), " << stats.skipped << " skipped\n";
-  return processed == 0 ? 2 : 0;
+    return mentions.size();
+  });
 }
 
 CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
-  auto f = std::make_shared<TimexFlags>();
+  auto f = std::make_shared<MentionFlags>();
   auto* cmd = app.add_subcommand(
       "timex", "Write the time expressions of articles, resolved to dates (JSON Lines)");
-  cmd->add_option(
-      "inputs", f->inputs,
-      "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
-  cmd->add_option("-o,--output", f->output, "write here instead of standard output");
-  cmd->add_option("--date", f->date,
-                  "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
-  f->pipeline.AddTo(cmd);
+  AddMentionOptions(cmd, f.get());
   cmd->callback([f, exit_code] { *exit_code = RunTimex(*f); });
 });
 

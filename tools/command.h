@@ -9,6 +9,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ingest/reader.h"
+#include "sitrep/pipeline.h"
+
 namespace sitrep::cli {
 
 // Adds the subcommand to `app`; its callback stores the process exit status in *exit_code.
@@ -28,6 +31,10 @@ struct PipelineFlags {
   std::string data_dir, gazetteer;
   size_t max_bytes = 10u << 20;
   void AddTo(CLI::App* cmd);
+  // Reader options from these flags and --date; reports a bad date and returns false.
+  bool ReaderOptionsFor(const std::string& date, ReaderOptions* out) const;
+  // Creates the pipeline; reports the reason and returns null on failure.
+  std::unique_ptr<Pipeline> CreatePipeline(bool require_gazetteer = false) const;
 };
 
 // Writes to --output when given, else standard output.

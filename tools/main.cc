@@ -29,6 +29,29 @@ void PipelineFlags::AddTo(CLI::App* cmd) {
   cmd->add_option("--max-bytes", max_bytes, "skip documents larger than this many bytes")->capture_default_str();
 }
 
+bool PipelineFlags::ReaderOptionsFor(const std::string& date, ReaderOptions* out) const {
+  out->max_document_bytes = max_bytes;
+  if (!date.empty() && !ParsePubDate(date, &out->date)) {
+    Report("--date", "'" + date + "' is not YYYY-MM-DD or YYYY-MM");
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<Pipeline> PipelineFlags::CreatePipeline(bool require_gazetteer) const {
+  PipelineOptions popt;
+  popt.data_dir = data_dir;
+  popt.gazetteer_path = gazetteer;
+  popt.max_document_bytes = max_bytes;
+  popt.require_gazetteer = require_gazetteer;
+  auto pipeline = Pipeline::Create(popt);
+  if (!pipeline.ok()) {
+    Report("setup", pipeline.status().message());
+    return nullptr;
+  }
+  return std::move(pipeline).value();
+}
+
 struct OutputFile::Impl {
   std::ofstream file;
 };

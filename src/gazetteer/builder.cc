@@ -43,6 +43,14 @@ void GazetteerBuilder::AddKey(const std::string& key, NameRef ref) {
   list.push_back(ref);
 }
 
+void GazetteerBuilder::SumProvincePopulations() {
+  std::unordered_map<std::string, int64_t> sum;
+  for (const auto& p : places_)
+    if (p.level == PlaceLevel::kPlace && !p.admin1.empty()) sum[p.admin1] += p.population;
+  for (auto& p : places_)
+    if (p.level == PlaceLevel::kAdmin1 && p.population == 0) p.population = sum[p.admin1];
+}
+
 void GazetteerBuilder::AddName(uint32_t place, const std::string& name, bool preferred) {
   auto words = NameWords(name);
   if (words.empty() || words.size() > 8) return;

@@ -41,6 +41,12 @@ class GazetteerBuilder {
   // every place can carry its province's name.
   void SetAdmin1Name(const std::string& iso, const std::string& name) { admin1_names_[iso] = name; }
 
+  // A province's population is the sum of its towns' (sources give none):
+  // it ranks "Florida" (US, millions) above a same-named province of a few
+  // thousand. Call once every source is read; provinces with a population
+  // of their own keep it.
+  void SumProvincePopulations();
+
   size_t places() const { return places_.size(); }
   BuildPlace& place(uint32_t i) { return places_[i]; }
 

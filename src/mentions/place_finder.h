@@ -48,6 +48,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -78,12 +79,26 @@ class PlaceFinder {
     PhraseMatcher phrases;  // value: Kind
     std::unordered_set<std::string> stop;    // folded
     std::unordered_set<std::string> person;  // folded given names
+    std::unordered_set<std::string> feature;  // folded facility and feature words ("valley", "hospital")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
   std::vector<Match> Scan(const Document& doc, const Lexicon& lex) const;
   void Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
+  struct Evidence {
+    struct Vote {
+      std::string country, admin1;
+      bool local = false;  // a town or province, not a country name
+      double weight = 0;
+    };
+    std::unordered_map<std::string, double> country, local, admin1;
+    std::unordered_map<std::string, int> mentions, local_mentions;  // breaks ties
+    std::unordered_map<std::string, Vote> votes;  // by name key
+  };
+  double Prior(const Match& m, size_t c) const;
   void Resolve(std::vector<Match>* ms) const;
+  Evidence Gather(const std::vector<Match>& ms, const std::vector<int>& choice, bool settled) const;
+  int Choose(const Match& m, const Evidence& ev) const;
   PlaceMention ToMention(const Document& doc, const Match& m) const;
   bool EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok, Kind kind, Span* span) const;
 
