@@ -23,6 +23,7 @@ gazetteer:
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
 	@scripts/e2e.sh $(SITREP)
+	@scripts/web-test.sh $(SITREP)
 
 demo: build
 	@scripts/demo.sh $(SITREP)

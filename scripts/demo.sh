@@ -13,3 +13,11 @@ echo "== sitrep ingest data/sample --db sitrep.db (the event store; a second run
 "$bin" ingest -q data/sample --db sitrep.db
 "$bin" query --db sitrep.db
 echo "try: $bin query --db sitrep.db --format csv | --format geojson | --text frappes ; $bin explain EVENT_ID --db sitrep.db"
+echo
+port=${SITREP_PORT:-8080}
+if [ -n "${SITREP_DEMO_NO_SERVE:-}" ] || [ -n "${CI:-}" ]; then
+  echo "(not serving: CI or SITREP_DEMO_NO_SERVE set) run: $bin serve --db sitrep.db --port $port"
+  exit 0
+fi
+echo "== sitrep serve --db sitrep.db: the map and the API (Ctrl-C stops)"
+exec "$bin" serve --db sitrep.db --port "$port"

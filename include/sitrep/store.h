@@ -95,6 +95,16 @@ struct EventExplanation {
   std::vector<std::string> reasons;  // merge (and non-merge) reasons, one sentence each
 };
 
+// A stored document with the evidence spans of the events that cite it.
+struct StoredDocument {
+  struct Span {
+    std::string event_id;     // the merged event
+    int64_t start = 0, end = 0;  // code points in `text`
+  };
+  std::string id, text, pub_date, lang, url, outlet;
+  std::vector<Span> evidence;  // by start offset
+};
+
 struct StoreStats {
   int64_t documents = 0, reports = 0, events = 0, merged_events = 0;
   int schema_version = 0;
@@ -132,6 +142,9 @@ class Store {
 
   // NotFound when no event has this id.
   virtual StatusOr<EventExplanation> Explain(const std::string& event_id) = 0;
+
+  // NotFound when no document has this id.
+  virtual StatusOr<StoredDocument> GetDocument(const std::string& doc_id) = 0;
 
   virtual StatusOr<StoreStats> Stats() = 0;
 

@@ -115,6 +115,7 @@ class SqliteStore : public Store {
                                          const std::string& data_version) override;
   StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& f) override;
   StatusOr<EventExplanation> Explain(const std::string& event_id) override;
+  StatusOr<StoredDocument> GetDocument(const std::string& doc_id) override;
   StatusOr<StoreStats> Stats() override;
   StatusOr<std::vector<std::string>> CheckConsistency() override;
 
@@ -500,6 +501,29 @@ StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {
     SITREP_RETURN_IF_ERROR(sent.Reset());
     out.reports.push_back(std::move(r));
   }
+  if (!st.ok()) return st;
+  return out;
+}
+
+StatusOr<StoredDocument> SqliteStore::GetDocument(const std::string& doc_id) {
+  ResetOnExit guard{db_.get()};
+  CACHED_STMT(d, ("SELECT text, COALESCE(pub_date,''), COALESCE(lang,''), COALESCE(url,''), "
+                  "COALESCE(outlet,'') FROM documents WHERE doc_id = ?"));
+  Status st;
+  if (!d.Bind(1, doc_id).Step(&st)) {
+    return st.ok() ? Status::NotFound("no document '" + doc_id + "'") : st;
+  }
+  StoredDocument out;
+  out.id = doc_id;
+  out.text = d.Text(0);
+  out.pub_date = d.Text(1);
+  out.lang = d.Text(2);
+  out.url = d.Text(3);
+  out.outlet = d.Text(4);
+  CACHED_STMT(ev, ("SELECT r.event_id, e.start, e.end FROM evidence e JOIN reports r "
+                   "ON r.rowid = e.report_rowid WHERE r.doc_id = ? ORDER BY e.start, e.end"));
+  ev.Bind(1, doc_id);
+  while (ev.Step(&st)) out.evidence.push_back({ev.Text(0), ev.Int(1), ev.Int(2)});
   if (!st.ok()) return st;
   return out;
 }

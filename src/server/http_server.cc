@@ -1,0 +1,267 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "server/api_params.h"
+#include "server/stats.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::atomic<httplib::Server*> g_server{nullptr};
+
+void SendJson(httplib::Response& res, const std::string& body, int status = 200) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body, "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  Json j = {{"error", message}, {"status", status}};
+  SendJson(res, j.dump(-1, ' ', false, Json::error_handler_t::replace), status);
+}
+
+std::multimap<std::string, std::string> Params(const httplib::Request& req) {
+  return {req.params.begin(), req.params.end()};
+}
+
+// One read-only Store per worker thread, opened on first use.
+class StorePool {
+ public:
+  explicit StorePool(std::string path) : path_(std::move(path)) {}
+  StatusOr<Store*> Get() {
+    thread_local std::map<const StorePool*, std::unique_ptr<Store>> stores;
+    auto& slot = stores[this];
+    if (!slot) {
+      StoreOptions opt;
+      opt.read_only = true;
+      opt.busy_timeout_ms = 5000;
+      auto s = Store::Open(path_, opt);
+      if (!s.ok()) return s.status();
+      slot = std::move(s).value();
+    }
+    return slot.get();
+  }
+
+ private:
+  std::string path_;
+};
+
+void SortEvents(std::vector<StoredEvent>* events, SortOrder order) {
+  auto best = [](const StoredEvent& s) { return s.event.fatalities ? s.event.fatalities->best : -1; };
+  switch (order) {
+    case SortOrder::kDateAsc: break;  // the store's order
+    case SortOrder::kDateDesc: std::reverse(events->begin(), events->end()); break;
+    case SortOrder::kFatalitiesDesc:
+      std::stable_sort(events->begin(), events->end(),
+                       [&](const StoredEvent& a, const StoredEvent& b) { return best(a) > best(b); });
+      break;
+  }
+}
+
+// Runs the query behind /api/events and /api/events.geojson; false after answering an error.
+bool RunQuery(StorePool& pool, const httplib::Request& req, httplib::Response& res, ApiQuery* q,
+              std::vector<StoredEvent>* events) {
+  auto parsed = ParseApiQuery(Params(req));
+  if (!parsed.ok()) {
+    SendError(res, 400, parsed.status().message());
+    return false;
+  }
+  *q = std::move(parsed).value();
+  auto store = pool.Get();
+  if (!store.ok()) {
+    SendError(res, 503, store.status().message());
+    return false;
+  }
+  auto r = (*store)->Query(q->filter);
+  if (!r.ok()) {
+    int code = r.status().code() == StatusCode::kInvalidArgument ? 400 : 500;
+    SendError(res, code, r.status().message());
+    return false;
+  }
+  *events = std::move(r).value();
+  SortEvents(events, q->sort);
+  return true;
+}
+
+std::pair<size_t, size_t> Page(const ApiQuery& q, size_t n) {
+  size_t begin = std::min(q.offset, n);
+  return {begin, std::min(n, begin + q.limit)};
+}
+
+void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+  ApiQuery q;
+  std::vector<StoredEvent> events;
+  if (!RunQuery(pool, req, res, &q, &events)) return;
+  auto [begin, end] = Page(q, events.size());
+  std::string body = "{\"total\":" + std::to_string(events.size()) + ",\"offset\":" +
+                     std::to_string(q.offset) + ",\"limit\":" + std::to_string(q.limit) +
+                     ",\"events\":[";
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin) body += ',';
+    body += EventToJson(events[i].event);
+  }
+  body += "]}";
+  SendJson(res, body);
+}
+
+void HandleGeoJson(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+  ApiQuery q;
+  std::vector<StoredEvent> events;
+  if (!RunQuery(pool, req, res, &q, &events)) return;
+  auto [begin, end] = Page(q, events.size());
+  Json fc = {{"type", "FeatureCollection"}, {"features", Json::array()}};
+  for (size_t i = begin; i < end; ++i) {
+    const Event& e = events[i].event;
+    if (!e.location.lat || !e.location.lon) continue;
+    std::vector<std::string> sources;
+    for (const auto& c : e.claims) sources.push_back(c.source);
+    Json props = {{"id", e.id}, {"event_type", e.event_type}, {"sub_event_type", e.sub_event_type},
+                  {"date", e.date.start.valid() ? Json(e.date.start.ToString()) : Json(nullptr)},
+                  {"location", e.location.name}, {"precision", LocationPrecisionName(e.location.precision)},
+                  {"actor1", e.actor1 ? Json(e.actor1->id) : Json(nullptr)},
+                  {"actor2", e.actor2 ? Json(e.actor2->id) : Json(nullptr)},
+                  {"fatalities", e.fatalities ? Json(e.fatalities->best) : Json(nullptr)},
+                  {"sources", sources}, {"reports", e.docs.size()}};
+    fc["features"].push_back({{"type", "Feature"},
+                              {"geometry", {{"type", "Point"}, {"coordinates", {*e.location.lon, *e.location.lat}}}},
+                              {"properties", std::move(props)}});
+  }
+  res.status = 200;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(fc.dump(-1, ' ', false, Json::error_handler_t::replace), "application/geo+json");
+}
+
+void HandleEvent(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+  std::string id = req.matches[1];
+  if (!IsValidId(id)) return SendError(res, 400, "malformed event id");
+  auto store = pool.Get();
+  if (!store.ok()) return SendError(res, 503, store.status().message());
+  auto ex = (*store)->Explain(id);
+  if (!ex.ok()) {
+    return SendError(res, ex.status().code() == StatusCode::kNotFound ? 404 : 500, ex.status().message());
+  }
+  Json j = Json::parse(EventToJson(ex->event.event, /*explain=*/true));
+  Json reports = Json::array();
+  for (const auto& r : ex->reports) {
+    reports.push_back({{"doc", r.doc_id}, {"outlet", r.outlet}, {"url", r.url}, {"date", r.pub_date},
+                       {"event", Json::parse(EventToJson(r.event))},
+                       {"sentences", r.evidence_sentences}});
+  }
+  j["reports"] = std::move(reports);
+  j["merge_reasons"] = ex->reasons;
+  SendJson(res, j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void HandleDocument(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+  std::string id = req.matches[1];
+  if (!IsValidId(id)) return SendError(res, 400, "malformed document id");
+  auto store = pool.Get();
+  if (!store.ok()) return SendError(res, 503, store.status().message());
+  auto d = (*store)->GetDocument(id);
+  if (!d.ok()) {
+    return SendError(res, d.status().code() == StatusCode::kNotFound ? 404 : 500, d.status().message());
+  }
+  Json spans = Json::array();
+  for (const auto& s : d->evidence) spans.push_back({{"event", s.event_id}, {"start", s.start}, {"end", s.end}});
+  Json j = {{"id", d->id}, {"date", d->pub_date}, {"lang", d->lang}, {"url", d->url},
+            {"outlet", d->outlet}, {"text", d->text}, {"evidence", std::move(spans)}};
+  SendJson(res, j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void HandleStats(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+  ApiQuery q;
+  std::vector<StoredEvent> events;
+  if (!RunQuery(pool, req, res, &q, &events)) return;
+  std::vector<Event> plain;
+  plain.reserve(events.size());
+  for (auto& s : events) plain.push_back(std::move(s.event));
+  SendJson(res, StatsJson(plain));
+}
+
+std::string DefaultPath(const std::string& given, const char* sub) {
+  return given.empty() ? std::string(SITREP_SOURCE_DIR) + "/" + sub : given;
+}
+
+Status MountStatic(httplib::Server& svr, const ServerOptions& o) {
+  std::string web = DefaultPath(o.web_root, "web");
+  if (!svr.set_mount_point("/", web)) return Status::NotFound("web root '" + web + "' not found");
+  std::string vendor = DefaultPath(o.vendor_root, "node_modules");
+  // Only the files the page needs are exposed, never the whole node_modules.
+  const std::pair<const char*, const char*> kVendor[] = {
+      {"/vendor/leaflet", "leaflet/dist"},
+      {"/vendor/leaflet.markercluster", "leaflet.markercluster/dist"},
+      {"/vendor/topojson-client", "topojson-client/dist"},
+      {"/vendor/world-atlas", "world-atlas"},
+  };
+  for (const auto& [mount, dir] : kVendor) {
+    if (!svr.set_mount_point(mount, vendor + "/" + dir)) {
+      return Status::NotFound("'" + vendor + "/" + dir + "' is missing: run 'make build' to install the map's npm packages");
+    }
+  }
+  svr.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+  return Status::Ok();
+}
+
+}  // namespace
+
+void StopServing() {
+  if (auto* s = g_server.load()) s->stop();
+}
+
+Status Serve(const ServerOptions& o, const std::function<void(const std::string&)>& on_ready) {
+  {
+    StoreOptions opt;
+    opt.read_only = true;
+    auto probe = Store::Open(o.db_path, opt);
+    if (!probe.ok()) return probe.status();
+  }
+  auto pool = std::make_shared<StorePool>(o.db_path);
+  httplib::Server svr;
+  SITREP_RETURN_IF_ERROR(MountStatic(svr, o));
+  svr.set_payload_max_length(o.max_body_bytes);
+  svr.set_read_timeout(o.read_timeout_s, 0);
+  svr.set_write_timeout(o.write_timeout_s, 0);
+  svr.set_keep_alive_max_count(1000);
+  auto guard = [](auto handler) {
+    return [handler](const httplib::Request& req, httplib::Response& res) {
+      try {
+        handler(req, res);
+      } catch (const std::exception& e) {
+        SendError(res, 500, std::string("internal error: ") + e.what());
+      }
+    };
+  };
+  svr.Get("/api/events", guard([pool](const auto& q, auto& r) { HandleEvents(*pool, q, r); }));
+  svr.Get("/api/events.geojson", guard([pool](const auto& q, auto& r) { HandleGeoJson(*pool, q, r); }));
+  svr.Get(R"(/api/events/([^/]+))", guard([pool](const auto& q, auto& r) { HandleEvent(*pool, q, r); }));
+  svr.Get(R"(/api/documents/([^/]+))", guard([pool](const auto& q, auto& r) { HandleDocument(*pool, q, r); }));
+  svr.Get("/api/stats", guard([pool](const auto& q, auto& r) { HandleStats(*pool, q, r); }));
+  svr.Get(R"(/api/.*)", [](const auto&, auto& r) { SendError(r, 404, "no such API endpoint"); });
+  svr.set_error_handler([](const auto&, auto& res) {
+    if (res.body.empty()) SendError(res, res.status, res.status == 404 ? "not found" : "request refused");
+  });
+  if (!svr.bind_to_port(o.host, o.port)) {
+    return Status::IoError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                           " (in use? choose another with --port)");
+  }
+  g_server = &svr;
+  if (on_ready) on_ready("http://" + o.host + ":" + std::to_string(o.port) + "/");
+  bool ok = svr.listen_after_bind();
+  g_server = nullptr;
+  return ok ? Status::Ok() : Status::IoError("server stopped with an error");
+}
+
+}  // namespace sitrep

@@ -1,0 +1,40 @@
+// sitrep serve --db PATH [--port 8080]: the JSON API and the offline map.
+#include <csignal>
+#include <iostream>
+
+#include "server/http_server.h"
+#include "tools/command.h"
+
+namespace sitrep::cli {
+namespace {
+
+extern "C" void OnSignal(int) { StopServing(); }
+
+int RunServe(const ServerOptions& o) {
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  std::signal(SIGPIPE, SIG_IGN);
+  Status st = Serve(o, [&](const std::string& url) {
+    std::cerr << "sitrep serve: " << o.db_path << " on " << url << " (read-only; Ctrl-C stops)\n";
+    std::cout << "Open " << url << " in a browser." << std::endl;
+  });
+  if (!st.ok()) {
+    Report("serve", st.message());
+    return 2;
+  }
+  return 0;
+}
+
+CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<ServerOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the events of a database: JSON API and web map (read-only)");
+  cmd->add_option("--db", o->db_path, "SQLite database made by 'sitrep ingest'")->capture_default_str();
+  cmd->add_option("--port", o->port, "TCP port")->capture_default_str()->check(CLI::Range(1, 65535));
+  cmd->add_option("--host", o->host, "address to listen on")->capture_default_str();
+  cmd->add_option("--web-root", o->web_root, "folder of the map page (default: the source tree's web/)");
+  cmd->add_option("--vendor-root", o->vendor_root, "npm packages folder (default: the source tree's node_modules/)");
+  cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });
+});
+
+}  // namespace
+}  // namespace sitrep::cli
