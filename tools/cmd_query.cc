@@ -1,5 +1,6 @@
 // sitrep query --db PATH [filters] [--format table|jsonl|csv|geojson]:
 // reads stored events; runs while an ingest writes (read-only, WAL).
+#include <map>
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -158,6 +159,12 @@ CommandRegistration reg(30, [](CLI::App& app, int* exit_code) {
                   "full text over evidence sentences (FTS5 syntax; accents ignored)");
   cmd->add_option("--doc-text", f->filter.doc_text, "full text over whole documents (FTS5 syntax)");
   cmd->add_option("--limit", f->filter.limit, "at most this many events");
+  cmd->add_option("--offset", f->filter.offset, "skip this many events first (paging)");
+  const std::map<std::string, QueryOrder> kOrders = {{"date", QueryOrder::kDateAsc},
+                                                     {"-date", QueryOrder::kDateDesc},
+                                                     {"-fatalities", QueryOrder::kFatalitiesDesc}};
+  cmd->add_option("--sort", f->filter.order, "order: date (default), -date, -fatalities")
+      ->transform(CLI::CheckedTransformer(kOrders, CLI::ignore_case));
   cmd->add_option("--format", f->format, "output format")
       ->check(CLI::IsMember({"table", "jsonl", "csv", "geojson"}))
       ->capture_default_str();

@@ -57,6 +57,8 @@ struct BoundingBox {
   double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
 };
 
+enum class QueryOrder { kDateAsc, kDateDesc, kFatalitiesDesc };
+
 // Every set field narrows the result (AND). Strings match exactly, except
 // `actor` (an actor id, case-insensitive, on either side) and the full-text
 // fields (SQLite FTS5 query syntax).
@@ -71,6 +73,8 @@ struct QueryFilter {
   std::string text;      // full text over evidence sentences
   std::string doc_text;  // full text over whole documents
   size_t limit = 0;      // 0: no limit
+  size_t offset = 0;     // events skipped before the first returned (paging)
+  QueryOrder order = QueryOrder::kDateAsc;  // ties broken by event id
 };
 
 // A merged event as stored, with what the codebook JSON does not carry.
@@ -137,8 +141,11 @@ class Store {
   virtual Status BeginBatch() = 0;
   virtual Status CommitBatch() = 0;
 
-  // Merged events matching `filter`, ordered by date then id.
+  // Merged events matching `filter`, in `filter.order`, paged by limit/offset.
   virtual StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& filter) = 0;
+
+  // How many events match `filter` (limit and offset ignored).
+  virtual StatusOr<int64_t> Count(const QueryFilter& filter) = 0;
 
   // NotFound when no event has this id.
   virtual StatusOr<EventExplanation> Explain(const std::string& event_id) = 0;

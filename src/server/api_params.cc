@@ -124,9 +124,9 @@ StatusOr<ApiQuery> ParseApiQuery(const std::multimap<std::string, std::string>& 
       if (!ParseSize(value, kMaxOffset, &q.offset))
         return Status::InvalidArgument("offset: expected an integer from 0 to " + std::to_string(kMaxOffset));
     } else if (key == "sort") {
-      if (value == "date") q.sort = SortOrder::kDateAsc;
-      else if (value == "-date") q.sort = SortOrder::kDateDesc;
-      else if (value == "-fatalities") q.sort = SortOrder::kFatalitiesDesc;
+      if (value == "date") q.filter.order = QueryOrder::kDateAsc;
+      else if (value == "-date") q.filter.order = QueryOrder::kDateDesc;
+      else if (value == "-fatalities") q.filter.order = QueryOrder::kFatalitiesDesc;
       else return Status::InvalidArgument("sort: expected date, -date or -fatalities");
     }
   }

@@ -16,13 +16,10 @@ inline constexpr size_t kDefaultPageSize = 100;
 inline constexpr size_t kMaxPageSize = 5000;
 inline constexpr size_t kMaxOffset = 10'000'000;
 
-enum class SortOrder { kDateAsc, kDateDesc, kFatalitiesDesc };
-
 struct ApiQuery {
-  QueryFilter filter;  // without paging
+  QueryFilter filter;  // the filters and the order; paging is applied by the caller
   size_t limit = kDefaultPageSize;
   size_t offset = 0;
-  SortOrder sort = SortOrder::kDateAsc;
 };
 
 // Parameters: from, to (YYYY-MM-DD), bbox (min_lon,min_lat,max_lon,max_lat),

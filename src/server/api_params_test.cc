@@ -20,7 +20,7 @@ TEST(ApiParamsTest, AcceptsEveryFilter) {
   EXPECT_EQ(q->filter.text, "Raqqa");
   EXPECT_EQ(q->limit, 20u);
   EXPECT_EQ(q->offset, 40u);
-  EXPECT_EQ(q->sort, SortOrder::kFatalitiesDesc);
+  EXPECT_EQ(q->filter.order, QueryOrder::kFatalitiesDesc);
 }
 
 TEST(ApiParamsTest, RejectsBadValuesWithAReason) {

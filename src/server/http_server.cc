@@ -59,21 +59,11 @@ class StorePool {
   std::string path_;
 };
 
-void SortEvents(std::vector<StoredEvent>* events, SortOrder order) {
-  auto best = [](const StoredEvent& s) { return s.event.fatalities ? s.event.fatalities->best : -1; };
-  switch (order) {
-    case SortOrder::kDateAsc: break;  // the store's order
-    case SortOrder::kDateDesc: std::reverse(events->begin(), events->end()); break;
-    case SortOrder::kFatalitiesDesc:
-      std::stable_sort(events->begin(), events->end(),
-                       [&](const StoredEvent& a, const StoredEvent& b) { return best(a) > best(b); });
-      break;
-  }
-}
-
-// Runs the query behind /api/events and /api/events.geojson; false after answering an error.
-bool RunQuery(StorePool& pool, const httplib::Request& req, httplib::Response& res, ApiQuery* q,
-              std::vector<StoredEvent>* events) {
+// Runs the query behind /api/events, /api/events.geojson (one page, with the
+// total count) and /api/stats (`paged` false: every matching event); false
+// after answering an error.
+bool RunQuery(StorePool& pool, const httplib::Request& req, httplib::Response& res, bool paged,
+              ApiQuery* q, std::vector<StoredEvent>* events, int64_t* total) {
   auto parsed = ParseApiQuery(Params(req));
   if (!parsed.ok()) {
     SendError(res, 400, parsed.status().message());
@@ -85,32 +75,34 @@ bool RunQuery(StorePool& pool, const httplib::Request& req, httplib::Response& r
     SendError(res, 503, store.status().message());
     return false;
   }
-  auto r = (*store)->Query(q->filter);
-  if (!r.ok()) {
-    int code = r.status().code() == StatusCode::kInvalidArgument ? 400 : 500;
-    SendError(res, code, r.status().message());
+  auto fail = [&](const Status& st) {
+    SendError(res, st.code() == StatusCode::kInvalidArgument ? 400 : 500, st.message());
     return false;
+  };
+  if (paged) {
+    auto n = (*store)->Count(q->filter);
+    if (!n.ok()) return fail(n.status());
+    *total = *n;
+    q->filter.limit = q->limit;
+    q->filter.offset = q->offset;
   }
+  auto r = (*store)->Query(q->filter);
+  if (!r.ok()) return fail(r.status());
   *events = std::move(r).value();
-  SortEvents(events, q->sort);
+  if (!paged) *total = static_cast<int64_t>(events->size());
   return true;
-}
-
-std::pair<size_t, size_t> Page(const ApiQuery& q, size_t n) {
-  size_t begin = std::min(q.offset, n);
-  return {begin, std::min(n, begin + q.limit)};
 }
 
 void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
   std::vector<StoredEvent> events;
-  if (!RunQuery(pool, req, res, &q, &events)) return;
-  auto [begin, end] = Page(q, events.size());
-  std::string body = "{\"total\":" + std::to_string(events.size()) + ",\"offset\":" +
+  int64_t total = 0;
+  if (!RunQuery(pool, req, res, /*paged=*/true, &q, &events, &total)) return;
+  std::string body = "{\"total\":" + std::to_string(total) + ",\"offset\":" +
                      std::to_string(q.offset) + ",\"limit\":" + std::to_string(q.limit) +
                      ",\"events\":[";
-  for (size_t i = begin; i < end; ++i) {
-    if (i > begin) body += ',';
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (i > 0) body += ',';
     body += EventToJson(events[i].event);
   }
   body += "]}";
@@ -120,11 +112,11 @@ void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Respons
 void HandleGeoJson(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
   std::vector<StoredEvent> events;
-  if (!RunQuery(pool, req, res, &q, &events)) return;
-  auto [begin, end] = Page(q, events.size());
+  int64_t total = 0;
+  if (!RunQuery(pool, req, res, /*paged=*/true, &q, &events, &total)) return;
   Json fc = {{"type", "FeatureCollection"}, {"features", Json::array()}};
-  for (size_t i = begin; i < end; ++i) {
-    const Event& e = events[i].event;
+  for (const auto& stored : events) {
+    const Event& e = stored.event;
     if (!e.location.lat || !e.location.lon) continue;
     std::vector<std::string> sources;
     for (const auto& c : e.claims) sources.push_back(c.source);
@@ -184,7 +176,8 @@ void HandleDocument(StorePool& pool, const httplib::Request& req, httplib::Respo
 void HandleStats(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
   std::vector<StoredEvent> events;
-  if (!RunQuery(pool, req, res, &q, &events)) return;
+  int64_t total = 0;
+  if (!RunQuery(pool, req, res, /*paged=*/false, &q, &events, &total)) return;
   std::vector<Event> plain;
   plain.reserve(events.size());
   for (auto& s : events) plain.push_back(std::move(s.event));

@@ -114,6 +114,7 @@ class SqliteStore : public Store {
   StatusOr<IngestOutcome> IngestDocument(const RawDocument& raw, const DocumentResult& result,
                                          const std::string& data_version) override;
   StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& f) override;
+  StatusOr<int64_t> Count(const QueryFilter& f) override;
   StatusOr<EventExplanation> Explain(const std::string& event_id) override;
   StatusOr<StoredDocument> GetDocument(const std::string& doc_id) override;
   StatusOr<StoreStats> Stats() override;
@@ -408,55 +409,89 @@ StoredEvent ReadStoredEvent(const SqliteStmt& s, int json_col) {
   return out;
 }
 
-StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
-  std::string sql = "SELECT e.json, e.data_version, e.outlets FROM events e WHERE 1";
+namespace {
+
+// The WHERE clause of a query and its parameters, shared by Query and Count.
+struct WhereClause {
+  std::string sql = " WHERE 1";
   std::vector<std::string> binds;
-  std::vector<double> reals;
-  auto add = [&](const std::string& clause, const std::string& value) {
+  std::vector<double> reals;  // bound after the strings (the bounding box)
+
+  explicit WhereClause(const QueryFilter& f) {
+    if (f.from) Add("e.date_end >= ?", f.from->ToString());
+    if (f.to) Add("e.date_start <= ?", f.to->ToString());
+    if (!f.admin1.empty()) Add("e.admin1 = ? COLLATE NOCASE", f.admin1);
+    if (!f.country.empty()) Add("e.country = ? COLLATE NOCASE", f.country);
+    if (!f.event_type.empty()) Add("e.event_type = ? COLLATE NOCASE", f.event_type);
+    if (!f.sub_event_type.empty()) Add("e.sub_event_type = ? COLLATE NOCASE", f.sub_event_type);
+    if (!f.actor.empty()) {
+      Add("(e.actor1 = ? COLLATE NOCASE", f.actor);
+      sql += " OR e.actor2 = ? COLLATE NOCASE)";
+      binds.push_back(f.actor);
+    }
+    if (!f.source.empty())
+      Add("e.rowid IN (SELECT event_rowid FROM event_sources WHERE source = ?)", f.source);
+    if (!f.text.empty())
+      Add("e.event_id IN (SELECT r.event_id FROM evidence_fts JOIN evidence v ON v.rowid = "
+          "evidence_fts.rowid JOIN reports r ON r.rowid = v.report_rowid WHERE evidence_fts MATCH ?)",
+          f.text);
+    if (!f.doc_text.empty())
+      Add("e.event_id IN (SELECT r.event_id FROM documents_fts JOIN documents d ON d.rowid = "
+          "documents_fts.rowid JOIN reports r ON r.doc_id = d.doc_id WHERE documents_fts MATCH ?)",
+          f.doc_text);
+    if (f.bbox) {
+      sql += " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+             "min_lat >= ? AND max_lat <= ?)";
+      reals = {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat};
+    }
+  }
+  void Add(const std::string& clause, const std::string& value) {
     sql += " AND " + clause;
     binds.push_back(value);
-  };
-  if (f.from) add("e.date_end >= ?", f.from->ToString());
-  if (f.to) add("e.date_start <= ?", f.to->ToString());
-  if (!f.admin1.empty()) add("e.admin1 = ? COLLATE NOCASE", f.admin1);
-  if (!f.country.empty()) add("e.country = ? COLLATE NOCASE", f.country);
-  if (!f.event_type.empty()) add("e.event_type = ? COLLATE NOCASE", f.event_type);
-  if (!f.sub_event_type.empty()) add("e.sub_event_type = ? COLLATE NOCASE", f.sub_event_type);
-  if (!f.actor.empty()) {
-    add("(e.actor1 = ? COLLATE NOCASE", f.actor);
-    sql += " OR e.actor2 = ? COLLATE NOCASE)";
-    binds.push_back(f.actor);
   }
-  if (!f.source.empty())
-    add("e.rowid IN (SELECT event_rowid FROM event_sources WHERE source = ?)", f.source);
-  if (!f.text.empty())
-    add("e.event_id IN (SELECT r.event_id FROM evidence_fts JOIN evidence v ON v.rowid = "
-        "evidence_fts.rowid "
-        "JOIN reports r ON r.rowid = v.report_rowid WHERE evidence_fts MATCH ?)",
-        f.text);
-  if (!f.doc_text.empty())
-    add("e.event_id IN (SELECT r.event_id FROM documents_fts JOIN documents d ON d.rowid = "
-        "documents_fts.rowid "
-        "JOIN reports r ON r.doc_id = d.doc_id WHERE documents_fts MATCH ?)",
-        f.doc_text);
-  if (f.bbox) {
-    sql +=
-        " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-        "min_lat >= ? AND max_lat <= ?)";
-    reals = {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat};
+  void BindTo(SqliteStmt& s) const {
+    int i = 1;
+    for (const auto& b : binds) s.Bind(i++, b);
+    for (double r : reals) s.Bind(i++, r);
   }
-  sql += " ORDER BY e.date_start, e.event_id";
-  if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
+};
+
+const char* OrderBy(QueryOrder o) {
+  switch (o) {
+    case QueryOrder::kDateDesc: return " ORDER BY e.date_start DESC, e.event_id DESC";
+    case QueryOrder::kFatalitiesDesc:
+      return " ORDER BY COALESCE(json_extract(e.json, '$.fatalities.best'), -1) DESC, e.date_start, e.event_id";
+    case QueryOrder::kDateAsc: break;
+  }
+  return " ORDER BY e.date_start, e.event_id";
+}
+
+}  // namespace
+
+StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
+  WhereClause where(f);
+  std::string sql = "SELECT e.json, e.data_version, e.outlets FROM events e" + where.sql + OrderBy(f.order);
+  if (f.limit || f.offset) sql += " LIMIT " + (f.limit ? std::to_string(f.limit) : std::string("-1"));
+  if (f.offset) sql += " OFFSET " + std::to_string(f.offset);
   ASSIGN_OR_RETURN(s, db_->Prepare(sql));
-  int i = 1;
-  for (const auto& b : binds) s.Bind(i++, b);
-  for (double r : reals) s.Bind(i++, r);
+  where.BindTo(s);
   std::vector<StoredEvent> out;
   Status st;
   while (s.Step(&st)) out.push_back(ReadStoredEvent(s, 0));
   if (!st.ok())
     return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
   return out;
+}
+
+StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
+  WhereClause where(f);
+  ASSIGN_OR_RETURN(s, db_->Prepare("SELECT count(*) FROM events e" + where.sql));
+  where.BindTo(s);
+  Status st;
+  if (!s.Step(&st))
+    return st.ok() ? Status::Internal("count returned no row")
+                   : Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
+  return s.Int(0);
 }
 
 StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {

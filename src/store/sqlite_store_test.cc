@@ -256,6 +256,42 @@ TEST_F(SqliteStoreTest, QueryFilters) {
   EXPECT_FALSE(s->Query(f).ok());
 }
 
+TEST_F(SqliteStoreTest, OrderOffsetAndCount) {
+  auto s = OpenStore();
+  // Three strikes far apart (no merging), on days 10, 20, 5, with 12, 3 and 40 dead.
+  Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 12, 35.93, 36.63, 10));
+  Ingest(s.get(), StrikeDoc("b", kEn, "AP", 3, 49.99, 36.23, 20));
+  Ingest(s.get(), StrikeDoc("c", kEn, "AP", 40, 15.0, 2.0, 5));
+  auto docs = [&](const QueryFilter& f) {
+    std::vector<std::string> out;
+    auto q = s->Query(f);
+    EXPECT_TRUE(q.ok()) << q.status().message();
+    if (q.ok())
+      for (const auto& e : *q) out.push_back(e.event.docs[0]);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  QueryFilter f;
+  EXPECT_EQ(docs(f), (V{"c", "a", "b"}));
+  f.order = QueryOrder::kDateDesc;
+  EXPECT_EQ(docs(f), (V{"b", "a", "c"}));
+  f.order = QueryOrder::kFatalitiesDesc;
+  EXPECT_EQ(docs(f), (V{"c", "a", "b"}));
+  f.order = QueryOrder::kDateAsc;
+  f.offset = 1;
+  EXPECT_EQ(docs(f), (V{"a", "b"}));
+  f.limit = 1;
+  EXPECT_EQ(docs(f), (V{"a"}));
+  auto n = s->Count(f);  // paging does not change the count
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 3);
+  f = {};
+  f.from = Ymd{2023, 3, 8};
+  EXPECT_EQ(*s->Count(f), 2);
+  f.text = "\"unbalanced";
+  EXPECT_FALSE(s->Count(f).ok());
+}
+
 TEST_F(SqliteStoreTest, OpeningReadOnlyNeedsAnExistingDatabase) {
   StoreOptions ro;
   ro.read_only = true;
