@@ -228,6 +228,7 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
   svr.set_read_timeout(o.read_timeout_s, 0);
   svr.set_write_timeout(o.write_timeout_s, 0);
   svr.set_keep_alive_max_count(1000);
+  svr.set_tcp_nodelay(true);  // headers and body go out as separate writes: no Nagle delay
   auto guard = [](auto handler) {
     return [handler](const httplib::Request& req, httplib::Response& res) {
       try {
