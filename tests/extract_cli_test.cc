@@ -113,6 +113,20 @@ TEST_F(ExtractCliTest, IdsAreStableAcrossRuns) {
   EXPECT_EQ(a.out, ReadFile(Path("out.jsonl")));
 }
 
+TEST_F(ExtractCliTest, SummaryTabulatesExtractedEventsAndReportsBrokenLines) {
+  WriteFile(Path("in.jsonl"), std::string(kGood) + "\n");
+  auto r = RunSitrep("extract -o " + Path("ev.jsonl") + " " + Path("in.jsonl"));
+  ASSERT_EQ(r.exit_code, 0);
+  size_t events = Lines(ReadFile(Path("ev.jsonl"))).size();
+  ASSERT_GT(events, 0u);
+  WriteFile(Path("ev.jsonl"), ReadFile(Path("ev.jsonl")) + "{broken\n");
+  auto s = RunSitrep("summary " + Path("ev.jsonl"));
+  EXPECT_EQ(s.exit_code, 0);
+  EXPECT_NE(s.out.find("Air/drone strike"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find(std::to_string(events) + " event(s)"), std::string::npos) << s.out;
+  EXPECT_NE(s.err.find("ev.jsonl:" + std::to_string(events + 1) + ":"), std::string::npos) << s.err;
+}
+
 TEST(CliTest, HelpAndVersion) {
   auto v = RunSitrep("--version");
   EXPECT_EQ(v.exit_code, 0);

@@ -9,6 +9,7 @@
 #include "sitrep/export.h"
 #include "sitrep/store.h"
 #include "tools/command.h"
+#include "tools/event_table.h"
 
 namespace sitrep::cli {
 namespace {
@@ -34,49 +35,6 @@ bool ParseBbox(const std::string& s, BoundingBox* b) {
     return false;
   return b->min_lon <= b->max_lon && b->min_lat <= b->max_lat && b->min_lat >= -90 &&
          b->max_lat <= 90;
-}
-
-std::string Clip(std::string s, size_t n) {
-  if (s.size() <= n) return s;
-  size_t cut = n;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "~";
-}
-
-void WriteTable(const std::vector<StoredEvent>& events, std::ostream& out) {
-  out << std::left << std::setw(12) << "date" << std::setw(28) << "type" << std::setw(24) << "place"
-      << std::setw(22) << "actors" << std::setw(7) << "dead" << std::setw(6) << "docs"
-      << std::setw(22) << "sources"
-      << "id\n";
-  for (const auto& se : events) {
-    const Event& e = se.event;
-    std::string place = !e.location.name.empty()          ? e.location.name
-                        : !e.location.admin1_name.empty() ? e.location.admin1_name
-                        : !e.location.country.empty()     ? e.location.country
-                                                          : "-";
-    std::string actors = (e.actor1 ? e.actor1->id : "?") + " > " + (e.actor2 ? e.actor2->id : "?");
-    std::string dead =
-        e.fatalities ? std::to_string(e.fatalities->best) + (e.fatalities->high ? "" : "+") : "-";
-    std::string sources;
-    for (const auto& c : e.claims) sources += (sources.empty() ? "" : ",") + c.source;
-    std::string date = e.date.precision == DatePrecision::kUnknown ? "-" : e.date.start.ToString();
-    // setw counts bytes: pad clipped UTF-8 by its code points instead.
-    auto cell = [&](const std::string& s, size_t w) {
-      std::string c = Clip(s, w - 2);
-      size_t cps = 0;
-      for (unsigned char ch : c) cps += (ch & 0xC0) != 0x80;
-      out << c << std::string(w > cps ? w - cps : 1, ' ');
-    };
-    cell(date, 12);
-    cell(e.sub_event_type, 28);
-    cell(place, 24);
-    cell(actors, 22);
-    cell(dead, 7);
-    cell(std::to_string(e.docs.size()), 6);
-    cell(sources.empty() ? "-" : sources, 22);
-    out << e.id << "\n";
-  }
-  out << events.size() << " event(s)\n";
 }
 
 int RunQuery(QueryFlags& f) {
