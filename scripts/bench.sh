@@ -3,5 +3,5 @@
 set -euo pipefail
 bin=$1; build=$2
 cd "$(dirname "$0")/.."
-for b in bench/*.sh; do [ -x "$b" ] && "$b" "$bin" "$build"; done
+for b in bench/*.sh; do [ -x "$b" ] && "$b" "$bin"; done
 [ -x "$build/sitrep_bench" ] && "$build/sitrep_bench" || true
