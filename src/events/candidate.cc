@@ -484,6 +484,26 @@ bool StartsParagraph(const Document& doc, size_t s) {
 void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
                  const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
+  // "Les forces ukrainiennes ont abattu deux des sept missiles": a weapon
+  // intercepted is a disrupted attack whose side is the interceptor (the
+  // subject of the intercepting verb), never its victim.
+  int32_t interceptor_verb = cues.intercepted[t.toks.begin];
+  if (c->event_type == "Explosions/Remote violence" && interceptor_verb >= 0) {
+    TriggerMention verb = t;
+    verb.toks = {static_cast<uint32_t>(interceptor_verb), static_cast<uint32_t>(interceptor_verb) + 1};
+    verb.weak = false, verb.flip = false;
+    Roles r = AssignRoles(doc, m, cues, ids, verb, s);
+    c->event_type = "Strategic developments";
+    c->sub_event_type = "Disrupted weapons use";
+    c->notes.push_back("type: '" + std::string(doc.Slice(t.span)) + "' intercepted by '" +
+                       std::string(doc.Slice(doc.tokens[interceptor_verb].span)) +
+                       "' -> Strategic developments/Disrupted weapons use");
+    if (r.actor1 >= 0) {
+      c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
+      c->notes.push_back("actor1 " + ids[r.actor1] + " '" + c->actor1->text + "' (the interceptor, " + m.actors[r.actor1].rule + ")");
+    }
+    return;
+  }
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
@@ -718,6 +738,19 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       best->notes.push_back("not a loss: '" + figure + "' (" +
                             (container ? "size of a convoy or force" : cues.cumulative[t] ? "cumulative total" : "forces still at large") + ")");
       continue;
+    }
+    // "deux des sept missiles", "two of the five drones": the second figure
+    // is the whole the first is taken from, not a count of its own.
+    {
+      uint32_t k = t;
+      if (k > 0 && doc.tokens[k - 1].fold == "the") --k;
+      if (k > 1 && In(doc.tokens[k - 1].fold, {"des", "of"}) &&
+          std::any_of(m.numbers.begin(), m.numbers.end(), [&](const NumberMention& o) {
+                        return &o != &n && o.toks.begin < k - 1 && o.toks.begin + 3 >= k - 1 && o.toks.end >= k - 1;
+                      })) {
+        best->notes.push_back("the whole a figure before is taken from: '" + figure + "'");
+        continue;
+      }
     }
     // "repérée par un drone": the agent of another verb is not a loss.
     if (t > 0 && IsAgentMarker(doc.tokens[t - 1].fold)) continue;
