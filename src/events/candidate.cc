@@ -52,8 +52,26 @@ bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "
 // A participle closing a noun phrase with nothing after it in its clause:
 // "300 membres de Daesh tués", "les zones conquises". (With an object
 // after it, "militants killed 12 soldiers" is active.)
+// Whether a word has the shape of a past participle ("tués", "conquises",
+// "détruit", "killed", "taken", "shot"); "seize", "took" and "attaque" do not.
+bool ParticipleShape(const Document& doc, uint32_t tok) {
+  std::string w(doc.Slice(doc.tokens[tok].span));
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto ends = [&](std::initializer_list<const char*> sufs) {
+    for (const char* x : sufs) {
+      std::string_view sv(x);
+      if (w.size() > sv.size() && w.compare(w.size() - sv.size(), sv.size(), sv) == 0) return true;
+    }
+    return false;
+  };
+  if (doc.lang == "en") return ends({"ed", "en", "wn", "ght", "ot", "uck", "it", "ung", "one"});
+  return ends({"é", "és", "ée", "ées", "i", "is", "ie", "ies", "ise", "ises", "u", "us", "ue", "ues", "it", "its",
+               "ite", "ites", "int", "ints", "inte", "intes", "ert", "erts", "erte", "ertes"});
+}
+
 bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, const TriggerMention& t, uint32_t floor) {
   if (!t.weak || t.toks.begin <= floor || doc.tokens[t.toks.begin - 1].kind != TokenKind::kWord) return false;
+  if (!ParticipleShape(doc, t.toks.begin)) return false;
   // "Israeli strikes", "missiles russes": the trigger heads a force's phrase, a noun.
   for (const auto& a : m.actors)
     if (a.toks.begin < t.toks.end && a.toks.end > t.toks.begin) return false;
@@ -237,7 +255,10 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
   bool passive = r.adjectival || Passive(doc, t, s.tok_begin);
   // "tués par l'explosion d'une mine": the event is the agent, the subject its victim.
   for (uint32_t k = t.toks.begin; k > s.tok_begin && t.toks.begin - k < 6; --k)
-    if (IsAgentMarker(doc.tokens[k - 1].fold) && cues.clause[k - 1] == cues.clause[t.toks.begin]) passive = true;
+    if (IsAgentMarker(doc.tokens[k - 1].fold) && cues.clause[k - 1] == cues.clause[t.toks.begin] &&
+        std::none_of(m.actors.begin(), m.actors.end(),  // "combattants soutenus par la Turquie" is a name
+                     [&](const ActorMention& a) { return a.toks.begin < k - 1 && a.toks.end > k - 1; }))
+      passive = true;
   if (t.flip && genitive) {  // "le retrait des forces maliennes": they withdraw
     r.actor2 = agent, r.how2 = "the side that withdraws (de X)";
     return r;
