@@ -52,8 +52,8 @@ bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "
 // A participle closing a noun phrase with nothing after it in its clause:
 // "300 membres de Daesh tués", "les zones conquises". (With an object
 // after it, "militants killed 12 soldiers" is active.)
-// Whether a word has the shape of a past participle ("tués", "conquises",
-// "détruit", "killed", "taken", "shot"); "seize", "took" and "attaque" do not.
+// Whether an English word has the shape of a past participle ("killed",
+// "taken", "shot"); "seize" and "took" do not.
 bool ParticipleShape(const Document& doc, uint32_t tok) {
   std::string w(doc.Slice(doc.tokens[tok].span));
   for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -65,8 +65,9 @@ bool ParticipleShape(const Document& doc, uint32_t tok) {
     return false;
   };
   if (doc.lang == "en") return ends({"ed", "en", "wn", "ght", "ot", "uck", "it", "ung", "one"});
-  return ends({"é", "és", "ée", "ées", "i", "is", "ie", "ies", "ise", "ises", "u", "us", "ue", "ues", "it", "its",
-               "ite", "ites", "int", "ints", "inte", "intes", "ert", "erts", "erte", "ertes"});
+  // French: a bare present after its subject ("la milice qui combat dans les
+  // rangs de") describes the group as much as a participle does.
+  return true;
 }
 
 bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, const TriggerMention& t, uint32_t floor) {
