@@ -224,6 +224,10 @@ std::optional<Actor> TopicActor(const Document& doc, const MentionSet& m, const 
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     if (a.id.empty() || a.kind == "civ" || a.kind == "unk" || a.kind == "place" || a.id == not_id) continue;
+    // "the coalition said": a source's words never make a side.
+    if (std::any_of(m.sources.begin(), m.sources.end(),
+                    [&](const SourceMention& s) { return !s.span.empty() && s.span.begin < a.span.end && s.span.end > a.span.begin; }))
+      continue;
     auto& e = counts.emplace(a.id, std::make_pair(0, i)).first->second;
     ++e.first;
   }

@@ -210,10 +210,13 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     if (other_event) continue;
     // "Selon Moscou": the source of the report is not a side of the event.
     bool is_source = false;
-    // "L'armée nigériane a affirmé avoir tué": a force reporting its own action is still its side.
+    // "L'armée nigériane a affirmé avoir tué": a force reporting its own
+    // action is still its side; after the event (", the coalition said") it
+    // is only the source.
     for (const auto& sm : m.sources)
       is_source |= !sm.span.empty() && sm.span.begin < a.span.end && sm.span.end > a.span.begin &&
-                   !(a.kind == "state" && sm.cue.begin >= sm.span.end);
+                   !((a.kind == "state" || a.kind == "group") && sm.cue.begin >= sm.span.end &&
+                     sm.span.end <= t.span.begin);
     if (is_source) continue;
     const std::string* before = WordBefore(doc, a.toks.begin, s.tok_begin);
     bool near = a.toks.begin - t.toks.end <= kAgentReach;
