@@ -315,6 +315,11 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
   e.actor1 = g.actor1;
   e.actor2 = g.actor2;
   if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
+  if (e.event_type == "Battles" && e.sub_event_type == "Armed clash" && e.actor2 && e.actor2->id == "CIVILIANS") {
+    e.event_type = "Violence against civilians";
+    e.sub_event_type = "Attack";
+    e.provenance.notes.push_back("type: attack on civilians -> Violence against civilians/Attack");
+  }
   if (!e.actor2 && e.event_type == "Violence against civilians") {
     e.actor2 = Actor{"CIVILIANS", ""};
     e.provenance.notes.push_back("actor2 CIVILIANS: violence against civilians");
