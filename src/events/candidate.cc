@@ -777,6 +777,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
       }
     }
+    // "en réponse à la mort de dix soldats": the toll of the cause, not of this event.
+    if (cues.cause[t] && !cues.cause[best->trigger->toks.begin]) {
+      best->notes.push_back("not a loss: '" + figure + "' (the toll of an earlier event given as a cause)");
+      continue;
+    }
     // "repérée par un drone": the agent of another verb is not a loss.
     if (t > 0 && IsAgentMarker(doc.tokens[t - 1].fold)) continue;
     VerbRole v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));

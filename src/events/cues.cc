@@ -60,6 +60,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.generic.assign(n, 0);
   d.since.assign(n, 0);
   d.intercepted.assign(n, -1);
+  d.cause.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
@@ -125,6 +126,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.begin; k > 0 && m.begin - k < kSubsetReach; --k) d.subset[k - 1] = 1;
     } else if (kind == "since") {  // "depuis 2015", "depuis le 3 mai", "since March"
       for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.since[k] = 1;
+    } else if (kind == "cause") {  // up to the next punctuation
+      for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
     } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
       for (uint32_t k = m.end; k < ce && k < m.end + kInterceptReach; ++k) d.intercepted[k] = static_cast<int32_t>(m.begin);
     } else if (kind == "generic") {
