@@ -44,6 +44,7 @@ struct Group {
   bool air = false;
   size_t last_sentence = 0;
   int parent = -1;  // the aggregate report this named strike splits from (index into the groups)
+  bool headline = false;  // every member so far is in a headline (see IsHeadline)
   // Claims of responsibility made in sentences with no trigger of their own.
   std::vector<std::string> claimants;
   std::vector<SourceRef> claim_sources;
@@ -144,9 +145,47 @@ Group NewGroup(Candidate c) {
   return g;
 }
 
-std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
+// A headline: the document's first sentence, a line of its own with no
+// closing full stop ("Mali : une embuscade meurtrière dans la région de Mopti").
+bool IsHeadline(const Document& doc, size_t s) {
+  if (s != 0 || doc.sentences.size() < 2) return false;
+  const Sentence& h = doc.sentences[0];
+  if (h.tok_end <= h.tok_begin) return false;
+  const Token& last = doc.tokens[h.tok_end - 1];
+  if (last.kind == TokenKind::kPunct && (last.punct == '.' || last.punct == '!' || last.punct == '?')) return false;
+  // The body starts on another line.
+  uint32_t b = doc.tokens[h.tok_end - 1].span.end, e = doc.tokens[doc.sentences[1].tok_begin].span.begin;
+  return doc.text.substr(b, e - b).find('\n') != std::string::npos;
+}
+
+// A headline's event and the body's first event of the same type whose place
+// is the headline's, inside it or around it (same province) are one.
+bool HeadlineMatches(const MentionSet& m, const Group& g, const Candidate& c) {
+  if (!g.headline || g.event_type != c.event_type || c.distinct) return false;
+  if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return false;
+  if (!DatesCompatible(m, g, c) || !FiguresCompatible(g, c)) return false;
+  for (const auto& o : g.members) {
+    if (o.place < 0 || c.place < 0) continue;
+    const auto& a = m.places[o.place];
+    const auto& b = m.places[c.place];
+    if (a.country != b.country) return false;
+    if (Level(m, o.place) < 2 && Level(m, c.place) < 2 && a.admin1 != b.admin1) return false;
+  }
+  return true;
+}
+
+std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<Candidate> cands) {
   std::vector<Group> groups;
   for (auto& c : cands) {
+    if (c.sentence > 0 && !c.weak) {
+      auto h = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return HeadlineMatches(m, g, c); });
+      if (h != groups.end()) {
+        h->headline = false;  // one body event per headline
+        if (h->sub_event_type != c.sub_event_type) h->sub_event_type = c.sub_event_type;
+        Join(&*h, std::move(c), "the event the headline announces (same type, place within the same province)");
+        continue;
+      }
+    }
     // "L'EI a revendiqué l'attaque": a claim refers to the event before it.
     if (!c.claimant.empty() && c.trigger->weak && !groups.empty() && !c.distinct &&
         c.sentence - groups.back().last_sentence <= kAttachReach) {
@@ -211,8 +250,10 @@ std::vector<Group> Merge(const MentionSet& m, std::vector<Candidate> cands) {
     int parent = -1;
     for (size_t i = groups.size(); i-- > 0 && parent < 0;)
       if (Compatible(m, groups[i], c, false, true)) parent = groups[i].parent >= 0 ? groups[i].parent : static_cast<int>(i);
+    bool headline = IsHeadline(doc, c.sentence);
     groups.push_back(NewGroup(std::move(c)));
     groups.back().parent = parent;
+    groups.back().headline = headline;
   }
   return groups;
 }
@@ -224,6 +265,10 @@ std::optional<Actor> TopicActor(const Document& doc, const MentionSet& m, const 
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     if (a.id.empty() || a.kind == "civ" || a.kind == "unk" || a.kind == "place" || a.id == not_id) continue;
+    // "the coalition said": a source's words never make a side.
+    if (std::any_of(m.sources.begin(), m.sources.end(),
+                    [&](const SourceMention& s) { return !s.span.empty() && s.span.begin < a.span.end && s.span.end > a.span.begin; }))
+      continue;
     auto& e = counts.emplace(a.id, std::make_pair(0, i)).first->second;
     ++e.first;
   }
@@ -266,8 +311,12 @@ std::string MinistryFor(const std::optional<Actor>& a1) {
 // The date a member gives explicitly, else one inherited, else -1.
 int GroupDate(const Group& g) {
   int date = -1;
-  for (const auto& c : g.members)
-    if (c.date >= 0 && (date < 0 || !c.date_inherited)) {
+  // The body's dates before a headline's.
+  std::vector<const Candidate*> order;
+  for (const auto& c : g.members) if (c.sentence > 0) order.push_back(&c);
+  for (const auto& c : g.members) if (c.sentence == 0) order.push_back(&c);
+  for (const Candidate* cp : order)
+    if (const Candidate& c = *cp; c.date >= 0 && (date < 0 || !c.date_inherited)) {
       date = c.date;
       if (!c.date_inherited) break;
     }
@@ -311,6 +360,11 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
   e.actor1 = g.actor1;
   e.actor2 = g.actor2;
   if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
+  if (e.event_type == "Battles" && e.sub_event_type == "Armed clash" && e.actor2 && e.actor2->id == "CIVILIANS") {
+    e.event_type = "Violence against civilians";
+    e.sub_event_type = "Attack";
+    e.provenance.notes.push_back("type: attack on civilians -> Violence against civilians/Attack");
+  }
   if (!e.actor2 && e.event_type == "Violence against civilians") {
     e.actor2 = Actor{"CIVILIANS", ""};
     e.provenance.notes.push_back("actor2 CIVILIANS: violence against civilians");
@@ -320,9 +374,14 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
     if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
   }
   // Place: the most precise one any mention gives; else the document's country.
+  // A headline's place only when the body gives none.
   int place = -1;
-  for (const auto& c : g.members)
+  bool body_place = false;
+  for (const auto& c : g.members) body_place |= c.sentence > 0 && c.place >= 0;
+  for (const auto& c : g.members) {
+    if (body_place && c.sentence == 0 && IsHeadline(doc, 0)) continue;
     if (c.place >= 0 && (place < 0 || Level(m, c.place) < Level(m, place))) place = c.place;
+  }
   if (place >= 0) {
     e.location = ToLocation(m.places[place]);
     e.provenance.notes.push_back("place '" + std::string(doc.Slice(m.places[place].span)) + "' (" + m.places[place].rule + ")");
@@ -404,7 +463,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   std::vector<std::string> claimants;
   auto sources = ResolveSources(doc, m, &claimants);
   auto cands = BuildCandidates(doc, m, cues, sources, claimants, codes_);
-  auto groups = Merge(m, std::move(cands));
+  auto groups = Merge(doc, m, std::move(cands));
   AttachBareClaims(claimants, sources, &groups);
   std::vector<Event> events;
   for (auto& g : groups) events.push_back(Finish(doc, m, groups, g));

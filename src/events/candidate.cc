@@ -52,8 +52,27 @@ bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "
 // A participle closing a noun phrase with nothing after it in its clause:
 // "300 membres de Daesh tués", "les zones conquises". (With an object
 // after it, "militants killed 12 soldiers" is active.)
+// Whether an English word has the shape of a past participle ("killed",
+// "taken", "shot"); "seize" and "took" do not.
+bool ParticipleShape(const Document& doc, uint32_t tok) {
+  std::string w(doc.Slice(doc.tokens[tok].span));
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto ends = [&](std::initializer_list<const char*> sufs) {
+    for (const char* x : sufs) {
+      std::string_view sv(x);
+      if (w.size() > sv.size() && w.compare(w.size() - sv.size(), sv.size(), sv) == 0) return true;
+    }
+    return false;
+  };
+  if (doc.lang == "en") return ends({"ed", "en", "wn", "ght", "ot", "uck", "it", "ung", "one"});
+  // French: a bare present after its subject ("la milice qui combat dans les
+  // rangs de") describes the group as much as a participle does.
+  return true;
+}
+
 bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, const TriggerMention& t, uint32_t floor) {
   if (!t.weak || t.toks.begin <= floor || doc.tokens[t.toks.begin - 1].kind != TokenKind::kWord) return false;
+  if (!ParticipleShape(doc, t.toks.begin)) return false;
   // "Israeli strikes", "missiles russes": the trigger heads a force's phrase, a noun.
   for (const auto& a : m.actors)
     if (a.toks.begin < t.toks.end && a.toks.end > t.toks.begin) return false;
@@ -191,10 +210,13 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     if (other_event) continue;
     // "Selon Moscou": the source of the report is not a side of the event.
     bool is_source = false;
-    // "L'armée nigériane a affirmé avoir tué": a force reporting its own action is still its side.
+    // "L'armée nigériane a affirmé avoir tué": a force reporting its own
+    // action is still its side; after the event (", the coalition said") it
+    // is only the source.
     for (const auto& sm : m.sources)
       is_source |= !sm.span.empty() && sm.span.begin < a.span.end && sm.span.end > a.span.begin &&
-                   !(a.kind == "state" && sm.cue.begin >= sm.span.end);
+                   !((a.kind == "state" || a.kind == "group") && sm.cue.begin >= sm.span.end &&
+                     sm.span.end <= t.span.begin);
     if (is_source) continue;
     const std::string* before = WordBefore(doc, a.toks.begin, s.tok_begin);
     bool near = a.toks.begin - t.toks.end <= kAgentReach;
@@ -237,7 +259,10 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
   bool passive = r.adjectival || Passive(doc, t, s.tok_begin);
   // "tués par l'explosion d'une mine": the event is the agent, the subject its victim.
   for (uint32_t k = t.toks.begin; k > s.tok_begin && t.toks.begin - k < 6; --k)
-    if (IsAgentMarker(doc.tokens[k - 1].fold) && cues.clause[k - 1] == cues.clause[t.toks.begin]) passive = true;
+    if (IsAgentMarker(doc.tokens[k - 1].fold) && cues.clause[k - 1] == cues.clause[t.toks.begin] &&
+        std::none_of(m.actors.begin(), m.actors.end(),  // "combattants soutenus par la Turquie" is a name
+                     [&](const ActorMention& a) { return a.toks.begin < k - 1 && a.toks.end > k - 1; }))
+      passive = true;
   if (t.flip && genitive) {  // "le retrait des forces maliennes": they withdraw
     r.actor2 = agent, r.how2 = "the side that withdraws (de X)";
     return r;
@@ -484,6 +509,26 @@ bool StartsParagraph(const Document& doc, size_t s) {
 void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
                  const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
+  // "Les forces ukrainiennes ont abattu deux des sept missiles": a weapon
+  // intercepted is a disrupted attack whose side is the interceptor (the
+  // subject of the intercepting verb), never its victim.
+  int32_t interceptor_verb = cues.intercepted[t.toks.begin];
+  if (c->event_type == "Explosions/Remote violence" && interceptor_verb >= 0) {
+    TriggerMention verb = t;
+    verb.toks = {static_cast<uint32_t>(interceptor_verb), static_cast<uint32_t>(interceptor_verb) + 1};
+    verb.weak = false, verb.flip = false;
+    Roles r = AssignRoles(doc, m, cues, ids, verb, s);
+    c->event_type = "Strategic developments";
+    c->sub_event_type = "Disrupted weapons use";
+    c->notes.push_back("type: '" + std::string(doc.Slice(t.span)) + "' intercepted by '" +
+                       std::string(doc.Slice(doc.tokens[interceptor_verb].span)) +
+                       "' -> Strategic developments/Disrupted weapons use");
+    if (r.actor1 >= 0) {
+      c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
+      c->notes.push_back("actor1 " + ids[r.actor1] + " '" + c->actor1->text + "' (the interceptor, " + m.actors[r.actor1].rule + ")");
+    }
+    return;
+  }
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
@@ -717,6 +762,24 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     if (container || cues.cumulative[t] || cues.remaining[t]) {
       best->notes.push_back("not a loss: '" + figure + "' (" +
                             (container ? "size of a convoy or force" : cues.cumulative[t] ? "cumulative total" : "forces still at large") + ")");
+      continue;
+    }
+    // "deux des sept missiles", "two of the five drones": the second figure
+    // is the whole the first is taken from, not a count of its own.
+    {
+      uint32_t k = t;
+      if (k > 0 && doc.tokens[k - 1].fold == "the") --k;
+      if (k > 1 && In(doc.tokens[k - 1].fold, {"des", "of"}) &&
+          std::any_of(m.numbers.begin(), m.numbers.end(), [&](const NumberMention& o) {
+                        return &o != &n && o.toks.begin < k - 1 && o.toks.begin + 3 >= k - 1 && o.toks.end >= k - 1;
+                      })) {
+        best->notes.push_back("the whole a figure before is taken from: '" + figure + "'");
+        continue;
+      }
+    }
+    // "en réponse à la mort de dix soldats": the toll of the cause, not of this event.
+    if (cues.cause[t] && !cues.cause[best->trigger->toks.begin]) {
+      best->notes.push_back("not a loss: '" + figure + "' (the toll of an earlier event given as a cause)");
       continue;
     }
     // "repérée par un drone": the agent of another verb is not a loss.

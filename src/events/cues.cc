@@ -6,6 +6,7 @@ namespace {
 constexpr uint32_t kContainerReach = 4;  // "un convoi de 39 véhicules et 120 combattants"
 constexpr uint32_t kDistinctReach = 3;   // "40 autres frappes aériennes"
 constexpr uint32_t kSubsetReach = 3;     // "dont au moins 5 enfants", "including three children"
+constexpr uint32_t kInterceptReach = 6;  // "abattu deux des sept missiles", "shot down two of the drones"
 
 bool PunctBoundary(const Token& t) {
   if (t.kind != TokenKind::kPunct) return false;
@@ -58,6 +59,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.subset.assign(n, 0);
   d.generic.assign(n, 0);
   d.since.assign(n, 0);
+  d.intercepted.assign(n, -1);
+  d.cause.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
@@ -123,6 +126,10 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.begin; k > 0 && m.begin - k < kSubsetReach; --k) d.subset[k - 1] = 1;
     } else if (kind == "since") {  // "depuis 2015", "depuis le 3 mai", "since March"
       for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.since[k] = 1;
+    } else if (kind == "cause") {  // up to the next punctuation
+      for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
+    } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
+      for (uint32_t k = m.end; k < ce && k < m.end + kInterceptReach; ++k) d.intercepted[k] = static_cast<int32_t>(m.begin);
     } else if (kind == "generic") {
       for (uint32_t k = m.begin; k < m.end; ++k) d.generic[k] = 1;
     } else if (kind == "locative") {

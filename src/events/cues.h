@@ -2,7 +2,7 @@
 // data/lexicons/<lang>/event_cues.tsv and count_verbs.tsv: clause
 // boundaries, negation and hypothesis (no event), purpose clauses,
 // cumulative totals and remaining forces (no counts), convoy and force sizes
-// (not losses), "other" occurrences, locative prepositions, subsets of a
+// (not losses), interceptions ("abattu deux missiles"), "other" occurrences, locative prepositions, subsets of a
 // figure ("dont", "including") and generic count nouns, and the verbs
 // that make a figure a toll (tuer), an injury count (blesser) or destroyed
 // materiel (détruire). Immutable; Analyze() is thread-safe.
@@ -33,6 +33,8 @@ struct DocCues {
   std::vector<uint8_t> subset;       // a figure here details one given before ("dont 5 enfants", "9 of them")
   std::vector<uint8_t> since;        // a date here starts a period ("depuis 2015"): it dates no event
   std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
+  std::vector<uint8_t> cause;        // in a phrase naming an earlier event as a cause ("à la suite de la mort de dix soldats")
+  std::vector<int32_t> intercepted;  // weapon words here are the object of an interception: its verb's token, else -1
   std::vector<VerbRole> verb;        // count verb starting at this token
   std::vector<std::string> why;      // the cue that blocked a token (for --explain)
 };

@@ -7,20 +7,15 @@ namespace {
 
 bool Exact(const Count& c) { return c.high && *c.high == c.low && c.low == c.best; }
 
-bool Contains(const Count& range, int64_t v) { return v >= range.low && (!range.high || v <= *range.high); }
 
+// The most conservative figure across sources (the codebook's rule): the
+// lowest best any source gives, "at least 25" from one and "31" from another
+// is 25; each source keeps its own in its claim.
 std::optional<Count> Conservative(const std::vector<Count>& vals) {
   if (vals.empty()) return std::nullopt;
-  std::vector<Count> kept;
-  for (size_t i = 0; i < vals.size(); ++i) {
-    bool vague = !Exact(vals[i]);
-    bool covered = false;
-    for (size_t j = 0; j < vals.size(); ++j)
-      if (j != i && vals[j].best != vals[i].best && Contains(vals[i], vals[j].best)) covered = true;
-    if (!(vague && covered)) kept.push_back(vals[i]);
-  }
-  if (kept.empty()) kept = vals;
-  return *std::min_element(kept.begin(), kept.end(), [](const Count& a, const Count& b) { return a.best < b.best; });
+  return *std::min_element(vals.begin(), vals.end(), [](const Count& a, const Count& b) {
+    return a.best < b.best || (a.best == b.best && Exact(a) && !Exact(b));
+  });
 }
 
 }  // namespace

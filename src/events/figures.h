@@ -2,8 +2,8 @@
 // destroyed materiel, strikes) and how figures from several sentences and
 // sources combine: within a source the most specific figure wins (an exact
 // 36 over "des dizaines"); across sources the top level is the most
-// conservative figure (ACLED's rule), after dropping vague ranges that
-// another source's figure already falls in.
+// conservative figure (ACLED's rule): the lowest best any source gives
+// ("at least 25" and "31" give 25), each source's own figure in its claim.
 #ifndef SITREP_EVENTS_FIGURES_H_
 #define SITREP_EVENTS_FIGURES_H_
 

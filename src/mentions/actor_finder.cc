@@ -48,6 +48,9 @@ StatusOr<std::unique_ptr<ActorFinder>> ActorFinder::Create(const std::string& le
   auto n = LangTable::Load(lexicon_dir, "nationalities.tsv", {"phrase", "iso3"}, 2, f->stemmers_, warnings);
   if (!n.ok()) return n.status();
   f->nationalities_ = std::move(n).value();
+  auto b = LangTable::Load(lexicon_dir, "backed.tsv", {"phrase", "kind", "id"}, 3, f->stemmers_, warnings);
+  if (!b.ok()) return b.status();
+  f->backed_ = std::move(b).value();
   return f;
 }
 
@@ -102,6 +105,63 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
   return false;
 }
 
+bool ActorFinder::BackedAt(const Document& doc, const std::vector<Token>& st, uint32_t i,
+                           ActorMention* out) const {
+  const uint32_t n = static_cast<uint32_t>(st.size());
+  // The backed.tsv entry of `kind` at token k (after an optional hyphen): its end and id.
+  auto at = [&](uint32_t k, const char* kind, std::string* id) -> uint32_t {
+    if (k < n && doc.tokens[k].kind == TokenKind::kPunct && doc.tokens[k].punct == '-') ++k;
+    if (k >= n) return 0;
+    for (const auto& m : backed_.MatchAt(doc.lang, st, k, n)) {
+      const auto& e = backed_.entry(m.value);
+      if (e.cells[1] != kind) continue;
+      if (id) *id = e.cells[2];
+      return m.end;
+    }
+    return 0;
+  };
+  auto head_within = [&](uint32_t k) -> uint32_t {  // a head at k or up to two words later
+    for (uint32_t j = k; j < n && j < k + 3; ++j) {
+      if (uint32_t h = at(j, "head", nullptr)) {
+        while (uint32_t more = at(h, "head", nullptr)) h = more;  // "militia fighters"
+        return h;
+      }
+      if (Stop(st[j])) break;
+    }
+    return 0;
+  };
+  auto make = [&](uint32_t e, const std::string& id, const char* how) {
+    out->toks = {i, e};
+    out->span = SpanOf(doc, i, e);
+    out->id = id;
+    out->kind = "group";
+    out->air = false;
+    out->rule = std::string("backed.tsv: ") + how;
+    return true;
+  };
+  std::string id;
+  // "Turkish-backed Syrian fighters", "pro-Iranian militias".
+  if (uint32_t p = at(i, "pro", nullptr); p && (p = at(p, "backer", &id)) != 0) {
+    if (uint32_t h = head_within(p)) return make(h, id, "pro-<backer> <forces>");
+  }
+  if (uint32_t b = at(i, "backer", &id)) {
+    if (uint32_t c = at(b, "cue", nullptr))
+      if (uint32_t h = head_within(c)) return make(h, id, "<backer>-backed <forces>");
+  }
+  // "combattants soutenus par la Turquie", "milices pro-iraniennes".
+  if (uint32_t h = at(i, "head", nullptr)) {
+    for (uint32_t j = h; j < n && j < h + 3 && !Stop(st[j]); ++j) {
+      if (uint32_t c = at(j, "cue", nullptr)) {
+        while (c < n && Determiner(doc.tokens[c].fold)) ++c;
+        if (uint32_t b = at(c, "backer", &id)) return make(b, id, "<forces> backed by <backer>");
+      }
+      if (uint32_t p = at(j, "pro", nullptr))
+        if (uint32_t b = at(p, "backer", &id)) return make(b, id, "<forces> pro-<backer>");
+    }
+  }
+  return false;
+}
+
 std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
   std::vector<ActorMention> out;
   std::vector<Token> st = stemmers_.For(doc.lang).StemTokens(doc.tokens);
@@ -119,6 +179,12 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.kind = e.cells[2].empty() || e.cells[2] == "-" ? "group" : e.cells[2];
       lex.air = e.cells[3] == "air";
       lex.rule = e.lang + "/actors.tsv:" + std::to_string(e.line) + " '" + e.cells[0] + "'";
+    }
+    ActorMention backed;
+    if (BackedAt(doc, st, i, &backed) && (!has_lex || backed.toks.end > lex.toks.end)) {
+      i = backed.toks.end;
+      out.push_back(std::move(backed));
+      continue;
     }
     bool has_state = StateForceAt(doc, st, i, &state);
     if (has_state && (!has_lex || state.toks.end > lex.toks.end)) {

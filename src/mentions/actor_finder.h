@@ -4,7 +4,10 @@
 // -> MLI_MIL, "Ukrainian troops" -> UKR_MIL, "police nigériane" -> NGA_POL),
 // the nationality on either side of the head within three words; a bare
 // head after a determiner ("the army", "l'armée") is "*_ROLE", its country
-// found by the assembler (events/country_codes.h). Longest
+// found by the assembler (events/country_codes.h). Forces backed by a
+// foreign state ("Turkish-backed Syrian fighters", "combattants soutenus par
+// la Turquie", "milices pro-iraniennes") are that state's backed group
+// (backed.tsv: TUR_BACKED, IRAN_BACKED). Longest
 // match wins; mentions do not overlap. Which side an actor is on is the
 // assembler's business. Immutable; Find() is thread-safe.
 #ifndef SITREP_MENTIONS_ACTOR_FINDER_H_
@@ -29,8 +32,10 @@ class ActorFinder {
  private:
   // The longest state-force phrase starting at `i`, or false.
   bool StateForceAt(const Document& doc, const std::vector<Token>& st, uint32_t i, ActorMention* out) const;
+  // A backed-group phrase starting at `i`, or false.
+  bool BackedAt(const Document& doc, const std::vector<Token>& st, uint32_t i, ActorMention* out) const;
   Stemmers stemmers_;
-  LangTable actors_, heads_, nationalities_;
+  LangTable actors_, heads_, nationalities_, backed_;
 };
 
 }  // namespace sitrep

@@ -99,7 +99,8 @@ enum class Cue : uint8_t { kNone, kFuture, kPast };
 struct Entry {
   K kind;
   int value = 0;
-  bool cap = false;  // only when the first word is capitalised
+  bool cap = false;    // only when the first word is capitalised
+  bool ambig = false;  // a month name that is also an ordinary word ("sept")
 };
 
 // What a pattern found. Anchored expressions ("22 h", "la veille") get their
@@ -115,6 +116,8 @@ struct Found {
 struct Hit {
   uint32_t end = 0;
   int value = 0;
+  bool ambig = false;   // Entry::ambig
+  bool dotted = false;  // an abbreviation's full stop was read ("sept.")
   explicit operator bool() const { return end != 0; }
 };
 
@@ -188,8 +191,10 @@ Status LoadDates(const std::string& path, DateLexicon* lex, std::vector<std::str
                           row.cells[ck] + "'");
       continue;
     }
+    std::string flags =
+        cf >= 0 && cf < static_cast<int>(row.cells.size()) ? "," + row.cells[cf] + "," : "";
     Entry e{kind->second, std::atoi(row.cells[cv].c_str()),
-            cf >= 0 && cf < static_cast<int>(row.cells.size()) && row.cells[cf] == "cap"};
+            flags.find(",cap,") != std::string::npos, flags.find(",ambig,") != std::string::npos};
     lex->matcher.Add(row.cells[cp], static_cast<int32_t>(lex->entries.size()));
     lex->entries.push_back(e);
   }
@@ -267,11 +272,12 @@ class Scanner {
       const Entry& e = lex_.entries[m.value];
       if (e.kind != kind || (e.cap && !Tok(i).capitalized)) continue;
       uint32_t end = m.end;
+      bool dotted = false;
       // "janv.", "Sept." (not the full stop that ends the sentence)
       if (kind == K::kMonth && In(end + 1) && Tok(end).punct == '.' && !Tok(end).space_before &&
           !Tok(end + 1).capitalized)
-        ++end;
-      return {end, e.value};
+        ++end, dotted = true;
+      return {end, e.value, e.ambig, dotted};
     }
     return {};
   }
@@ -656,8 +662,12 @@ class Scanner {
     uint32_t k = m.end;
     Hit y = YearNumber(k, true);
     if (y) return Found{i, y.end, DateResolver::Month(y.value, m.value), "month_year"};
+    bool cue_before = j > s_begin_ && Get(j - 1, K::kYearCue);
+    // A month name that is also an ordinary word ("deux des sept missiles")
+    // stands alone only as an abbreviation after a cue: "en sept.", "fin sept.".
+    if (m.ambig && !(m.dotted && (part || cue_before))) return std::nullopt;
     bool cued = part || pre != Direction::kPast || Get(k, K::kLast) || Get(k, K::kNext) ||
-                (j > s_begin_ && Get(j - 1, K::kYearCue));
+                cue_before;
     if (!cued) return std::nullopt;
     Direction dir = DirectionAfter(i, &k, pre);
     return Found{i, k, res_.Partial(0, m.value, 0, -1, dir), "month"};
