@@ -73,6 +73,20 @@ std::string Pipeline::Version() { return std::string("sitrep-pipeline/") + SITRE
 
 std::string Pipeline::DataVersion() const { return impl_->data_version; }
 
+namespace {
+
+// Every lexicon-driven stage is built the same way: T::Create(lexicon_dir, warnings).
+template <typename T>
+Status CreateStage(const std::string& lexicons, std::vector<std::string>* warnings,
+                   std::unique_ptr<T>* out) {
+  auto stage = T::Create(lexicons, warnings);
+  if (!stage.ok()) return stage.status();
+  *out = std::move(stage).value();
+  return Status::Ok();
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto impl = std::make_unique<PipelineImpl>();
   impl->options = options;
@@ -81,24 +95,14 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
     return Status::NotFound("no lexicons under '" + impl->data_dir +
                             "' (set --data or SITREP_DATA to the project's data/ folder)");
   }
-  auto triggers = TriggerFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
-  if (!triggers.ok()) return triggers.status();
-  impl->triggers = std::move(triggers).value();
-  auto numbers = NumberFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
-  if (!numbers.ok()) return numbers.status();
-  impl->numbers = std::move(numbers).value();
-  auto dates = DateFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
-  if (!dates.ok()) return dates.status();
-  impl->dates = std::move(dates).value();
-  auto actors = ActorFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
-  if (!actors.ok()) return actors.status();
-  impl->actors = std::move(actors).value();
-  auto sources = SourceFinder::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
-  if (!sources.ok()) return sources.status();
-  impl->sources = std::move(sources).value();
-  auto assembler = EventAssembler::Create(impl->data_dir + "/lexicons", &impl->load_warnings);
-  if (!assembler.ok()) return assembler.status();
-  impl->assembler = std::move(assembler).value();
+  const std::string lexicons = impl->data_dir + "/lexicons";
+  auto* w = &impl->load_warnings;
+  SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->triggers));
+  SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->numbers));
+  SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->dates));
+  SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->actors));
+  SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->sources));
+  SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->assembler));
   impl->data_version = "lexicons:" + HashDataDir(impl->data_dir);
   SITREP_RETURN_IF_ERROR(LoadPlaces(impl.get()));
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
