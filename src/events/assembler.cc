@@ -196,13 +196,30 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       // "Les frappes ont tué 80 terroristes": the event before, if it can be the same.
       if (!groups.empty() && !c.distinct) {
         Group& last = groups.back();
-        if (c.sentence - last.last_sentence <= kAttachReach && Compatible(m, last, c, true)) {
+        // A follow-up names the same kind of event: a killing after a strike,
+        // never people "évacués" after an arrest.
+        auto violent = [](const std::string& type) {
+          return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
+        };
+        bool follows = c.sub_event_type == last.sub_event_type || (violent(c.event_type) && violent(last.event_type));
+        if (follows && c.sentence - last.last_sentence <= kAttachReach && Compatible(m, last, c, true)) {
           Join(&last, std::move(c), "follow-up with no actor of its own: attached to the event before");
           continue;
         }
         bool has_figures = false;
         for (const auto& [s, f] : c.figures) has_figures |= !f.empty();
-        if (has_figures) {
+        // Only a trigger of the same kind of event may inherit its type: a
+        // killing after a strike, never "évacués" after an arrest.
+        auto attack = [](const std::string& type, const std::string& sub) {
+          bool violent = type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
+          return violent && sub != "Abduction/forced disappearance" && sub != "Government regains territory" &&
+                 sub != "Non-state actor overtakes territory";
+        };
+        bool kin = c.sub_event_type == last.sub_event_type ||
+                   (attack(c.event_type, c.sub_event_type) && attack(last.event_type, last.sub_event_type));
+        if (has_figures && !kin)
+          c.notes.push_back("own figures but no actor, and a trigger of another kind than the event before: no event");
+        if (has_figures && kin) {
           c.event_type = last.event_type;
           c.sub_event_type = last.sub_event_type;
           if (!c.actor1) c.actor1 = last.actor1;
