@@ -340,7 +340,8 @@ int GroupDate(const Group& g) {
   return date;
 }
 
-Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>& groups, Group& g) {
+Event Finish(const Document& doc, const MentionSet& m, const CountryCodes& codes, const std::vector<Group>& groups,
+             Group& g) {
   Event e;
   e.docs = {doc.id};
   e.event_type = g.event_type;
@@ -390,6 +391,22 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
     e.actor2 = TopicActor(doc, m, e.actor1 ? e.actor1->id : "");
     if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
   }
+  // No pattern id ("*_POL": a force of no known country) reaches an event:
+  // it takes the document's country, else the side is dropped.
+  for (auto* a : {&e.actor1, &e.actor2}) {
+    if (!*a || !IsUnownedStateId((*a)->id)) continue;
+    auto country = DocumentCountry(m);
+    std::string iso3 = country ? codes.Alpha3(country->country) : "";
+    std::string was = (*a)->id;
+    if (!iso3.empty()) {
+      (*a)->id = iso3 + was.substr(1);
+      e.provenance.notes.push_back(was + " -> " + (*a)->id + ": the document's country");
+    } else {
+      a->reset();
+      e.provenance.notes.push_back(was + " dropped: no country for it");
+    }
+  }
+  if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
   // Place: the most precise one any mention gives; else the document's country.
   // A headline's place only when the body gives none.
   int place = -1;
@@ -483,7 +500,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   auto groups = Merge(doc, m, std::move(cands));
   AttachBareClaims(claimants, sources, &groups);
   std::vector<Event> events;
-  for (auto& g : groups) events.push_back(Finish(doc, m, groups, g));
+  for (auto& g : groups) events.push_back(Finish(doc, m, codes_, groups, g));
   return events;
 }
 
