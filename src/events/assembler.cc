@@ -196,13 +196,30 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       // "Les frappes ont tué 80 terroristes": the event before, if it can be the same.
       if (!groups.empty() && !c.distinct) {
         Group& last = groups.back();
-        if (c.sentence - last.last_sentence <= kAttachReach && Compatible(m, last, c, true)) {
+        // A follow-up names the same kind of event: a killing after a strike,
+        // never people "évacués" after an arrest.
+        auto violent = [](const std::string& type) {
+          return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
+        };
+        bool follows = c.sub_event_type == last.sub_event_type || (violent(c.event_type) && violent(last.event_type));
+        if (follows && c.sentence - last.last_sentence <= kAttachReach && Compatible(m, last, c, true)) {
           Join(&last, std::move(c), "follow-up with no actor of its own: attached to the event before");
           continue;
         }
         bool has_figures = false;
         for (const auto& [s, f] : c.figures) has_figures |= !f.empty();
-        if (has_figures) {
+        // Only a trigger of the same kind of event may inherit its type: a
+        // killing after a strike, never "évacués" after an arrest.
+        auto attack = [](const std::string& type, const std::string& sub) {
+          bool violent = type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
+          return violent && sub != "Abduction/forced disappearance" && sub != "Government regains territory" &&
+                 sub != "Non-state actor overtakes territory";
+        };
+        bool kin = c.sub_event_type == last.sub_event_type ||
+                   (attack(c.event_type, c.sub_event_type) && attack(last.event_type, last.sub_event_type));
+        if (has_figures && !kin)
+          c.notes.push_back("own figures but no actor, and a trigger of another kind than the event before: no event");
+        if (has_figures && kin) {
           c.event_type = last.event_type;
           c.sub_event_type = last.sub_event_type;
           if (!c.actor1) c.actor1 = last.actor1;
@@ -323,7 +340,8 @@ int GroupDate(const Group& g) {
   return date;
 }
 
-Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>& groups, Group& g) {
+Event Finish(const Document& doc, const MentionSet& m, const CountryCodes& codes, const std::vector<Group>& groups,
+             Group& g) {
   Event e;
   e.docs = {doc.id};
   e.event_type = g.event_type;
@@ -373,6 +391,22 @@ Event Finish(const Document& doc, const MentionSet& m, const std::vector<Group>&
     e.actor2 = TopicActor(doc, m, e.actor1 ? e.actor1->id : "");
     if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
   }
+  // No pattern id ("*_POL": a force of no known country) reaches an event:
+  // it takes the document's country, else the side is dropped.
+  for (auto* a : {&e.actor1, &e.actor2}) {
+    if (!*a || !IsUnownedStateId((*a)->id)) continue;
+    auto country = DocumentCountry(m);
+    std::string iso3 = country ? codes.Alpha3(country->country) : "";
+    std::string was = (*a)->id;
+    if (!iso3.empty()) {
+      (*a)->id = iso3 + was.substr(1);
+      e.provenance.notes.push_back(was + " -> " + (*a)->id + ": the document's country");
+    } else {
+      a->reset();
+      e.provenance.notes.push_back(was + " dropped: no country for it");
+    }
+  }
+  if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
   // Place: the most precise one any mention gives; else the document's country.
   // A headline's place only when the body gives none.
   int place = -1;
@@ -466,7 +500,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   auto groups = Merge(doc, m, std::move(cands));
   AttachBareClaims(claimants, sources, &groups);
   std::vector<Event> events;
-  for (auto& g : groups) events.push_back(Finish(doc, m, groups, g));
+  for (auto& g : groups) events.push_back(Finish(doc, m, codes_, groups, g));
   return events;
 }
 

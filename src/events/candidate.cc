@@ -17,6 +17,7 @@ constexpr int kObjectReach = 14;
 constexpr int kSourceTie = 3;  // sources this close to the nearest one share its figures
 constexpr uint32_t kDirectVerbReach = 3;
 constexpr uint32_t kBetweenReach = 3;
+constexpr uint32_t kArresteeReach = 8;  // "arrêté quatre de leurs complices", "des jihadistes présumés ont été interpellés"
 constexpr uint32_t kFrameReach = 8;  // "à X, dans la province d'Idleb", "in X in Syria's Idlib province"  // "ont éclaté entre", "broke out between"  // "a tué au moins 12", "wounded 140"
 
 bool In(const std::string& f, std::initializer_list<const char*> words) {
@@ -550,12 +551,40 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     // An armed side on either end makes a generic word an event ("l'armée a
     // repris X", "l'arrestation de membres de Boko Haram"); "la reprise
     // économique" or "l'enlèvement d'un enfant" has none.
+    // A state's side is armed only as its military: a government that
+    // "vise" or "attaque" a reform, or the police in a crime story, is no
+    // side of an armed clash.
+    auto state_id = [](const std::string& id) { return id.size() > 4 && id[3] == '_'; };
     auto armed_kind = [&](int i) {
       const std::string& k = m.actors[i].kind;
-      return k == "group" || k == "state" || k == "unk" || k == "air" || k == "jihad" || k == "anaphor" ||
-             (k == "pronoun" && ids[i] != "CIVILIANS");
+      const std::string& id = ids[i];
+      if (k == "air") return true;
+      bool side = k == "group" || k == "state" || k == "unk" || k == "jihad" || k == "anaphor" || k == "pronoun";
+      return side && !id.empty() && id != "CIVILIANS" && (!state_id(id) || id.substr(4) == "MIL");
     };
     bool armed = (c->actor1 && armed_kind(r.actor1)) || (c->actor2 && armed_kind(r.actor2));
+    // An arrest is political violence only when the one arrested is: members
+    // of an armed or terror group, militants, unidentified attackers. Police
+    // arresting "un homme" in a crime story is no event.
+    if (c->sub_event_type == "Arrests") {
+      auto arrestee = [&](int i) {
+        const std::string& k = m.actors[i].kind;
+        return (k == "group" || k == "unk" || k == "jihad" || k == "anaphor" ||
+                (k == "pronoun" && !state_id(ids[i]))) &&
+               ids[i] != "CIVILIANS" && !ids[i].empty() && !state_id(ids[i]);
+      };
+      armed = c->actor2 && arrestee(r.actor2);
+      // Or a noun of the arrestee class near the trigger ("arrêté trois
+      // militants", "des jihadistes présumés ont été interpellés");
+      // "complices" only with an armed group named in the sentence.
+      bool group_named = false;
+      for (const auto& a : m.actors)
+        group_named |= a.toks.begin >= s.tok_begin && a.toks.end <= s.tok_end && (a.kind == "group" || a.kind == "jihad");
+      uint32_t lo = std::max(s.tok_begin, t.toks.begin > kArresteeReach ? t.toks.begin - kArresteeReach : 0u);
+      uint32_t hi = std::min(s.tok_end, t.toks.end + kArresteeReach);
+      for (uint32_t k = lo; k < hi && !armed; ++k) armed = cues.arrestee[k] == 1 || (cues.arrestee[k] == 2 && group_named);
+      if (!armed) c->notes.push_back("arrest of no member of an armed or political group: no event of its own");
+    }
     if (c->air) {
       c->event_type = "Explosions/Remote violence";
       c->sub_event_type = "Air/drone strike";

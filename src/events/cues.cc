@@ -61,6 +61,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.since.assign(n, 0);
   d.intercepted.assign(n, -1);
   d.cause.assign(n, 0);
+  d.arrestee.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
@@ -130,6 +131,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
     } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
       for (uint32_t k = m.end; k < ce && k < m.end + kInterceptReach; ++k) d.intercepted[k] = static_cast<int32_t>(m.begin);
+    } else if (kind == "arrestee") {  // "militants", "suspected jihadists"; "complices" only with a group
+      for (uint32_t k = m.begin; k < m.end; ++k) d.arrestee[k] = e.cells[2] == "group" ? 2 : 1;
     } else if (kind == "generic") {
       for (uint32_t k = m.begin; k < m.end; ++k) d.generic[k] = 1;
     } else if (kind == "locative") {

@@ -33,6 +33,7 @@ struct DocCues {
   std::vector<uint8_t> subset;       // a figure here details one given before ("dont 5 enfants", "9 of them")
   std::vector<uint8_t> since;        // a date here starts a period ("depuis 2015"): it dates no event
   std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
+  std::vector<uint8_t> arrestee;     // a noun naming a politically significant arrestee (2: only with an armed group in the sentence)
   std::vector<uint8_t> cause;        // in a phrase naming an earlier event as a cause ("à la suite de la mort de dix soldats")
   std::vector<int32_t> intercepted;  // weapon words here are the object of an interception: its verb's token, else -1
   std::vector<VerbRole> verb;        // count verb starting at this token
