@@ -1,6 +1,7 @@
 #include "lexicon/stemmer.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "lexicon/tsv.h"
 
@@ -21,7 +22,19 @@ StatusOr<Stemmer> Stemmer::Load(const std::string& path, std::vector<std::string
     }
     s.AddRule(std::move(r));
   }
+  std::filesystem::path ex = std::filesystem::path(path).parent_path() / "stem_exceptions.tsv";
+  if (std::filesystem::exists(ex)) {
+    auto e = ReadTsv(ex.string(), {"word", "stem"});
+    if (!e.ok()) return e.status();
+    for (const auto& err : e->errors) warnings->push_back(err);
+    for (const auto& row : e->rows)
+      s.AddException(row.cells[e->Column("word")], row.cells[e->Column("stem")]);
+  }
   return s;
+}
+
+void Stemmer::AddException(std::string word, std::string stem) {
+  exceptions_[std::move(word)] = std::move(stem);
 }
 
 void Stemmer::AddRule(Rule r) {
@@ -31,6 +44,10 @@ void Stemmer::AddRule(Rule r) {
 }
 
 std::string Stemmer::Stem(std::string_view fold) const {
+  if (!exceptions_.empty()) {
+    auto it = exceptions_.find(std::string(fold));
+    if (it != exceptions_.end()) return it->second;
+  }
   std::string w(fold);
   for (int pass = 0; pass < 2; ++pass) {
     bool changed = false;

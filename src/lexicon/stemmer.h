@@ -3,11 +3,15 @@
 // stemmed the same way, so one entry ("frapper", "strike") matches its
 // inflected forms (frappe, frappées, frappant; strikes, striking). Not a
 // linguistic stemmer: two passes of longest-suffix replacement, enough to
-// make inflections meet. Immutable after Load(); safe to share.
+// make inflections meet. Words whose stem would collide with an unrelated
+// word are listed in stem_exceptions.tsv beside suffixes.tsv (word, stem),
+// as classic stemmers keep exception lists: "arme" (weapon) must not meet
+// "armée" (army). Immutable after Load(); safe to share.
 #ifndef SITREP_LEXICON_STEMMER_H_
 #define SITREP_LEXICON_STEMMER_H_
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +24,7 @@ class Stemmer {
  public:
   Stemmer() = default;  // strips nothing
   // Fails when the file cannot be read; malformed rows go to `warnings`.
+  // Reads stem_exceptions.tsv from the same folder when it exists.
   static StatusOr<Stemmer> Load(const std::string& path, std::vector<std::string>* warnings);
 
   std::string Stem(std::string_view fold) const;
@@ -31,9 +36,12 @@ class Stemmer {
     size_t min_stem = 3;
   };
   void AddRule(Rule r);
+  // `word` (folded) stems to `stem`, whatever the rules say.
+  void AddException(std::string word, std::string stem);
 
  private:
   std::vector<Rule> rules_;  // longest suffix first
+  std::unordered_map<std::string, std::string> exceptions_;
 };
 
 }  // namespace sitrep
