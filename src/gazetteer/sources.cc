@@ -114,31 +114,49 @@ struct CountryRow {
   double lat = NAN, lon = NAN;
 };
 
+// The outer rings of a Polygon or MultiPolygon.
+std::vector<const Json*> OuterRings(const Json& geom) {
+  std::vector<const Json*> out;
+  if (!geom.is_object() || !geom.contains("coordinates") || !geom.contains("type")) return out;
+  const auto& c = geom["coordinates"];
+  if (geom["type"] == "Polygon" && !c.empty()) out.push_back(&c[0]);
+  if (geom["type"] == "MultiPolygon")
+    for (const auto& poly : c)
+      if (!poly.empty()) out.push_back(&poly[0]);
+  return out;
+}
+
+// Shoelace sums of one ring: twice its signed area `a`, and the moments
+// whose quotient by 3a is its centroid; also its longitude extent.
+struct RingSums {
+  double a = 0, cx = 0, cy = 0, min_x = 1e9, max_x = -1e9;
+};
+
+RingSums SumRing(const Json& r) {
+  RingSums s;
+  for (size_t i = 0; i + 1 < r.size(); ++i) {
+    double x0 = r[i][0], y0 = r[i][1], x1 = r[i + 1][0], y1 = r[i + 1][1];
+    double c = x0 * y1 - x1 * y0;
+    s.a += c;
+    s.cx += (x0 + x1) * c;
+    s.cy += (y0 + y1) * c;
+    s.min_x = std::min(s.min_x, x0), s.max_x = std::max(s.max_x, x0);
+  }
+  return s;
+}
+
 // Centroid of the largest ring of a (Multi)Polygon, as a stand-in for the
 // GeoNames country point when the project does not record it.
 bool LargestRingCentroid(const Json& geom, double* lat, double* lon) {
   double best_area = 0;
-  auto ring = [&](const Json& r) {
-    double a = 0, cx = 0, cy = 0;
-    for (size_t i = 0; i + 1 < r.size(); ++i) {
-      double x0 = r[i][0], y0 = r[i][1], x1 = r[i + 1][0], y1 = r[i + 1][1];
-      double c = x0 * y1 - x1 * y0;
-      a += c;
-      cx += (x0 + x1) * c;
-      cy += (y0 + y1) * c;
+  for (const Json* r : OuterRings(geom)) {
+    RingSums s = SumRing(*r);
+    if (std::fabs(s.a) > best_area) {
+      best_area = std::fabs(s.a);
+      *lon = s.cx / (3 * s.a);
+      *lat = s.cy / (3 * s.a);
     }
-    if (std::fabs(a) > best_area) {
-      best_area = std::fabs(a);
-      *lon = cx / (3 * a);
-      *lat = cy / (3 * a);
-    }
-  };
-  if (!geom.is_object()) return false;
-  const auto& c = geom["coordinates"];
-  if (geom["type"] == "Polygon" && !c.empty()) ring(c[0]);
-  if (geom["type"] == "MultiPolygon")
-    for (const auto& poly : c)
-      if (!poly.empty()) ring(poly[0]);
+  }
   return best_area > 0;
 }
 
@@ -260,30 +278,17 @@ uint32_t Le32(const std::string& s, size_t off) {
 }  // namespace
 
 bool AreaCentroid(const Json& geom, double* lat, double* lon) {
-  if (!geom.is_object() || !geom.contains("coordinates") || !geom.contains("type")) return false;
   double area = 0, sx = 0, sy = 0, min_x = 1e9, max_x = -1e9;
-  auto ring = [&](const Json& r) {
-    double a = 0, cx = 0, cy = 0;
-    for (size_t i = 0; i + 1 < r.size(); ++i) {
-      double x0 = r[i][0], y0 = r[i][1], x1 = r[i + 1][0], y1 = r[i + 1][1];
-      double c = x0 * y1 - x1 * y0;
-      a += c;
-      cx += (x0 + x1) * c;
-      cy += (y0 + y1) * c;
-      min_x = std::min(min_x, x0), max_x = std::max(max_x, x0);
-    }
-    if (a == 0) return;
+  for (const Json* r : OuterRings(geom)) {
+    RingSums s = SumRing(*r);
+    min_x = std::min(min_x, s.min_x), max_x = std::max(max_x, s.max_x);
+    if (s.a == 0) continue;
     // Sum of |a| * centroid; the centroid is (cx, cy) / (3a).
-    double w = std::fabs(a);
-    sx += w * cx / (3 * a);
-    sy += w * cy / (3 * a);
+    double w = std::fabs(s.a);
+    sx += w * s.cx / (3 * s.a);
+    sy += w * s.cy / (3 * s.a);
     area += w;
-  };
-  const auto& c = geom["coordinates"];
-  if (geom["type"] == "Polygon" && !c.empty()) ring(c[0]);
-  if (geom["type"] == "MultiPolygon")
-    for (const auto& poly : c)
-      if (!poly.empty()) ring(poly[0]);
+  }
   if (area <= 0 || max_x - min_x > 180) return false;
   *lon = sx / area;
   *lat = sy / area;
