@@ -1,6 +1,7 @@
 #include "events/country_codes.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -9,7 +10,7 @@ namespace sitrep {
 namespace {
 
 TEST(CountryCodesTest, MapsAlpha2AndReportsBadRowsWithTheirLine) {
-  std::string path = ::testing::TempDir() + "/codes.tsv";
+  std::string path = ::testing::TempDir() + "/codes_" + std::to_string(::getpid()) + ".tsv";
   {
     std::ofstream f(path);
     f << "# test\nalpha2\talpha3\nML\tMLI\nUKR\tUA\nNG\tNGA\n";

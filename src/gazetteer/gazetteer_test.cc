@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "gazetteer/builder.h"
@@ -102,7 +103,10 @@ TEST(GazetteerTest, RejectsCorruptedFiles) {
 }
 
 TEST(SupplementTest, LoadsRowsAndReportsMalformedOnesWithTheirLine) {
-  std::string path = ::testing::TempDir() + "/supplement_test.tsv";
+  // A folder of this process's own: ctest runs tests in parallel processes.
+  std::string dir = ::testing::TempDir() + "/supplement_" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/supplement_test.tsv";
   {
     std::ofstream out(path);
     out << "# test places\n"

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "gazetteer/builder.h"
 #include "mentions/place_finder.h"
@@ -47,7 +48,7 @@ class PlaceContextTest : public ::testing::Test {
     auto g = Gazetteer::FromBytes(b.Serialize());
     ASSERT_TRUE(g.ok());
     gaz_ = std::move(g).value();
-    dir_ = ::testing::TempDir() + "/place_context_lex";
+    dir_ = ::testing::TempDir() + "/place_context_lex_" + std::to_string(::getpid());
     std::filesystem::create_directories(dir_ + "/en");
     std::ofstream(dir_ + "/en/places.tsv") << "phrase\tkind\nnear\tnear\nvalley\tfeature\nhospital\tfeature\n"
                                            << "center\tfeature\nuniversity\tfeature\n";

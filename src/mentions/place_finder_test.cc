@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "gazetteer/builder.h"
 #include "resolve/geocoder.h"
@@ -67,7 +68,7 @@ class PlaceFinderTest : public ::testing::Test {
     auto g = Gazetteer::FromBytes(b.Serialize());
     ASSERT_TRUE(g.ok());
     gaz_ = std::move(g).value();
-    dir_ = ::testing::TempDir() + "/place_finder_lex";
+    dir_ = ::testing::TempDir() + "/place_finder_lex_" + std::to_string(::getpid());
     for (const char* lang : {"fr", "en"}) {
       std::filesystem::create_directories(dir_ + "/" + lang);
       std::ofstream out(dir_ + "/" + lang + "/places.tsv");
