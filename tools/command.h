@@ -30,6 +30,7 @@ void Report(const std::string& origin, const std::string& reason);
 struct PipelineFlags {
   std::string data_dir, gazetteer;
   size_t max_bytes = 10u << 20;
+  bool background = false;  // keep events recalled as context
   void AddTo(CLI::App* cmd);
   // Reader options from these flags and --date; reports a bad date and returns false.
   bool ReaderOptionsFor(const std::string& date, ReaderOptions* out) const;

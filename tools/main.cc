@@ -27,6 +27,8 @@ void PipelineFlags::AddTo(CLI::App* cmd) {
   cmd->add_option("--data", data_dir, "data folder with lexicons/ (default: $SITREP_DATA or the source tree's data/)");
   cmd->add_option("--gazetteer", gazetteer, "compiled gazetteer (default: $SITREP_GAZETTEER or build/gazetteer.bin)");
   cmd->add_option("--max-bytes", max_bytes, "skip documents larger than this many bytes")->capture_default_str();
+  cmd->add_flag("--background", background,
+                "also give events the text recalls as context (an earlier attack), marked \"background\": true");
 }
 
 bool PipelineFlags::ReaderOptionsFor(const std::string& date, ReaderOptions* out) const {
@@ -44,6 +46,7 @@ std::unique_ptr<Pipeline> PipelineFlags::CreatePipeline(bool require_gazetteer) 
   popt.gazetteer_path = gazetteer;
   popt.max_document_bytes = max_bytes;
   popt.require_gazetteer = require_gazetteer;
+  popt.keep_background = background;
   auto pipeline = Pipeline::Create(popt);
   if (!pipeline.ok()) {
     Report("setup", pipeline.status().message());

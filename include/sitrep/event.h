@@ -96,6 +96,9 @@ struct Event {
   std::vector<Evidence> evidence;
   Provenance provenance;
   std::string pipeline_version;
+  // Recalled as context (an earlier attack, an earlier capture) rather than
+  // reported as news; dropped unless PipelineOptions::keep_background.
+  bool background = false;
 };
 
 // One JSON line in the codebook format (no trailing newline). With

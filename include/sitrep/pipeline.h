@@ -20,6 +20,7 @@ struct PipelineOptions {
   std::string gazetteer_path;  // compiled gazetteer; empty: SITREP_GAZETTEER or build/gazetteer.bin
   bool require_gazetteer = false;  // fail Create() when the gazetteer is missing
   size_t max_document_bytes = 10u << 20;
+  bool keep_background = false;  // also return events recalled as context ("background": true)
 };
 
 struct DocumentResult {

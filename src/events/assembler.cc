@@ -5,6 +5,7 @@
 #include <set>
 
 #include "events/candidate.h"
+#include "events/status.h"
 #include "resolve/geocoder.h"
 
 namespace sitrep {
@@ -45,6 +46,7 @@ struct Group {
   size_t last_sentence = 0;
   int parent = -1;  // the aggregate report this named strike splits from (index into the groups)
   bool headline = false;  // every member so far is in a headline (see IsHeadline)
+  bool recalled = false;  // its mentions recall an earlier occurrence (status.h): never merged with news
   // Claims of responsibility made in sentences with no trigger of their own.
   std::vector<std::string> claimants;
   std::vector<SourceRef> claim_sources;
@@ -113,21 +115,31 @@ bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
   return !g_specific && !g_admin;
 }
 
-bool FiguresCompatible(const Group& g, const Candidate& c) {
-  for (const auto& o : g.members)
-    for (const auto& [src, f] : c.figures) {
-      auto it = o.figures.find(src);
-      if (it != o.figures.end() && Conflict(it->second, f)) return false;
-    }
-  return true;
+// Figures never keep two mentions apart: a second source's toll, an updated
+// toll or a part of the toll ("two soldiers were among the dead") is still
+// the same occurrence; the figures stage combines them per source.
+// A recalled mention with no date of its own ("trois soldats avaient été
+// tués") may continue the narrative of a fresh event; fresh news never joins
+// a recalled event.
+bool StatusCompatible(const Group& g, const Candidate& c) {
+  bool recalled = c.occurrence == Occurrence::kRecalled;
+  if (g.recalled) return recalled;
+  return !recalled || c.date < 0 || c.date_inherited;
 }
 
 bool Compatible(const MentionSet& m, const Group& g, const Candidate& c, bool any_type, bool any_place = false) {
-  if (c.distinct) return false;
+  if (c.distinct || !StatusCompatible(g, c)) return false;
   if (!any_type && (g.sub_event_type != c.sub_event_type)) return false;
   if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return false;
-  return DatesCompatible(m, g, c) && (any_place || PlacesCompatible(m, g, c)) && FiguresCompatible(g, c);
+  return DatesCompatible(m, g, c) && (any_place || PlacesCompatible(m, g, c));
 }
+
+// "The attack", "cet attentat", a generic word: a mention that refers back
+// may name the occurrence with another word of its kind (a suicide bombing
+// taken up as "the blast"); the more specific word types the event.
+bool RefersBack(const Candidate& c) { return c.anaphoric || c.trigger->weak; }
+
+bool OwnPlace(const MentionSet& m, const Candidate& c) { return c.place >= 0 && !c.place_inherited && Level(m, c.place) < 2; }
 
 void Join(Group* g, Candidate c, const std::string& why) {
   if ((!g->actor1 || g->actor1->id == "UNKNOWN") && c.actor1) g->actor1 = c.actor1, g->air = c.air;
@@ -141,6 +153,7 @@ Group NewGroup(Candidate c) {
   Group g;
   g.event_type = c.event_type;
   g.sub_event_type = c.sub_event_type;
+  g.recalled = c.occurrence == Occurrence::kRecalled;
   Join(&g, std::move(c), "");
   return g;
 }
@@ -162,8 +175,9 @@ bool IsHeadline(const Document& doc, size_t s) {
 // is the headline's, inside it or around it (same province) are one.
 bool HeadlineMatches(const MentionSet& m, const Group& g, const Candidate& c) {
   if (!g.headline || g.event_type != c.event_type || c.distinct) return false;
+  if (!StatusCompatible(g, c)) return false;
   if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return false;
-  if (!DatesCompatible(m, g, c) || !FiguresCompatible(g, c)) return false;
+  if (!DatesCompatible(m, g, c)) return false;
   for (const auto& o : g.members) {
     if (o.place < 0 || c.place < 0) continue;
     const auto& a = m.places[o.place];
@@ -174,9 +188,44 @@ bool HeadlineMatches(const MentionSet& m, const Group& g, const Candidate& c) {
   return true;
 }
 
+// "Three soldiers were killed in an attack in Gao": casualties with no
+// attacker named are an event by an unidentified armed group, its victims'
+// side read from who they are (victims.tsv). A generic word types it by the
+// victims: civilians -> Violence against civilians/Attack, forces -> Armed
+// clash; a word for an explosive keeps its own type. False when the
+// candidate counts no casualties or names no victims.
+bool VictimsOnly(Candidate* c) {
+  bool casualties = false;
+  for (const auto& [s, f] : c->figures) casualties |= f.fatalities.has_value() || f.injured.has_value();
+  // "Cinq personnes ont été blessées" in a fire: a killing or wounding word
+  // alone is no attack; "tués dans une attaque" is.
+  bool violent = c->event_type == "Battles" || c->event_type == "Explosions/Remote violence" ||
+                 c->event_type == "Violence against civilians";
+  if (!casualties || !violent || !c->attack_word || c->victims == VictimSide::kNone || c->actor1) return false;
+  c->actor1 = Actor{"UNKNOWN", ""};
+  if (!c->actor2) {
+    c->actor2 = Actor{c->victims == VictimSide::kCivilians ? "CIVILIANS"
+                      : c->victims == VictimSide::kPolice  ? "*_POL"
+                                                           : "*_MIL",
+                      c->victims_text};
+  }
+  bool explosive = c->event_type == "Explosions/Remote violence" && c->sub_event_type != "Air/drone strike" &&
+                   c->sub_event_type != "Shelling/artillery/missile attack";
+  if (!explosive && c->victims == VictimSide::kCivilians) {
+    c->event_type = "Violence against civilians", c->sub_event_type = "Attack";
+  } else if (!explosive) {
+    c->event_type = "Battles", c->sub_event_type = "Armed clash";
+  }
+  c->weak = false;
+  c->notes.push_back("victims-only report: attacker unidentified, victims '" + c->victims_text + "' -> " + c->sub_event_type);
+  return true;
+}
+
 std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<Candidate> cands) {
   std::vector<Group> groups;
   for (auto& c : cands) {
+    // "The city is hit by near-daily bombings": no occurrence of its own.
+    if (c.occurrence == Occurrence::kHabitual) continue;
     if (c.sentence > 0 && !c.weak) {
       auto h = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return HeadlineMatches(m, g, c); });
       if (h != groups.end()) {
@@ -201,9 +250,14 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         auto violent = [](const std::string& type) {
           return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
         };
-        bool follows = c.sub_event_type == last.sub_event_type || (violent(c.event_type) && violent(last.event_type));
-        if (follows && c.sentence - last.last_sentence <= kAttachReach && Compatible(m, last, c, true)) {
-          Join(&last, std::move(c), "follow-up with no actor of its own: attached to the event before");
+        Group* before = nullptr;
+        for (auto it = groups.rbegin(); !before && it != groups.rend(); ++it) {
+          bool follows = c.sub_event_type == it->sub_event_type || (violent(c.event_type) && violent(it->event_type));
+          bool near = c.sentence - it->last_sentence <= kAttachReach || !OwnPlace(m, c);
+          if (follows && near && Compatible(m, *it, c, true)) before = &*it;
+        }
+        if (before) {
+          Join(before, std::move(c), "follow-up with no actor of its own: attached to the event it follows up");
           continue;
         }
         bool has_figures = false;
@@ -217,6 +271,10 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         };
         bool kin = c.sub_event_type == last.sub_event_type ||
                    (attack(c.event_type, c.sub_event_type) && attack(last.event_type, last.sub_event_type));
+        if (!kin && VictimsOnly(&c)) {
+          groups.push_back(NewGroup(std::move(c)));
+          continue;
+        }
         if (has_figures && !kin)
           c.notes.push_back("own figures but no actor, and a trigger of another kind than the event before: no event");
         if (has_figures && kin) {
@@ -227,6 +285,8 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
           c.notes.push_back("own figures but no actor: a new event of the kind reported before");
           groups.push_back(NewGroup(std::move(c)));
         }
+      } else if (groups.empty() && !c.distinct && VictimsOnly(&c)) {
+        groups.push_back(NewGroup(std::move(c)));
       }
       continue;
     }
@@ -257,6 +317,14 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       if (Compatible(m, *it, c, false)) {
         target = &*it;
         break;
+      }
+    }
+    // "The attack killed a nurse": a mention referring back to an event of
+    // its type family with nothing that contradicts it.
+    for (auto it = groups.rbegin(); !target && RefersBack(c) && it != groups.rend(); ++it) {
+      if (it->event_type == c.event_type && Compatible(m, *it, c, true)) {
+        target = &*it;
+        if (!c.trigger->weak && it->members.front().trigger->weak) it->sub_event_type = c.sub_event_type;
       }
     }
     if (target) {
@@ -340,8 +408,8 @@ int GroupDate(const Group& g) {
   return date;
 }
 
-Event Finish(const Document& doc, const MentionSet& m, const CountryCodes& codes, const std::vector<Group>& groups,
-             Group& g) {
+std::optional<Event> Finish(const Document& doc, const MentionSet& m, const CountryCodes& codes,
+                            const std::vector<Group>& groups, Group& g) {
   Event e;
   e.docs = {doc.id};
   e.event_type = g.event_type;
@@ -427,9 +495,18 @@ Event Finish(const Document& doc, const MentionSet& m, const CountryCodes& codes
   int date = GroupDate(g);
   if (date < 0 && g.parent >= 0 && (date = GroupDate(groups[g.parent])) >= 0)
     e.provenance.notes.push_back("date of the aggregate report this strike is part of");
+  e.background = g.recalled;
+  if (g.recalled) e.provenance.notes.push_back("background: its clauses recall an earlier occurrence");
   if (date >= 0) {
     e.date = m.dates[date].interval;
     e.provenance.notes.push_back("date '" + std::string(doc.Slice(m.dates[date].span)) + "' (" + m.dates[date].rule + ")");
+    Occurrence by_date = DateOccurrence(doc.date, e.date);
+    if (by_date == Occurrence::kFuture) return std::nullopt;  // planned, or narrated ahead: no occurrence yet
+    if (by_date == Occurrence::kRecalled && !e.background) {
+      e.background = true;
+      e.provenance.notes.push_back("background: dated more than " + std::to_string(kRecentDays) +
+                                   " days before the article");
+    }
   } else {
     e.date = PublicationInterval(doc.date);
     e.provenance.notes.push_back("date: publication date (no time expression)");
@@ -500,7 +577,8 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   auto groups = Merge(doc, m, std::move(cands));
   AttachBareClaims(claimants, sources, &groups);
   std::vector<Event> events;
-  for (auto& g : groups) events.push_back(Finish(doc, m, codes_, groups, g));
+  for (auto& g : groups)
+    if (auto e = Finish(doc, m, codes_, groups, g)) events.push_back(std::move(*e));
   return events;
 }
 

@@ -704,8 +704,13 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     c.event_type = t.event_type;
     c.sub_event_type = t.sub_event_type;
     c.distinct = cues.distinct[tb];
+    c.anaphoric = cues.anaphoric[tb];
+    c.attack_word = cues.verb[tb] == VerbRole::kNone;
     c.notes.push_back("trigger '" + std::string(doc.Slice(t.span)) + "' (" + t.rule + ")");
     ReadTrigger(doc, m, cues, ids, t, &c);
+    std::string why;
+    c.occurrence = ClauseOccurrence(doc, m, cues, tb, &why);
+    if (c.occurrence != Occurrence::kFresh) c.notes.push_back(std::string("status ") + OccurrenceName(c.occurrence) + ": " + why);
     // A generic word next to a specific trigger of the same sentence is part of it.
     bool absorbed = false;
     auto plain = [](const Candidate& x) { return x.trigger->weak && x.trigger->modifier.empty() && !x.air; };
@@ -715,11 +720,15 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // "Gunmen killed 15 civilians and 9 soldiers in an attack": two generic
       // words of one side in one sentence are one event.
       same |= plain(o) && plain(c) && !c.distinct && o.actor1 && c.actor1 && o.actor1->id == c.actor1->id;
+      // "Four policemen were killed in an attack": generic words of one
+      // sentence with no acting side are one occurrence.
+      same |= plain(o) && plain(c) && !c.distinct && !o.actor1 && !c.actor1;
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
         if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
         o.notes.push_back("also '" + std::string(doc.Slice(t.span)) + "' in the same sentence");
+        o.attack_word |= c.attack_word;
         absorbed = true;
         break;
       }
@@ -742,6 +751,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       if (!out[j].actor1 && out[i].actor1 && (!out[j].actor2 || out[j].actor2->id != out[i].actor1->id)) out[j].actor1 = out[i].actor1;
       if (!out[j].actor2 && out[i].actor2 && (!out[j].actor1 || out[j].actor1->id != out[i].actor2->id)) out[j].actor2 = out[i].actor2;
       out[j].notes.push_back("also '" + std::string(doc.Slice(out[i].trigger->span)) + "' in the same sentence");
+      out[j].attack_word |= out[i].attack_word;
       out.erase(out.begin() + static_cast<long>(i));
       --i;
       break;
@@ -759,6 +769,13 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       const Sentence& prev = doc.sentences[c.sentence - 1];
       if (c.place < 0 && (c.place = BestPlace(m, usable, cues, prev, prev.tok_end - 1)) >= 0) c.place_inherited = true;
       if (c.date < 0 && (c.date = BestDate(m, cues, own, nullptr, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
+    }
+    // "Un convoi avait déjà été repéré le 25 mai": a recalling word yields to
+    // the clause's own date when that date is recent news.
+    if (c.occurrence == Occurrence::kRecalled && c.date >= 0 && !c.date_inherited &&
+        DateOccurrence(doc.date, m.dates[c.date].interval) == Occurrence::kFresh) {
+      c.occurrence = Occurrence::kFresh;
+      c.notes.push_back("status fresh: its own date is recent");
     }
     c.sources = sources_by_sentence[c.sentence];
     c.claimant = claimant_by_sentence[c.sentence];
@@ -836,6 +853,15 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     std::vector<std::string> credited = CreditedSources(cues, report_only ? sources_by_sentence[s] : best->sources, t);
     if (credited.empty()) credited.push_back("");
     std::string field = FieldOf(f), group = VictimGroup(doc, cues, n);
+    if ((f.fatalities || f.injured) && best->victims == VictimSide::kNone && !n.noun.empty()) {
+      auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
+                                 [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
+      size_t k = static_cast<size_t>(it - doc.tokens.begin());
+      if (k < doc.tokens.size() && cues.victim[k]) {
+        best->victims = static_cast<VictimSide>(cues.victim[k]);
+        best->victims_text = std::string(doc.Slice(n.noun));
+      }
+    }
     for (const auto& id : credited) {
       // Within one source, figures of different groups add up ("15 civilians
       // and 9 soldiers"); a figure for anyone ("24 dead") or for the same

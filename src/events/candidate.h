@@ -11,6 +11,7 @@
 #include "events/country_codes.h"
 #include "events/cues.h"
 #include "events/figures.h"
+#include "events/status.h"
 #include "mentions/mention.h"
 #include "text/document.h"
 
@@ -31,7 +32,8 @@ struct Candidate {
   std::string event_type, sub_event_type;
   bool weak = false;      // generic action with no armed actor and no modifier
   bool distinct = false;  // "d'autres frappes": never merged into an earlier event
-  bool paired = false;    // sides read from "between X and Y": a clash named with both its sides
+  bool paired = false;
+  bool anaphoric = false;  // "the attack", "cet attentat": a definite or demonstrative determiner names it    // sides read from "between X and Y": a clash named with both its sides
   std::optional<Actor> actor1, actor2;
   bool air = false;                 // the acting side flies (an air force, aircraft)
   int place = -1;                   // index into MentionSet::places
@@ -41,6 +43,10 @@ struct Candidate {
   std::map<std::string, Figures> figures;  // by SourceRef::Key(), "" for figures no source is credited with
   std::vector<SourceRef> sources;
   std::string claimant;  // actor id that claimed responsibility, if any
+  Occurrence occurrence = Occurrence::kFresh;
+  bool attack_word = false;  // a trigger of it names an attack or explosion, not only a killing ("tués")
+  VictimSide victims = VictimSide::kNone;  // who its casualties are, when a casualty noun says (victims.tsv)
+  std::string victims_text;                 // that noun's words  // what its clause reports (status.h)
   std::vector<std::string> notes;
 };
 

@@ -6,7 +6,8 @@ namespace {
 constexpr uint32_t kContainerReach = 4;  // "un convoi de 39 véhicules et 120 combattants"
 constexpr uint32_t kDistinctReach = 3;   // "40 autres frappes aériennes"
 constexpr uint32_t kSubsetReach = 3;     // "dont au moins 5 enfants", "including three children"
-constexpr uint32_t kInterceptReach = 6;  // "abattu deux des sept missiles", "shot down two of the drones"
+constexpr uint32_t kInterceptReach = 6;
+constexpr uint32_t kAdverbReach = 2;     // "avait auparavant frappé", "previously hit"  // "abattu deux des sept missiles", "shot down two of the drones"
 
 bool PunctBoundary(const Token& t) {
   if (t.kind != TokenKind::kPunct) return false;
@@ -42,6 +43,9 @@ StatusOr<std::unique_ptr<EventCues>> EventCues::Create(const std::string& lexico
   auto verbs = LangTable::Load(lexicon_dir, "count_verbs.tsv", {"phrase", "role"}, 2, c->stemmers_, warnings);
   if (!verbs.ok()) return verbs.status();
   c->verbs_ = std::move(verbs).value();
+  auto victims = LangTable::Load(lexicon_dir, "victims.tsv", {"phrase", "side"}, 2, c->stemmers_, warnings);
+  if (!victims.ok()) return victims.status();
+  c->victims_ = std::move(victims).value();
   return c;
 }
 
@@ -59,10 +63,15 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.subset.assign(n, 0);
   d.generic.assign(n, 0);
   d.since.assign(n, 0);
+  d.habitual.assign(n, 0);
+  d.anaphoric.assign(n, 0);
+  d.recalled.assign(n, 0);
+  d.pluperfect.assign(n, 0);
   d.intercepted.assign(n, -1);
   d.cause.assign(n, 0);
   d.arrestee.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
+  d.victim.assign(n, 0);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
   // Clause numbers: punctuation, sentence starts and boundary words open a new clause.
@@ -107,7 +116,21 @@ DocCues EventCues::Analyze(const Document& doc) const {
     } else if (kind == "purpose") {
       if (e.cells[2] == "inf" && (m.end >= n || !LooksInfinitive(doc.tokens[m.end].fold))) continue;
       for (uint32_t k = m.end; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
-    } else if (kind == "cumulative") {
+    } else if (kind == "anaphoric") {
+      if (m.end < n) d.anaphoric[m.end] = 1;
+    } else if (kind == "habitual") {
+      for (uint32_t k = cb; k < ce; ++k) d.habitual[k] = 1, d.why[k] = why;
+    } else if (kind == "recalled") {
+      // Its clause; fronted ("L'an dernier, l'EI avait attaqué..."), the whole sentence.
+      const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
+      if (cb == sent.tok_begin) ce = sent.tok_end;
+      for (uint32_t k = cb; k < ce; ++k) d.recalled[k] = 1, d.why[k] = why;
+    } else if (kind == "recalled_near") {  // an adverb: only the words right around it ("auparavant repérée")
+      for (uint32_t k = m.begin > kAdverbReach ? m.begin - kAdverbReach : 0; k < n && k < m.end + kAdverbReach; ++k)
+        if (d.clause[k] == d.clause[m.begin]) d.recalled[k] = 1, d.why[k] = why;
+    } else if (kind == "pluperfect") {
+      d.pluperfect[m.begin] = 1;
+    } else if (kind == "cumulative" || kind == "total") {
       // Fronted ("Depuis le début de la guerre, le conflit a tué..."), it
       // frames the whole sentence.
       const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
@@ -126,7 +149,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
     } else if (kind == "subset_before") {
       for (uint32_t k = m.begin; k > 0 && m.begin - k < kSubsetReach; --k) d.subset[k - 1] = 1;
     } else if (kind == "since") {  // "depuis 2015", "depuis le 3 mai", "since March"
-      for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.since[k] = 1;
+      for (uint32_t k = m.begin; k < n && k < m.end + 2; ++k) d.since[k] = 1;  // the date may include the cue
     } else if (kind == "cause") {  // up to the next punctuation
       for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
     } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
@@ -142,6 +165,11 @@ DocCues EventCues::Analyze(const Document& doc) const {
                                          st[k].fold == "les" || st[k].fold == "the")) ++k;
       if (k < n) d.locative[k] = 1;
     }
+  }
+  for (const auto& m : victims_.FindAll(doc.lang, st, 0, n)) {
+    const std::string& side = victims_.entry(m.value).cells[1];
+    VictimSide v = side == "MIL" ? VictimSide::kMilitary : side == "POL" ? VictimSide::kPolice : VictimSide::kCivilians;
+    for (uint32_t k = m.begin; k < m.end; ++k) d.victim[k] = static_cast<uint8_t>(v);
   }
   for (const auto& m : verbs_.FindAll(doc.lang, st, 0, n)) {
     const std::string& r = verbs_.entry(m.value).cells[1];

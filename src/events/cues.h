@@ -21,6 +21,9 @@ namespace sitrep {
 
 enum class VerbRole : uint8_t { kNone, kKill, kInjure, kDestroy, kBoth };
 
+// Who the victims a casualty noun names are ("soldats": the state's military).
+enum class VictimSide : uint8_t { kNone, kMilitary, kPolice, kCivilians };
+
 // The cues of one document, indexed by token.
 struct DocCues {
   std::vector<uint32_t> clause;      // clause number of each token (increasing through the document)
@@ -35,7 +38,12 @@ struct DocCues {
   std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
   std::vector<uint8_t> arrestee;     // a noun naming a politically significant arrestee (2: only with an armed group in the sentence)
   std::vector<uint8_t> cause;        // in a phrase naming an earlier event as a cause ("à la suite de la mort de dix soldats")
+  std::vector<uint8_t> anaphoric;    // right after a definite or demonstrative determiner ("the", "cette")
+  std::vector<uint8_t> habitual;     // in a clause describing what happens repeatedly ("near-daily bombings")
+  std::vector<uint8_t> recalled;     // in a sentence recalling an earlier occurrence ("previously", "l'an dernier")
+  std::vector<uint8_t> pluperfect;   // a pluperfect auxiliary ("had", "avait") starts here
   std::vector<int32_t> intercepted;  // weapon words here are the object of an interception: its verb's token, else -1
+  std::vector<uint8_t> victim;       // a casualty noun naming who the victims are (victims.tsv): a VictimSide
   std::vector<VerbRole> verb;        // count verb starting at this token
   std::vector<std::string> why;      // the cue that blocked a token (for --explain)
 };
@@ -48,7 +56,7 @@ class EventCues {
 
  private:
   Stemmers stemmers_;
-  LangTable cues_, verbs_;
+  LangTable cues_, verbs_, victims_;
 };
 
 }  // namespace sitrep

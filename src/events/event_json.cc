@@ -140,6 +140,7 @@ std::string EventToJson(const Event& e, bool explain) {
   Json ev = Json::array();
   for (const auto& x : e.evidence) ev.push_back({{"doc", x.doc}, {"start", x.start}, {"end", x.end}});
   j["evidence"] = std::move(ev);
+  if (e.background) j["background"] = true;
   j["pipeline_version"] = e.pipeline_version;
   if (explain) {
     j["explain"] = {{"trigger", e.provenance.trigger}, {"rule", e.provenance.trigger_rule},

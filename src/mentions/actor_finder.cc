@@ -27,6 +27,22 @@ bool Preposition(const std::string& f) {
   return false;
 }
 
+// A lexicon phrase written in capitals ("IS", "EI", "SDF") is an acronym:
+// it names the group only where the text writes it in capitals too, never
+// the verb "is" or a lower-case "ei".
+bool Acronym(const std::string& phrase) {
+  if (phrase.size() < 2) return false;
+  for (char c : phrase)
+    if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '-') return false;
+  return true;
+}
+
+bool WrittenInCapitals(std::string_view text) {
+  for (char c : text)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
 Span SpanOf(const Document& doc, uint32_t b, uint32_t e) {
   return {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
 }
@@ -170,6 +186,9 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
     ActorMention lex, state;
     bool has_lex = false;
     auto m = actors_.MatchAt(doc.lang, st, i, n);
+    if (!m.empty() && Acronym(actors_.entry(m.front().value).cells[0]) &&
+        !WrittenInCapitals(doc.Slice(SpanOf(doc, i, m.front().end))))
+      m.clear();
     if (!m.empty()) {
       const auto& e = actors_.entry(m.front().value);
       has_lex = true;

@@ -5,6 +5,7 @@
 // dates.tsv through one PhraseMatcher, so a language is added by data.
 #include "mentions/date_finder.h"
 
+#include <climits>
 #include <filesystem>
 #include <optional>
 #include <unordered_map>
@@ -646,6 +647,18 @@ class Scanner {
       return std::nullopt;
     }
     DateInterval iv = res_.Partial(y, m, d, -1, Direction::kPast);
+    // "04-09-2014": day and month can be read either way; the reading on or
+    // nearest before the publication date wins (outlets write both orders).
+    if (m != d && m <= 12 && d <= 12 && doc_.date.valid() && doc_.date.day_precision()) {
+      DateInterval other = res_.Partial(y, d, m, -1, Direction::kPast);
+      int64_t pub = ToDays(Ymd{doc_.date.y, doc_.date.m, doc_.date.d});
+      auto gap = [&](const DateInterval& v) {
+        if (!v.start.valid()) return INT64_MAX;
+        int64_t g = pub - ToDays(v.start);
+        return g < 0 ? INT64_MAX / 2 - g : g;  // after the article: only if nothing else
+      };
+      if (gap(other) < gap(iv)) iv = other;
+    }
     if (iv.precision == DatePrecision::kUnknown) return std::nullopt;
     return Found{i, j + 5, iv, "numeric_date"};
   }

@@ -124,6 +124,8 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   result.lang = doc.lang;
   result.warnings = doc.warnings;
   result.events = impl_->assembler->Assemble(doc, mentions);
+  if (!impl_->options.keep_background)
+    std::erase_if(result.events, [](const Event& e) { return e.background; });
   for (auto& e : result.events) {
     e.pipeline_version = Version();
     e.id = ComputeEventId(e);

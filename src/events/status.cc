@@ -1,0 +1,85 @@
+#include "events/status.h"
+
+#include "base/dates.h"
+
+namespace sitrep {
+namespace {
+
+// Whether the word at `k` has the shape of a past participle: English
+// "-ed"/"-en"/irregular endings; French "-é(e)(s)", "-i(e)(s)", "-u(e)(s)",
+// "-t(e)(s)", "-s" (pris, mis). Folded forms (accents removed).
+bool ParticipleShape(const std::string& lang, const std::string& w) {
+  auto ends = [&](const char* s) {
+    size_t n = std::char_traits<char>::length(s);
+    return w.size() > n + 1 && w.compare(w.size() - n, n, s) == 0;
+  };
+  if (lang == "en") {
+    for (const char* s : {"ed", "en", "wn", "ght", "ot", "uck", "it", "ung", "one", "ut", "un", "ome", "ade", "eft", "ost"})
+      if (ends(s)) return true;
+    return false;
+  }
+  for (const char* s : {"e", "es", "ee", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts", "te", "tes"})
+    if (ends(s)) return true;
+  return false;
+}
+
+// A pluperfect auxiliary before the trigger in its clause, followed by a
+// participle (an adverb may stand between: "had previously come",
+// "avait déjà frappé"), with no reporting verb before it in its sentence.
+bool RecalledByTense(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t t, std::string* why) {
+  const Sentence& s = doc.sentences[doc.SentenceOfToken(t)];
+  for (uint32_t k = t; k-- > s.tok_begin && cues.clause[k] == cues.clause[t];) {
+    if (!cues.pluperfect[k]) continue;
+    bool participle = false;
+    for (uint32_t j = k + 1; j < s.tok_end && j <= k + 2 && !participle; ++j)
+      participle = doc.tokens[j].kind == TokenKind::kWord && ParticipleShape(doc.lang, doc.tokens[j].fold);
+    if (!participle) continue;
+    // "X said (that) troops had executed": backshifted reported speech.
+    for (const auto& src : m.sources) {
+      if (src.cue.begin >= doc.tokens[s.tok_begin].span.begin && src.cue.end <= doc.tokens[k].span.begin) return false;
+    }
+    *why = "pluperfect '" + std::string(doc.Slice(doc.tokens[k].span)) + "' with no reporting verb before it";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* OccurrenceName(Occurrence o) {
+  switch (o) {
+    case Occurrence::kFresh: return "fresh";
+    case Occurrence::kRecalled: return "recalled";
+    case Occurrence::kHabitual: return "habitual";
+    case Occurrence::kFuture: return "future";
+  }
+  return "fresh";
+}
+
+Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t t,
+                            std::string* why) {
+  if (cues.habitual[t]) {
+    *why = cues.why[t].empty() ? "habitual cue in the clause" : cues.why[t];
+    return Occurrence::kHabitual;
+  }
+  if (cues.recalled[t]) {
+    *why = cues.why[t].empty() ? "a recalling cue" : cues.why[t];
+    return Occurrence::kRecalled;
+  }
+  if (RecalledByTense(doc, m, cues, t, why)) return Occurrence::kRecalled;
+  return Occurrence::kFresh;
+}
+
+Occurrence DateOccurrence(const PubDate& published, const DateInterval& date) {
+  if (!published.valid() || !date.start.valid()) return Occurrence::kFresh;
+  // A month-precision publication date: the article may be from the month's
+  // first day (for recency) or its last (for the future).
+  Ymd first{published.y, published.m, published.day_precision() ? published.d : 1};
+  Ymd pub{published.y, published.m, published.day_precision() ? published.d : DaysInMonth(published.y, published.m)};
+  Ymd end = date.end.valid() ? date.end : date.start;
+  if (date.start > pub) return Occurrence::kFuture;
+  if (ToDays(end) + kRecentDays < ToDays(first)) return Occurrence::kRecalled;
+  return Occurrence::kFresh;
+}
+
+}  // namespace sitrep
