@@ -12,6 +12,7 @@ namespace sitrep {
 namespace {
 
 constexpr size_t kAttachReach = 3;  // sentences a follow-up may reach back to attach
+constexpr int kHeadlineWords = 20;  // a longer first sentence is a lead, not a title
 
 // A fresh event with no time expression takes the publication date at the
 // publication date's own precision (the codebook's convention).
@@ -141,6 +142,30 @@ bool RefersBack(const Candidate& c) { return c.anaphoric || c.trigger->weak; }
 
 bool OwnPlace(const MentionSet& m, const Candidate& c) { return c.place >= 0 && !c.place_inherited && Level(m, c.place) < 2; }
 
+bool Violent(const std::string& type) {
+  return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
+}
+
+// Two violent mentions at the same named place on compatible days that give
+// the same toll report one occurrence even when worded
+// as two kinds ("a strike kills 18 civilians" / "an airstrike killed at
+// least 18 civilians in Raqqa"): ACLED codes one event per place, day and pair of sides.
+bool SameScene(const MentionSet& m, const Group& g, const Candidate& c) {
+  if (!Violent(g.event_type) || !Violent(c.event_type) || !OwnPlace(m, c) || c.distinct) return false;
+  if (!StatusCompatible(g, c) || !SameOrUnset(g.actor1, c.actor1) || !DatesCompatible(m, g, c)) return false;
+  bool place = false, detail = false;
+  for (const auto& o : g.members) {
+    if (o.place >= 0) {
+      const auto &a = m.places[o.place], &b = m.places[c.place];
+      place |= a.geonameid ? a.geonameid == b.geonameid : a.name == b.name && a.country == b.country;
+    }
+    for (const auto& [src, f] : o.figures)
+      for (const auto& [src2, f2] : c.figures)
+        detail |= f.fatalities && f2.fatalities && f.fatalities->best == f2.fatalities->best;
+  }
+  return place && detail;
+}
+
 void Join(Group* g, Candidate c, const std::string& why) {
   if ((!g->actor1 || g->actor1->id == "UNKNOWN") && c.actor1) g->actor1 = c.actor1, g->air = c.air;
   if (!g->actor2 && c.actor2) g->actor2 = c.actor2;
@@ -158,12 +183,30 @@ Group NewGroup(Candidate c) {
   return g;
 }
 
+// A headline in title case ("Suicide Bomber Kills 4 in Assad Hometown"):
+// most of its words capitalised, or the same words again in the text
+// (outlets that print the title again above the body).
+bool TitleLike(const Document& doc, const Sentence& h) {
+  int words = 0, caps = 0;
+  for (uint32_t k = h.tok_begin; k < h.tok_end; ++k) {
+    if (doc.tokens[k].kind != TokenKind::kWord) continue;
+    ++words;
+    caps += doc.tokens[k].capitalized;
+  }
+  if (words == 0 || words > kHeadlineWords) return false;
+  if (caps * 10 >= words * 6) return true;
+  std::string_view text = doc.Slice(h.span);
+  return doc.text.find(text, h.span.end) != std::string::npos;
+}
+
 // A headline: the document's first sentence, a line of its own with no
-// closing full stop ("Mali : une embuscade meurtrière dans la région de Mopti").
+// closing full stop ("Mali : une embuscade meurtrière dans la région de Mopti"),
+// or a short title-like first sentence (TitleLike).
 bool IsHeadline(const Document& doc, size_t s) {
   if (s != 0 || doc.sentences.size() < 2) return false;
   const Sentence& h = doc.sentences[0];
   if (h.tok_end <= h.tok_begin) return false;
+  if (TitleLike(doc, h)) return true;
   const Token& last = doc.tokens[h.tok_end - 1];
   if (last.kind == TokenKind::kPunct && (last.punct == '.' || last.punct == '!' || last.punct == '?')) return false;
   // The body starts on another line.
@@ -174,7 +217,13 @@ bool IsHeadline(const Document& doc, size_t s) {
 // A headline's event and the body's first event of the same type whose place
 // is the headline's, inside it or around it (same province) are one.
 bool HeadlineMatches(const MentionSet& m, const Group& g, const Candidate& c) {
-  if (!g.headline || g.event_type != c.event_type || c.distinct) return false;
+  auto violent = [](const std::string& type) {
+    return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
+  };
+  // A headline words the event loosely ("Rebel fire kills 3 schoolchildren"
+  // for a rocket attack): any violent event of the body may be it.
+  bool family = g.event_type == c.event_type || (violent(g.event_type) && violent(c.event_type));
+  if (!g.headline || !family || c.distinct) return false;
   if (!StatusCompatible(g, c)) return false;
   if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return false;
   if (!DatesCompatible(m, g, c)) return false;
@@ -230,7 +279,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       auto h = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return HeadlineMatches(m, g, c); });
       if (h != groups.end()) {
         h->headline = false;  // one body event per headline
-        if (h->sub_event_type != c.sub_event_type) h->sub_event_type = c.sub_event_type;
+        h->event_type = c.event_type, h->sub_event_type = c.sub_event_type;  // the body's words type it
         Join(&*h, std::move(c), "the event the headline announces (same type, place within the same province)");
         continue;
       }
@@ -319,6 +368,13 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         break;
       }
     }
+    for (auto it = groups.rbegin(); !target && it != groups.rend(); ++it)
+      if (SameScene(m, *it, c)) {
+        target = &*it;
+        if (!c.trigger->weak && it->members.front().trigger->weak) {
+          it->event_type = c.event_type, it->sub_event_type = c.sub_event_type;
+        }
+      }
     // "The attack killed a nurse": a mention referring back to an event of
     // its type family with nothing that contradicts it.
     for (auto it = groups.rbegin(); !target && RefersBack(c) && it != groups.rend(); ++it) {

@@ -1,5 +1,7 @@
 #include "events/cues.h"
 
+#include <cstdlib>
+
 namespace sitrep {
 namespace {
 
@@ -7,7 +9,8 @@ constexpr uint32_t kContainerReach = 4;  // "un convoi de 39 véhicules et 120 c
 constexpr uint32_t kDistinctReach = 3;   // "40 autres frappes aériennes"
 constexpr uint32_t kSubsetReach = 3;     // "dont au moins 5 enfants", "including three children"
 constexpr uint32_t kInterceptReach = 6;
-constexpr uint32_t kAdverbReach = 2;     // "avait auparavant frappé", "previously hit"  // "abattu deux des sept missiles", "shot down two of the drones"
+constexpr uint32_t kAdverbReach = 2;
+constexpr uint32_t kSuperlativeReach = 10;  // "the first explosion to hit the heart of the town since 2011"     // "avait auparavant frappé", "previously hit"  // "abattu deux des sept missiles", "shot down two of the drones"
 
 bool PunctBoundary(const Token& t) {
   if (t.kind != TokenKind::kPunct) return false;
@@ -18,6 +21,13 @@ bool PunctBoundary(const Token& t) {
     default:
       return false;
   }
+}
+
+// A year written in digits: "2014".
+bool IsYear(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.fold.size() != 4) return false;
+  int y = std::atoi(t.fold.c_str());
+  return y >= 1900 && y <= 2100;
 }
 
 // A French infinitive ends in -er, -ir or -re.
@@ -101,6 +111,14 @@ DocCues EventCues::Analyze(const Document& doc) const {
     *e = t + 1;
     while (*e < n && !PunctBoundary(doc.tokens[*e])) ++*e;
   };
+  std::vector<uint32_t> superlatives;
+  for (const auto& m : matches)
+    if (cues_.entry(m.value).cells[1] == "superlative") superlatives.push_back(m.begin);
+  auto superlative_before = [&](uint32_t t) {
+    for (uint32_t s : superlatives)
+      if (s < t && t - s <= kSuperlativeReach) return true;
+    return false;
+  };
   for (const auto& m : matches) {
     const auto& e = cues_.entry(m.value);
     const std::string& kind = e.cells[1];
@@ -119,6 +137,9 @@ DocCues EventCues::Analyze(const Document& doc) const {
     } else if (kind == "anaphoric") {
       if (m.end < n) d.anaphoric[m.end] = 1;
     } else if (kind == "habitual") {
+      // Fronted ("Habituellement, les shebab ciblent..."), the whole sentence.
+      const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
+      if (cb == sent.tok_begin) ce = sent.tok_end;
       for (uint32_t k = cb; k < ce; ++k) d.habitual[k] = 1, d.why[k] = why;
     } else if (kind == "recalled") {
       // Its clause; fronted ("L'an dernier, l'EI avait attaqué..."), the whole sentence.
@@ -150,6 +171,13 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.begin; k > 0 && m.begin - k < kSubsetReach; --k) d.subset[k - 1] = 1;
     } else if (kind == "since") {  // "depuis 2015", "depuis le 3 mai", "since March"
       for (uint32_t k = m.begin; k < n && k < m.end + 2; ++k) d.since[k] = 1;  // the date may include the cue
+      // "735 civilians in its strikes on Syria and Iraq since 2014": a period
+      // of years makes its sentence a running total, never an occurrence,
+      // unless a superlative dates a fresh one by it ("the first attack since 2014").
+      if (m.end < n && IsYear(doc.tokens[m.end]) && !superlative_before(m.begin)) {
+        const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
+        for (uint32_t k = sent.tok_begin; k < sent.tok_end; ++k) d.cumulative[k] = 1, d.why[k] = "since a year";
+      }
     } else if (kind == "cause") {  // up to the next punctuation
       for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
     } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
