@@ -570,8 +570,13 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
   // Figures and claims.
   std::map<std::string, Figures> by_source;
   std::vector<SourceRef> order;
+  // Figures no source is credited with belong to the one source the event has, if one.
+  std::set<std::string> keys;
+  for (const auto& c : g.members)
+    for (const auto& s : c.sources) keys.insert(s.Key());
+  std::string sole = keys.size() == 1 ? *keys.begin() : "";
   for (const auto& c : g.members) {
-    for (const auto& [src, f] : c.figures) MergeFigures(&by_source[src], f);
+    for (const auto& [key, f] : c.figures) MergeFigures(&by_source[key.empty() && !sole.empty() ? sole : key], f);
     for (const auto& s : c.sources)
       if (std::none_of(order.begin(), order.end(), [&](const SourceRef& o) { return o.Key() == s.Key(); })) order.push_back(s);
   }

@@ -722,7 +722,8 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       same |= plain(o) && plain(c) && !c.distinct && o.actor1 && c.actor1 && o.actor1->id == c.actor1->id;
       // "Four policemen were killed in an attack": generic words of one
       // sentence with no acting side are one occurrence.
-      same |= plain(o) && plain(c) && !c.distinct && !o.actor1 && !c.actor1;
+      // A word referring back ("The attack came as troops executed...") is another occurrence's.
+      same |= plain(o) && plain(c) && !c.distinct && !o.actor1 && !c.actor1 && !o.anaphoric && !c.anaphoric;
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;

@@ -172,12 +172,12 @@ DocCues EventCues::Analyze(const Document& doc) const {
     } else if (kind == "since") {  // "depuis 2015", "depuis le 3 mai", "since March"
       for (uint32_t k = m.begin; k < n && k < m.end + 2; ++k) d.since[k] = 1;  // the date may include the cue
       // "735 civilians in its strikes on Syria and Iraq since 2014": a period
-      // of years makes its sentence a running total, never an occurrence,
-      // unless a superlative dates a fresh one by it ("the first attack since 2014").
-      if (m.end < n && IsYear(doc.tokens[m.end]) && !superlative_before(m.begin)) {
-        const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
-        for (uint32_t k = sent.tok_begin; k < sent.tok_end; ++k) d.cumulative[k] = 1, d.why[k] = "since a year";
-      }
+      // of years makes its stretch between punctuation a running total, never
+      // an occurrence, unless a superlative dates a fresh one by it ("the
+      // first attack since 2014"); "le Burkina, confronté depuis 2015 à des
+      // attaques, a été endeuillé mardi" keeps its fresh event.
+      if (m.end < n && IsYear(doc.tokens[m.end]) && !superlative_before(m.begin))
+        for (uint32_t k = sb; k < se; ++k) d.cumulative[k] = 1, d.why[k] = "since a year";
     } else if (kind == "cause") {  // up to the next punctuation
       for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
     } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
