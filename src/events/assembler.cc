@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t kAttachReach = 3;  // sentences a follow-up may reach back to attach
 constexpr int kHeadlineWords = 20;  // a longer first sentence is a lead, not a title
+constexpr size_t kLeadSentences = 3;  // the sentences a title sums up
 
 // A fresh event with no time expression takes the publication date at the
 // publication date's own precision (the codebook's convention).
@@ -152,7 +153,8 @@ bool Violent(const std::string& type) {
 // least 18 civilians in Raqqa"): ACLED codes one event per place, day and pair of sides.
 bool SameScene(const MentionSet& m, const Group& g, const Candidate& c) {
   if (!Violent(g.event_type) || !Violent(c.event_type) || !OwnPlace(m, c) || c.distinct) return false;
-  if (!StatusCompatible(g, c) || !SameOrUnset(g.actor1, c.actor1) || !DatesCompatible(m, g, c)) return false;
+  // The sides may be read differently in two wordings; place, day and toll decide.
+  if (!StatusCompatible(g, c) || !DatesCompatible(m, g, c)) return false;
   bool place = false, detail = false;
   for (const auto& o : g.members) {
     if (o.place >= 0) {
@@ -196,7 +198,19 @@ bool TitleLike(const Document& doc, const Sentence& h) {
   if (words == 0 || words > kHeadlineWords) return false;
   if (caps * 10 >= words * 6) return true;
   std::string_view text = doc.Slice(h.span);
-  return doc.text.find(text, h.span.end) != std::string::npos;
+  if (doc.text.find(text, h.span.end) != std::string::npos) return true;
+  // A title sums up its lead: most of its longer words come back in the next sentences.
+  std::set<std::string> lead;
+  for (size_t s = 1; s < doc.sentences.size() && s <= kLeadSentences; ++s)
+    for (uint32_t k = doc.sentences[s].tok_begin; k < doc.sentences[s].tok_end; ++k) lead.insert(doc.tokens[k].fold);
+  int content = 0, again = 0;
+  for (uint32_t k = h.tok_begin; k < h.tok_end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::kWord || t.fold.size() < 4) continue;
+    ++content;
+    again += lead.count(t.fold) > 0;
+  }
+  return content >= 2 && again * 2 >= content;
 }
 
 // A headline: the document's first sentence, a line of its own with no
@@ -299,11 +313,15 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         auto violent = [](const std::string& type) {
           return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
         };
+        // "The blast": the latest event of its own event type first, else of its family.
         Group* before = nullptr;
-        for (auto it = groups.rbegin(); !before && it != groups.rend(); ++it) {
-          bool follows = c.sub_event_type == it->sub_event_type || (violent(c.event_type) && violent(it->event_type));
-          bool near = c.sentence - it->last_sentence <= kAttachReach || !OwnPlace(m, c);
-          if (follows && near && Compatible(m, *it, c, true)) before = &*it;
+        for (bool same_type : {true, false}) {
+          for (auto it = groups.rbegin(); !before && it != groups.rend(); ++it) {
+            bool follows = same_type ? c.event_type == it->event_type
+                                     : c.sub_event_type == it->sub_event_type || (violent(c.event_type) && violent(it->event_type));
+            bool near = c.sentence - it->last_sentence <= kAttachReach || !OwnPlace(m, c);
+            if (follows && near && Compatible(m, *it, c, true)) before = &*it;
+          }
         }
         if (before) {
           Join(before, std::move(c), "follow-up with no actor of its own: attached to the event it follows up");
