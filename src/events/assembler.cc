@@ -317,7 +317,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         Group* before = nullptr;
         for (bool same_type : {true, false}) {
           for (auto it = groups.rbegin(); !before && it != groups.rend(); ++it) {
-            bool follows = same_type ? c.event_type == it->event_type
+            bool follows = same_type ? violent(c.event_type) && c.event_type == it->event_type
                                      : c.sub_event_type == it->sub_event_type || (violent(c.event_type) && violent(it->event_type));
             bool near = c.sentence - it->last_sentence <= kAttachReach || !OwnPlace(m, c);
             if (follows && near && Compatible(m, *it, c, true)) before = &*it;
@@ -524,6 +524,20 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
     e.event_type = "Violence against civilians";
     e.sub_event_type = "Attack";
     e.provenance.notes.push_back("type: attack on civilians -> Violence against civilians/Attack");
+  }
+  // "Sept personnes ont été tuées par des hommes armés": a generic clash
+  // whose only victims named are civilians is an attack on civilians; one
+  // whose victims are soldiers or policemen has them as its other side.
+  VictimSide victims = VictimSide::kNone;
+  for (const auto& c : g.members)
+    if (victims == VictimSide::kNone) victims = c.victims;
+  if (e.sub_event_type == "Armed clash" && !e.actor2 && victims == VictimSide::kCivilians) {
+    e.event_type = "Violence against civilians", e.sub_event_type = "Attack";
+    e.actor2 = Actor{"CIVILIANS", ""};
+    e.provenance.notes.push_back("type: a clash whose victims are civilians -> Violence against civilians/Attack");
+  } else if (Violent(e.event_type) && !e.actor2 && (victims == VictimSide::kMilitary || victims == VictimSide::kPolice)) {
+    e.actor2 = Actor{victims == VictimSide::kPolice ? "*_POL" : "*_MIL", ""};
+    e.provenance.notes.push_back("actor2: the state's forces its victims are");
   }
   if (!e.actor2 && e.event_type == "Violence against civilians") {
     e.actor2 = Actor{"CIVILIANS", ""};
