@@ -86,6 +86,12 @@ bool Adjectival(const Document& doc, const MentionSet& m, const DocCues& cues, c
   uint32_t after = t.toks.end;
   auto in_clause = [&](uint32_t k) { return k < doc.tokens.size() && cues.clause[k] == cues.clause[t.toks.begin]; };
   if (in_clause(after) && IsArticle(doc.tokens[after].fold)) return false;  // "seized the city"
+  // "struck rebel-held districts": a noun phrase right after it is its object.
+  if (in_clause(after) && doc.tokens[after].kind == TokenKind::kWord &&
+      !In(doc.tokens[after].fold, {"by", "in", "on", "at", "near", "during", "after", "with", "from", "for", "and", "par",
+                                   "dans", "a", "en", "pres", "lors", "pendant", "apres", "au", "aux", "avec", "de",
+                                   "du", "des", "d'", "et", "pour", "sur", "contre", "against"}))
+    return false;
   for (const auto& a : m.actors)
     if (a.toks.begin >= after && in_clause(a.toks.begin)) return false;
   for (const auto& n : m.numbers)
@@ -191,7 +197,7 @@ struct Roles {
 Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
                   const TriggerMention& t, const Sentence& s) {
   Roles r;
-  int overlap = -1, agent = -1, subject = -1, object = -1;
+  int overlap = -1, agent = -1, subject = -1, object = -1, prenominal = -1;
   bool genitive = false;
   int best_subject = INT_MAX, best_object = INT_MAX;
   for (size_t i = 0; i < m.actors.size(); ++i) {
@@ -202,6 +208,8 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
       if (!civ) overlap = static_cast<int>(i);
       continue;
     }
+    // "rebel shelling", "regime bombing": a side right before the trigger word.
+    if (a.toks.end == t.toks.begin && !civ) prenominal = static_cast<int>(i);
     // "les frappes russes" names another event, not a side of this one.
     bool other_event = false;
     for (const auto& o : m.triggers) {
@@ -268,6 +276,8 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     r.actor2 = agent, r.how2 = "the side that withdraws (de X)";
     return r;
   }
+  if (overlap < 0 && prenominal >= 0 && !passive && prenominal != subject)
+    overlap = prenominal;  // a subject right before its verb is read as the subject below
   if (overlap >= 0) r.actor1 = overlap, r.how1 = "in the trigger phrase";
   else if (agent >= 0) r.actor1 = agent, r.how1 = "agent (par/by/de)";
   else if (!passive && !t.flip && subject >= 0) r.actor1 = subject, r.how1 = "subject";

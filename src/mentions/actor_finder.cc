@@ -67,6 +67,9 @@ StatusOr<std::unique_ptr<ActorFinder>> ActorFinder::Create(const std::string& le
   auto b = LangTable::Load(lexicon_dir, "backed.tsv", {"phrase", "kind", "id"}, 3, f->stemmers_, warnings);
   if (!b.ok()) return b.status();
   f->backed_ = std::move(b).value();
+  auto ns = LangTable::Load(lexicon_dir, "not_sides.tsv", {"phrase", "where"}, 2, f->stemmers_, warnings);
+  if (!ns.ok()) return ns.status();
+  f->not_sides_ = std::move(ns).value();
   return f;
 }
 
@@ -178,6 +181,18 @@ bool ActorFinder::BackedAt(const Document& doc, const std::vector<Token>& st, ui
   return false;
 }
 
+bool ActorFinder::Describes(const Document& doc, const std::vector<Token>& st, uint32_t b, uint32_t e) const {
+  uint32_t n = static_cast<uint32_t>(st.size());
+  // "regime-held": written together, no space before the hyphen.
+  if (e < n && !st[e].space_before)
+    for (const auto& m : not_sides_.MatchAt(doc.lang, st, e, n))
+      if (not_sides_.entry(m.value).cells[1] == "after") return true;
+  for (uint32_t k = b >= 2 ? b - 2 : 0; k < b; ++k)
+    for (const auto& m : not_sides_.MatchAt(doc.lang, st, k, n))
+      if (m.end == b && !st[b].space_before && not_sides_.entry(m.value).cells[1] == "before") return true;
+  return false;
+}
+
 std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
   std::vector<ActorMention> out;
   std::vector<Token> st = stemmers_.For(doc.lang).StemTokens(doc.tokens);
@@ -208,10 +223,10 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
     bool has_state = StateForceAt(doc, st, i, &state);
     if (has_state && (!has_lex || state.toks.end > lex.toks.end)) {
       i = state.toks.end;
-      out.push_back(std::move(state));
+      if (!Describes(doc, st, state.toks.begin, state.toks.end)) out.push_back(std::move(state));
     } else if (has_lex) {
       i = lex.toks.end;
-      out.push_back(std::move(lex));
+      if (!Describes(doc, st, lex.toks.begin, lex.toks.end)) out.push_back(std::move(lex));
     } else {
       ++i;
     }

@@ -36,6 +36,9 @@ class ActorFinder {
   bool BackedAt(const Document& doc, const std::vector<Token>& st, uint32_t i, ActorMention* out) const;
   Stemmers stemmers_;
   LangTable actors_, heads_, nationalities_, backed_;
+  LangTable not_sides_;  // "regime-held", "pro-government": the name describes, it is no side
+  // True when words of not_sides.tsv around tokens [b, e) make the name a description.
+  bool Describes(const Document& doc, const std::vector<Token>& st, uint32_t b, uint32_t e) const;
 };
 
 }  // namespace sitrep
