@@ -659,6 +659,9 @@ StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::stri
   auto codes = CountryCodes::Load(lexicon_dir + "/country_codes.tsv", warnings);
   if (!codes.ok()) return codes.status();
   a->codes_ = std::move(codes).value();
+  auto taxonomy = Taxonomy::Create(lexicon_dir, warnings);
+  if (!taxonomy.ok()) return taxonomy.status();
+  a->taxonomy_ = std::move(taxonomy).value();
   return a;
 }
 
@@ -667,6 +670,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   std::vector<std::string> claimants;
   auto sources = ResolveSources(doc, m, &claimants);
   auto cands = BuildCandidates(doc, m, cues, sources, claimants, codes_);
+  taxonomy_->Apply(doc, m, cues, &cands);
   auto groups = Merge(doc, m, std::move(cands));
   AttachBareClaims(claimants, sources, &groups);
   std::vector<Event> events;

@@ -24,6 +24,7 @@
 
 #include "events/country_codes.h"
 #include "events/cues.h"
+#include "events/taxonomy.h"
 #include "mentions/mention.h"
 #include "sitrep/event.h"
 #include "sitrep/status.h"
@@ -41,6 +42,7 @@ class EventAssembler {
 
  private:
   std::unique_ptr<EventCues> cues_;
+  std::unique_ptr<Taxonomy> taxonomy_;  // the sub-event type by the codebook's decisive features
   CountryCodes codes_;
 };
 

@@ -85,6 +85,18 @@ std::string ClaimSummary(const Claim& c) {
   return s;
 }
 
+// Fills the "{country}" slot of an ACLED actor name ("Civilians ({country})").
+std::string WithCountry(std::string name, const std::string& country) {
+  const std::string slot = "{country}";
+  size_t at = name.find(slot);
+  if (at == std::string::npos) return name;
+  if (!country.empty()) return name.replace(at, slot.size(), country);
+  size_t open = name.rfind(" (", at);
+  if (open != std::string::npos && open + 2 == at && name.compare(at + slot.size(), 1, ")") == 0)
+    return name.erase(open, at + slot.size() + 1 - open);
+  return name.replace(at, slot.size(), "");
+}
+
 }  // namespace
 
 const std::vector<std::string>& AcledColumns() {
@@ -192,8 +204,10 @@ std::vector<std::string> AcledCsvWriter::Cells(const StoredEvent& se) const {
   if (e.claims.size() > 1) notes += "; fatalities: the most conservative figure";
   notes += ". [sitrep " + e.id + "]";
 
+  // "Protesters ({country})" -> "Protesters (Mali)": the event's country, else no parentheses.
+  std::string country_name = country != countries_.end() ? country->second.name : l.country;
   auto name_of = [&](const std::optional<sitrep::Actor>& a) {
-    return a ? Actor(a->id).name : std::string();
+    return a ? WithCountry(Actor(a->id).name, country_name) : std::string();
   };
   auto num = [](int n) { return n ? std::to_string(n) : std::string(); };
   return {e.id,
