@@ -143,6 +143,19 @@ bool RefersBack(const Candidate& c) { return c.anaphoric || c.trigger->weak; }
 
 bool OwnPlace(const MentionSet& m, const Candidate& c) { return c.place >= 0 && !c.place_inherited && Level(m, c.place) < 2; }
 
+// Why a mention starts an event of its own rather than joining `g`, the
+// latest event before it (for --explain).
+std::string WhyApart(const MentionSet& m, const Group& g, const Candidate& c) {
+  std::string why = "kept apart from the event of s" + std::to_string(g.members.front().sentence) + ": ";
+  if (c.distinct) return why + "worded as another occurrence ('d'autres', 'another')";
+  if (!StatusCompatible(g, c)) return why + (g.recalled ? "that one is recalled, this one is news" : "this one is recalled");
+  if (g.event_type != c.event_type) return why + "another event type";
+  if (!SameOrUnset(g.actor1, c.actor1) || !SameOrUnset(g.actor2, c.actor2)) return why + "other sides";
+  if (!DatesCompatible(m, g, c)) return why + "another date";
+  if (!PlacesCompatible(m, g, c)) return why + "another place";
+  return why + "another sub-event type";
+}
+
 bool Violent(const std::string& type) {
   return type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
 }
@@ -410,6 +423,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     for (size_t i = groups.size(); i-- > 0 && parent < 0;)
       if (Compatible(m, groups[i], c, false, true)) parent = groups[i].parent >= 0 ? groups[i].parent : static_cast<int>(i);
     bool headline = IsHeadline(doc, c.sentence);
+    if (!groups.empty()) c.notes.push_back(WhyApart(m, groups.back(), c));
     groups.push_back(NewGroup(std::move(c)));
     groups.back().parent = parent;
     groups.back().headline = headline;
@@ -656,6 +670,9 @@ StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::stri
   if (!cues.ok()) return cues.status();
   auto a = std::unique_ptr<EventAssembler>(new EventAssembler());
   a->cues_ = std::move(cues).value();
+  auto clauses = ClauseReader::Create(lexicon_dir, warnings);
+  if (!clauses.ok()) return clauses.status();
+  a->clauses_ = std::move(clauses).value();
   auto codes = CountryCodes::Load(lexicon_dir + "/country_codes.tsv", warnings);
   if (!codes.ok()) return codes.status();
   a->codes_ = std::move(codes).value();
@@ -669,7 +686,7 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
   DocCues cues = cues_->Analyze(doc);
   std::vector<std::string> claimants;
   auto sources = ResolveSources(doc, m, &claimants);
-  auto cands = BuildCandidates(doc, m, cues, sources, claimants, codes_);
+  auto cands = BuildCandidates(doc, m, cues, *clauses_, sources, claimants, codes_);
   taxonomy_->Apply(doc, m, cues, &cands);
   auto groups = Merge(doc, m, std::move(cands));
   AttachBareClaims(claimants, sources, &groups);

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "events/clause.h"
 #include "events/country_codes.h"
 #include "events/cues.h"
 #include "events/taxonomy.h"
@@ -42,6 +43,7 @@ class EventAssembler {
 
  private:
   std::unique_ptr<EventCues> cues_;
+  std::unique_ptr<ClauseReader> clauses_;
   std::unique_ptr<Taxonomy> taxonomy_;  // the sub-event type by the codebook's decisive features
   CountryCodes codes_;
 };

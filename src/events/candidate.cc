@@ -517,8 +517,25 @@ bool StartsParagraph(const Document& doc, size_t s) {
   return s == 0 || doc.tokens[doc.sentences[s].tok_begin].newline_before;
 }
 
+// The parse's roles where it names a side, the word-distance reading where
+// it names none (an unparsed sentence, an argument that is no actor
+// mention). A withdrawal's roles and "entre X et Y" keep their own reading.
+void ApplyFrame(const ClauseFrame& f, const TriggerMention& t, Roles* r) {
+  if (!f.parsed || t.flip || r->how1 == "between X and Y") return;
+  if (f.actor1 >= 0) {
+    r->actor1 = f.actor1, r->how1 = f.how1;
+    if (r->actor2 == f.actor1) r->actor2 = -1;
+  } else if (f.passive && r->actor1 >= 0 && r->actor1 == f.actor2) {
+    r->actor1 = -1;
+  }
+  if (f.actor2 >= 0) {
+    r->actor2 = f.actor2, r->how2 = f.how2;
+    if (r->actor1 == f.actor2) r->actor1 = -1;
+  }
+}
+
 void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
-                 const TriggerMention& t, Candidate* c) {
+                 const ClauseFrame& frame, const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
   // "Les forces ukrainiennes ont abattu deux des sept missiles": a weapon
   // intercepted is a disrupted attack whose side is the interceptor (the
@@ -541,6 +558,7 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     return;
   }
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
+  ApplyFrame(frame, t, &r);
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
@@ -696,6 +714,7 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
 }
 
 std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
+                                       const ClauseReader& clauses,
                                        const std::vector<std::vector<SourceRef>>& sources_by_sentence,
                                        const std::vector<std::string>& claimant_by_sentence,
                                        const CountryCodes& codes) {
@@ -717,9 +736,12 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     c.anaphoric = cues.anaphoric[tb];
     c.attack_word = cues.verb[tb] == VerbRole::kNone;
     c.notes.push_back("trigger '" + std::string(doc.Slice(t.span)) + "' (" + t.rule + ")");
-    ReadTrigger(doc, m, cues, ids, t, &c);
+    ClauseFrame frame = clauses.Read(doc, m, ids, t);
+    // "Aucune frappe n'a touché la ville", "the attack was not claimed".
+    if (frame.parsed && frame.negated) continue;
+    ReadTrigger(doc, m, cues, ids, frame, t, &c);
     std::string why;
-    c.occurrence = ClauseOccurrence(doc, m, cues, tb, &why);
+    c.occurrence = ClauseOccurrence(doc, m, cues, tb, frame.parsed ? &frame : nullptr, &why);
     if (c.occurrence != Occurrence::kFresh) c.notes.push_back(std::string("status ") + OccurrenceName(c.occurrence) + ": " + why);
     // A generic word next to a specific trigger of the same sentence is part of it.
     bool absorbed = false;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "events/clause.h"
 #include "events/country_codes.h"
 #include "events/cues.h"
 #include "events/figures.h"
@@ -54,6 +55,7 @@ struct Candidate {
 // `sources_by_sentence` holds each sentence's resolved sources; `codes`
 // names the country of a bare state force ("the army": the story's country).
 std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
+                                       const ClauseReader& clauses,
                                        const std::vector<std::vector<SourceRef>>& sources_by_sentence,
                                        const std::vector<std::string>& claimant_by_sentence,
                                        const CountryCodes& codes);

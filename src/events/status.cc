@@ -57,13 +57,18 @@ const char* OccurrenceName(Occurrence o) {
 }
 
 Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t t,
-                            std::string* why) {
+                            const ClauseFrame* frame, std::string* why) {
   if (cues.habitual[t]) {
     *why = cues.why[t].empty() ? "habitual cue in the clause" : cues.why[t];
     return Occurrence::kHabitual;
   }
   if (cues.recalled[t]) {
     *why = cues.why[t].empty() ? "a recalling cue" : cues.why[t];
+    return Occurrence::kRecalled;
+  }
+  if (frame) {
+    if (!frame->pluperfect) return Occurrence::kFresh;
+    *why = "pluperfect (parse), not under a reporting verb";
     return Occurrence::kRecalled;
   }
   if (RecalledByTense(doc, m, cues, t, why)) return Occurrence::kRecalled;

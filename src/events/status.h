@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "events/clause.h"
 #include "events/cues.h"
 #include "mentions/mention.h"
 #include "sitrep/document.h"
@@ -28,8 +29,10 @@ const char* OccurrenceName(Occurrence o);
 // clause, a recalling cue in its sentence, or a pluperfect auxiliary before
 // it in its clause that no reporting verb governs ("X said troops had
 // killed" is backshifted reported speech, still news). `why` says which.
+// With the clause's parse (`frame`, may be null) the tree decides the
+// pluperfect and the reported speech instead of the auxiliary's shape.
 Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t trigger_tok,
-                            std::string* why);
+                            const ClauseFrame* frame, std::string* why);
 
 // The status an event's date gives against the publication date: after it
 // is kFuture; ending more than kRecentDays before it is kRecalled (news

@@ -1,0 +1,184 @@
+#include "events/clause.h"
+
+#include <filesystem>
+
+#include "lexicon/tsv.h"
+
+namespace sitrep {
+namespace {
+
+// The token heading tokens [b, e): the one whose head lies outside them.
+int32_t PhraseHead(const DocParse& p, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; ++k) {
+    const ParsedToken* pt = p.Get(k);
+    if (!pt || pt->part_of >= 0) continue;
+    if (pt->head < static_cast<int32_t>(b) || pt->head >= static_cast<int32_t>(e)) return static_cast<int32_t>(k);
+  }
+  return -1;
+}
+
+// The actor mention an argument token names: the mention holding the token,
+// else one that modifies it ("les avions de la coalition": "coalition"
+// under "avions" when the aircraft have no side of their own).
+// A generic word for the side ("les djihadistes du GSIM", "militants of
+// IS") yields to the named group that modifies it.
+int ActorAt(const DocParse& p, const MentionSet& m, const std::vector<std::string>& ids, int32_t tok) {
+  if (tok < 0) return -1;
+  int holder = -1;
+  for (size_t i = 0; i < m.actors.size() && holder < 0; ++i)
+    if (!ids[i].empty() && m.actors[i].toks.begin <= static_cast<uint32_t>(tok) &&
+        static_cast<uint32_t>(tok) < m.actors[i].toks.end)
+      holder = static_cast<int>(i);
+  bool generic = holder >= 0 && (m.actors[holder].kind == "jihad" || m.actors[holder].kind == "unk" ||
+                                 m.actors[holder].kind == "anaphor" || m.actors[holder].kind == "pronoun");
+  if (holder >= 0 && !generic) return holder;
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    if (ids[i].empty()) continue;
+    int32_t h = PhraseHead(p, m.actors[i].toks.begin, m.actors[i].toks.end);
+    if (h >= 0 && p.Head(static_cast<uint32_t>(h)) == tok && BaseDep(p.Relation(static_cast<uint32_t>(h))) == Dep::kNmod &&
+        (holder < 0 || m.actors[i].kind == "group" || m.actors[i].kind == "state"))
+      return static_cast<int>(i);
+  }
+  return holder;
+}
+
+bool Armed(const MentionSet& m, const std::vector<std::string>& ids, int i) {
+  return i >= 0 && m.actors[i].kind != "civ" && ids[i] != "CIVILIANS";
+}
+
+bool IsRelativePronoun(const DocParse& p, int32_t tok) {
+  const ParsedToken* pt = tok >= 0 ? p.Get(static_cast<uint32_t>(tok)) : nullptr;
+  return pt && pt->upos == Upos::kPron &&
+         (pt->lemma == "qui" || pt->lemma == "who" || pt->lemma == "which" || pt->lemma == "that" || pt->lemma == "lequel");
+}
+
+// Whether a reporting cue governs the predicate through a clausal complement
+// ("X said (that) troops had killed").
+bool Reported(const DocParse& p, const MentionSet& m, const Document& doc, int32_t tok) {
+  for (int hops = 0; tok >= 0 && hops < 6; ++hops) {
+    Dep d = BaseDep(p.Relation(static_cast<uint32_t>(tok)));
+    int32_t head = p.Head(static_cast<uint32_t>(tok));
+    if (head < 0) return false;
+    if (d == Dep::kCcomp || d == Dep::kParataxis) {
+      const Span hs = doc.tokens[static_cast<size_t>(head)].span;
+      for (const auto& s : m.sources)
+        if (!s.cue.empty() && s.cue.begin < hs.end && hs.begin < s.cue.end) return true;
+    }
+    tok = head;
+  }
+  return false;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& lexicon_dir,
+                                                             std::vector<std::string>* warnings) {
+  auto r = std::unique_ptr<ClauseReader>(new ClauseReader());
+  std::error_code ec;
+  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
+    std::filesystem::path f = dir.path() / "role_cases.tsv";
+    if (!std::filesystem::exists(f)) continue;
+    auto t = ReadTsv(f.string(), {"case", "role"});
+    if (!t.ok()) return t.status();
+    auto& table = r->cases_[dir.path().filename().string()];
+    for (const auto& row : t->rows) {
+      const std::string& role = row.cells[1];
+      if (role != "agent" && role != "target") {
+        warnings->push_back(f.string() + ":" + std::to_string(row.line) + ": role is 'agent' or 'target'");
+        continue;
+      }
+      table[row.cells[0]] = role == "agent" ? CaseRole::kAgent : CaseRole::kTarget;
+    }
+    warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
+  }
+  return r;
+}
+
+ClauseReader::CaseRole ClauseReader::RoleOf(const std::string& lang, std::string_view case_lemma) const {
+  auto l = cases_.find(lang);
+  if (l == cases_.end()) return CaseRole::kNone;
+  auto it = l->second.find(case_lemma);
+  return it == l->second.end() ? CaseRole::kNone : it->second;
+}
+
+ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
+                               const TriggerMention& t) const {
+  ClauseFrame f;
+  const DocParse& p = m.parse;
+  if (!p.SentenceParsed(doc.SentenceOfToken(t.toks.begin))) return f;
+  int32_t v = PhraseHead(p, t.toks.begin, t.toks.end);
+  if (v < 0) return f;
+  f.parsed = true;
+  f.predicate = v;
+  const ParsedToken* pt = p.Get(static_cast<uint32_t>(v));
+  const uint32_t uv = static_cast<uint32_t>(v);
+  f.verbal = pt->upos == Upos::kVerb || pt->upos == Upos::kAux;
+  f.negated = p.IsNegated(uv);
+  f.reported = Reported(p, m, doc, v);
+  f.pluperfect = p.IsPluperfect(uv) && !f.reported;
+  auto set1 = [&](int a, const char* how) {
+    if (f.actor1 < 0 && a >= 0) f.actor1 = a, f.how1 = how;
+  };
+  auto set2 = [&](int a, const char* how) {
+    if (f.actor2 < 0 && a >= 0 && a != f.actor1) f.actor2 = a, f.how2 = how;
+  };
+  if (f.verbal) {
+    // "s'était emparée": a pronominal verb with "être" is active.
+    bool pronominal = false;
+    for (uint32_t c : p.Children(uv)) {
+      Dep d = p.Relation(c);
+      pronominal |= d == Dep::kExpl || d == Dep::kExplPass || d == Dep::kExplSubj ||
+                    (p.Get(c)->upos == Upos::kPron && (doc.tokens[c].fold == "s'" || doc.tokens[c].fold == "se"));
+    }
+    f.passive = p.IsPassive(uv) && !pronominal;
+    Dep rel = p.Relation(uv);
+    int32_t subject = p.Subject(uv);
+    // "les jihadistes qui ont attaqué": the relative pronoun stands for the noun.
+    if ((subject < 0 || IsRelativePronoun(p, subject)) && rel == Dep::kAclRelcl) subject = p.Head(uv);
+    if (f.passive) {
+      set1(ActorAt(p, m, ids, p.Agent(uv)), "agent (parse)");
+      set2(ActorAt(p, m, ids, subject), "passive subject (parse)");
+    } else if (BaseDep(rel) == Dep::kAcl && subject < 0 && pt->morph.verb_form == VerbForm::kPart) {
+      // "les soldats tués", "300 membres de Daesh tués": the noun described is the victim.
+      set1(ActorAt(p, m, ids, p.Agent(uv)), "agent (parse)");
+      set2(ActorAt(p, m, ids, p.Head(uv)), "noun the participle describes (parse)");
+    } else {
+      int a = ActorAt(p, m, ids, subject);
+      if (Armed(m, ids, a)) set1(a, "subject (parse)");
+      set2(ActorAt(p, m, ids, p.Object(uv)), "object (parse)");
+    }
+  } else {
+    // A nominal trigger: its possessor and prepositional arguments.
+    for (uint32_t c : p.Children(uv)) {
+      Dep d = p.Relation(c);
+      int a = ActorAt(p, m, ids, static_cast<int32_t>(c));
+      if (a < 0) continue;
+      if (d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound) {
+        if (Armed(m, ids, a)) set1(a, "modifier of the event noun (parse)");
+        continue;
+      }
+      if (BaseDep(d) != Dep::kNmod && BaseDep(d) != Dep::kObl) continue;
+      CaseRole role = RoleOf(doc.lang, p.CaseOf(c));
+      if (role == CaseRole::kAgent && Armed(m, ids, a)) set1(a, "'de/by' argument of the event noun (parse)");
+      if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
+    }
+    // "L'armée a mené des frappes", "IS claimed the attack": the subject of
+    // the verb the event noun is the object of.
+    if (f.actor1 < 0 && p.Relation(uv) == Dep::kObj) {
+      int32_t gov = p.Head(uv);
+      if (gov >= 0 && !p.IsPassive(static_cast<uint32_t>(gov))) {
+        int a = ActorAt(p, m, ids, p.Subject(static_cast<uint32_t>(gov)));
+        if (Armed(m, ids, a)) set1(a, "subject of the verb that governs the event noun (parse)");
+      }
+    }
+  }
+  // "X and Y clashed": the conjoined subject is the other side.
+  if (f.actor1 >= 0 && f.actor2 < 0) {
+    int32_t h = PhraseHead(p, m.actors[f.actor1].toks.begin, m.actors[f.actor1].toks.end);
+    if (h >= 0)
+      for (uint32_t c : p.Children(static_cast<uint32_t>(h), Dep::kConj)) set2(ActorAt(p, m, ids, static_cast<int32_t>(c)), "conjoined side (parse)");
+  }
+  return f;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,59 @@
+// A trigger's clause read from the dependency parse (syntax/parse.h): the
+// predicate that heads the trigger phrase, the actor mentions its
+// grammatical arguments name, and what the tree says of its status
+// (passive, negated, pluperfect, reported speech). Roles come from
+// relations, not from word distance: subject and object of a verb, the
+// agent of a passive, the arguments of a nominal trigger ("l'attaque de X
+// contre Y", "X's attack on Y", "an air strike by X"), the subject of a
+// support verb ("X a mené des frappes"), the noun a relative or
+// participial clause describes ("les jihadistes qui ont attaqué", "les
+// soldats tués"), and conjoined sides.
+#ifndef SITREP_EVENTS_CLAUSE_H_
+#define SITREP_EVENTS_CLAUSE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mentions/mention.h"
+#include "sitrep/status.h"
+#include "text/document.h"
+
+namespace sitrep {
+
+struct ClauseFrame {
+  bool parsed = false;      // the trigger's sentence has a parse
+  int32_t predicate = -1;   // the token heading the trigger phrase
+  bool verbal = false;      // the predicate is a verb (else a nominal trigger)
+  bool passive = false;
+  bool negated = false;
+  bool pluperfect = false;
+  bool reported = false;    // under a reporting verb ("X said troops had killed")
+  int actor1 = -1, actor2 = -1;  // indices into MentionSet::actors; -1: the parse names none
+  std::string how1, how2;
+};
+
+// Reads clauses with the prepositions of data/lexicons/<lang>/role_cases.tsv
+// ("de"/"by": the side that acts; "contre"/"on": the side acted upon).
+// Immutable after Create; Read() is thread-safe.
+class ClauseReader {
+ public:
+  static StatusOr<std::unique_ptr<ClauseReader>> Create(const std::string& lexicon_dir,
+                                                        std::vector<std::string>* warnings);
+  // Reads the clause of trigger `t`. `ids` are the resolved actor ids (an
+  // empty id is no side). Without a parse of its sentence, `parsed` is
+  // false and the caller reads roles another way.
+  ClauseFrame Read(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
+                   const TriggerMention& t) const;
+
+ private:
+  enum class CaseRole : uint8_t { kNone, kAgent, kTarget };
+  CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
+  std::map<std::string, std::map<std::string, CaseRole, std::less<>>> cases_;  // by language
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_CLAUSE_H_
