@@ -422,6 +422,9 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     int parent = -1;
     for (size_t i = groups.size(); i-- > 0 && parent < 0;)
       if (Compatible(m, groups[i], c, false, true)) parent = groups[i].parent >= 0 ? groups[i].parent : static_cast<int>(i);
+    // "Cette attaque" with nothing before it to refer to: an event worded
+    // otherwise (or not at all) earlier; it starts none of its own.
+    if (c.demonstrative) continue;
     bool headline = IsHeadline(doc, c.sentence);
     if (!groups.empty()) c.notes.push_back(WhyApart(m, groups.back(), c));
     groups.push_back(NewGroup(std::move(c)));

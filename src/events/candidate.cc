@@ -740,6 +740,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // "Aucune frappe n'a touché la ville", "the attack was not claimed".
     if (frame.parsed && frame.negated) continue;
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
+    if (frame.copular && !c.weak) {
+      c.weak = true;
+      c.notes.push_back("a copula's predicate or subject: describes, reports no occurrence of its own");
+    }
+    c.demonstrative = cues.demonstrative[tb];
     std::string why;
     c.occurrence = ClauseOccurrence(doc, m, cues, tb, frame.parsed ? &frame : nullptr, &why);
     if (c.occurrence != Occurrence::kFresh) c.notes.push_back(std::string("status ") + OccurrenceName(c.occurrence) + ": " + why);

@@ -34,7 +34,8 @@ struct Candidate {
   bool weak = false;      // generic action with no armed actor and no modifier
   bool distinct = false;  // "d'autres frappes": never merged into an earlier event
   bool paired = false;
-  bool anaphoric = false;  // "the attack", "cet attentat": a definite or demonstrative determiner names it    // sides read from "between X and Y": a clash named with both its sides
+  bool anaphoric = false;
+  bool demonstrative = false;  // "cette attaque", "that attack": refers back, never starts an event  // "the attack", "cet attentat": a definite or demonstrative determiner names it    // sides read from "between X and Y": a clash named with both its sides
   std::optional<Actor> actor1, actor2;
   bool air = false;                 // the acting side flies (an air force, aircraft)
   int place = -1;                   // index into MentionSet::places

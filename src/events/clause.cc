@@ -114,6 +114,9 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
   const uint32_t uv = static_cast<uint32_t>(v);
   f.verbal = pt->upos == Upos::kVerb || pt->upos == Upos::kAux;
   f.negated = p.IsNegated(uv);
+  f.copular = p.FirstChild(uv, Dep::kCop) >= 0 ||
+              (BaseDep(p.Relation(uv)) == Dep::kNsubj && p.Head(uv) >= 0 &&
+               p.FirstChild(static_cast<uint32_t>(p.Head(uv)), Dep::kCop) >= 0);
   f.reported = Reported(p, m, doc, v);
   f.pluperfect = p.IsPluperfect(uv) && !f.reported;
   auto set1 = [&](int a, const char* how) {

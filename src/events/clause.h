@@ -31,6 +31,9 @@ struct ClauseFrame {
   bool negated = false;
   bool pluperfect = false;
   bool reported = false;    // under a reporting verb ("X said troops had killed")
+  // The predicate of a copula or its subject: "c'est une attaque horrible",
+  // "ce type de violences est rare": it describes, it reports no occurrence.
+  bool copular = false;
   int actor1 = -1, actor2 = -1;  // indices into MentionSet::actors; -1: the parse names none
   std::string how1, how2;
 };

@@ -75,6 +75,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.since.assign(n, 0);
   d.habitual.assign(n, 0);
   d.anaphoric.assign(n, 0);
+  d.demonstrative.assign(n, 0);
   d.recalled.assign(n, 0);
   d.pluperfect.assign(n, 0);
   d.intercepted.assign(n, -1);
@@ -134,8 +135,9 @@ DocCues EventCues::Analyze(const Document& doc) const {
     } else if (kind == "purpose") {
       if (e.cells[2] == "inf" && (m.end >= n || !LooksInfinitive(doc.tokens[m.end].fold))) continue;
       for (uint32_t k = m.end; k < se; ++k) d.blocked[k] = 1, d.why[k] = why;
-    } else if (kind == "anaphoric") {
+    } else if (kind == "anaphoric" || kind == "demonstrative") {
       if (m.end < n) d.anaphoric[m.end] = 1;
+      if (m.end < n && kind == "demonstrative") d.demonstrative[m.end] = 1;
     } else if (kind == "habitual") {
       // Fronted ("Habituellement, les shebab ciblent..."), the whole sentence.
       const Sentence& sent = doc.sentences[doc.SentenceOfToken(m.begin)];
