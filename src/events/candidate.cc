@@ -17,7 +17,8 @@ constexpr int kObjectReach = 14;
 constexpr int kSourceTie = 3;  // sources this close to the nearest one share its figures
 constexpr uint32_t kDirectVerbReach = 3;
 constexpr uint32_t kBetweenReach = 3;
-constexpr uint32_t kArresteeReach = 8;  // "arrêté quatre de leurs complices", "des jihadistes présumés ont été interpellés"
+constexpr uint32_t kArresteeReach = 8;
+constexpr uint32_t kClaimAgentReach = 4;  // "was claimed by the Islamic State group"  // "arrêté quatre de leurs complices", "des jihadistes présumés ont été interpellés"
 constexpr uint32_t kFrameReach = 8;  // "à X, dans la province d'Idleb", "in X in Syria's Idlib province"  // "ont éclaté entre", "broke out between"  // "a tué au moins 12", "wounded 140"
 
 bool In(const std::string& f, std::initializer_list<const char*> words) {
@@ -534,6 +535,17 @@ void ApplyFrame(const ClauseFrame& f, const TriggerMention& t, Roles* r) {
   }
 }
 
+// Whether trigger `t` heads a clause (acl, acl:relcl) that describes the
+// noun of trigger `o` in the parse.
+bool DescribesTrigger(const DocParse& p, const TriggerMention& t, const TriggerMention& o) {
+  for (uint32_t k = t.toks.begin; k < t.toks.end; ++k) {
+    int32_t h = p.Head(k);
+    if (h >= static_cast<int32_t>(o.toks.begin) && h < static_cast<int32_t>(o.toks.end) && BaseDep(p.Relation(k)) == Dep::kAcl)
+      return true;
+  }
+  return false;
+}
+
 void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
                  const ClauseFrame& frame, const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
@@ -694,8 +706,16 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
     };
     if (sm.cue_kind == "claim") {
       std::string claimant, text;
+      // The side named before the cue ("l'EI a revendiqué"), never victims;
+      // else, passive, the one right after it ("was claimed by Boko Haram").
+      auto side = [&](const ActorMention& a) {
+        return doc.SentenceOfToken(a.toks.begin) == s && !a.id.empty() && a.kind != "civ" && a.id != "CIVILIANS";
+      };
       for (const auto& a : m.actors)
-        if (a.toks.end <= tok && doc.SentenceOfToken(a.toks.begin) == s && !a.id.empty()) claimant = a.id, text = std::string(doc.Slice(a.span));
+        if (a.toks.end <= tok && side(a)) claimant = a.id, text = std::string(doc.Slice(a.span));
+      for (const auto& a : m.actors)
+        if (claimant.empty() && a.toks.begin > tok && a.toks.begin <= tok + kClaimAgentReach && side(a))
+          claimant = a.id, text = std::string(doc.Slice(a.span));
       if (claimant.empty()) continue;
       (*claimants)[s] = claimant;
       add({claimant == "IS" || claimant == "IS_SAHEL" || claimant == "ISWAP" ? "IS_CLAIM" : "OTHER", text, tok});
@@ -761,6 +781,8 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // sentence with no acting side are one occurrence.
       // A word referring back ("The attack came as troops executed...") is another occurrence's.
       same |= plain(o) && plain(c) && !c.distinct && !o.actor1 && !c.actor1 && !o.anaphoric && !c.anaphoric;
+      // "The attack that killed 14 people": a clause describing the event noun is part of it.
+      same |= plain(c) && !c.distinct && DescribesTrigger(m.parse, t, *o.trigger);
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;

@@ -133,7 +133,11 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       pronominal |= d == Dep::kExpl || d == Dep::kExplPass || d == Dep::kExplSubj ||
                     (p.Get(c)->upos == Upos::kPron && (doc.tokens[c].fold == "s'" || doc.tokens[c].fold == "se"));
     }
-    f.passive = p.IsPassive(uv) && !pronominal;
+    // The tree decides over the tag: "Gunmen killed 20 villagers" has an
+    // active subject and an object whatever the participle's features.
+    bool structural = p.FirstChild(uv, Dep::kAuxPass) >= 0 || p.FirstChild(uv, Dep::kNsubjPass) >= 0;
+    bool active_args = p.FirstChild(uv, Dep::kNsubj) >= 0 && p.FirstChild(uv, Dep::kObj) >= 0;
+    f.passive = (structural || (p.IsPassive(uv) && !active_args)) && !pronominal;
     Dep rel = p.Relation(uv);
     int32_t subject = p.Subject(uv);
     // "les jihadistes qui ont attaqué": the relative pronoun stands for the noun.
