@@ -9,6 +9,9 @@ namespace sitrep {
 namespace {
 
 constexpr uint32_t kPlanReach = 8;        // "les syndicats ont appelé à une grève générale et à manifester"
+constexpr uint32_t kCrowdReach = 8;       // "ont tiré sur les manifestants, tuant deux d'entre eux"
+constexpr uint32_t kForceGap = 1;         // "soldiers raped", "military forces reportedly looted"
+constexpr uint32_t kPlanAfter = 2;        // "les rassemblements interdits", "a rally planned"
 constexpr uint32_t kLabourReach = 6;      // "teachers in the capital went on strike"
 constexpr uint32_t kDisruptGap = 2;       // "ont désamorcé deux engins explosifs", "defused an IED"
 constexpr uint32_t kDisruptAfter = 4;     // "an IED was defused", "une mine a été neutralisée"
@@ -20,7 +23,8 @@ constexpr int64_t kRecentDays = 31;       // a protest dated earlier than this i
 const char* const kFeatureNames[] = {"nonpv",     "crime",       "statement", "sense",   "plan",
                                      "labour",    "intervention", "lethal",   "riot",    "mob",
                                      "disrupt",   "cache",       "contraband", "remote_fire",
-                                     "rule_object", "suicide",   "grenade",   "chemical", "force"};
+                                     "rule_object", "suicide",   "grenade",   "chemical", "force",
+                                     "captive",   "protest_cue", "passive"};
 static_assert(sizeof(kFeatureNames) / sizeof(kFeatureNames[0]) == static_cast<size_t>(Feature::kCount));
 
 constexpr const char* kProtests = "Protests";
@@ -141,6 +145,16 @@ bool NotPoliticalViolence(const Scope& s, const Candidate& c, std::string* why) 
     return true;
   }
   bool protest = IsProtestType(c);
+  // "le Rassemblement pour la France", "la Marche des fiertés": in French a
+  // capitalised protest noun inside a sentence names a party or an event.
+  if (protest && s.doc.lang == "fr" && t.toks.begin > sent.tok_begin &&
+      s.doc.tokens[t.toks.begin - 1].kind == TokenKind::kWord) {
+    std::string_view w = s.doc.Slice(s.doc.tokens[t.toks.begin].span);
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+      *why = "'" + std::string(w) + "': a capitalised name inside a sentence";
+      return true;
+    }
+  }
   if (const Hit* h = s.hits.First(Feature::kNonPv, sent.tok_begin, sent.tok_end); h && !protest) {
     *why = "'" + Words(s.doc, *h) + "': accident, disaster, test, exercise or cyber attack";
     return true;
@@ -160,6 +174,8 @@ bool NotPoliticalViolence(const Scope& s, const Candidate& c, std::string* why) 
   }
   uint32_t plan_from = t.toks.begin > kPlanReach ? t.toks.begin - kPlanReach : 0;
   const Hit* plan = s.hits.First(Feature::kPlan, std::max(sent.tok_begin, plan_from), t.toks.begin);
+  // "les rassemblements interdits", "a protest planned for Friday".
+  if (!plan && protest) plan = s.hits.First(Feature::kPlan, t.toks.end, std::min(sent.tok_end, t.toks.end + kPlanAfter));
   if (plan && (protest || c.sub_event_type == "Agreement")) {
     *why = "'" + Words(s.doc, *plan) + "': a call or plan, not an occurrence";
     return true;
@@ -198,10 +214,26 @@ bool ProtestContext(const Scope& s, const Candidate& c) {
   bool own = IsProtestType(c);
   for (Feature f : {Feature::kIntervention, Feature::kRiot, Feature::kMob})
     own |= c.event_type == kExplosions && s.hits.Overlapping(f, t.toks.begin, t.toks.end) != nullptr;
-  // "people gathered at the scene", "les nuages se sont dispersés": a weak
-  // protest word needs a crowd or a force beside it.
-  if (own) return !t.weak || crowd || force;
+  // "people gathered at the scene", "une manifestation culturelle", "les nuages
+  // se sont dispersés": a weak protest word needs a crowd, a force or a cause beside it.
+  if (own)
+    return !t.weak || crowd || force || s.hits.First(Feature::kProtestCue, sent.tok_begin, sent.tok_end) != nullptr;
   if (!crowd) return false;
+  // Only what a protest can meet: an arrest of protesters, a killing, clash or
+  // looting word close to the crowd ("un Afro-Américain tué par un policier"
+  // in a sentence about the protests that followed is not one).
+  bool near = false;
+  uint32_t lo = t.toks.begin > kCrowdReach ? t.toks.begin - kCrowdReach : 0, hi = t.toks.end + kCrowdReach;
+  for (const auto& o : s.m.triggers)
+    near |= o.toks.begin >= std::max(lo, sent.tok_begin) && o.toks.begin < std::min(hi, sent.tok_end) &&
+            (o.event_type == kProtests || o.event_type == kRiots) && !o.weak && o.toks.begin != t.toks.begin;
+  for (const auto& a : s.m.actors)
+    near |= a.toks.begin >= std::max(lo, sent.tok_begin) && a.toks.begin < std::min(hi, sent.tok_end) &&
+            (a.id == "PROTESTERS" || a.id == "RIOTERS");
+  bool kin = (c.sub_event_type == "Arrests" && !c.weak) ||
+             (near && (c.sub_event_type == "Looting/property destruction" || c.sub_event_type == "Attack" ||
+                       c.sub_event_type == "Armed clash" || (c.event_type == kExplosions && t.weak && t.modifier.empty())));
+  if (!kin) return false;
   // An armed group or unidentified gunmen attacking a crowd attack civilians; the
   // state's forces, an arrest, a killing word with no armed side are part of the protest.
   return !IsNonStateArmed(SideOf(c.actor1));
@@ -212,8 +244,13 @@ bool ProtestContext(const Scope& s, const Candidate& c) {
 // commentary only talk about protests: a protest needs a place finer than a
 // country, or a date of its own close to the publication date.
 bool Anchored(const Scope& s, const Candidate& c) {
-  if (c.place >= 0 && !c.place_inherited && s.m.places[c.place].level != PlaceLevel::kCountry) return true;
-  if (c.date < 0 || c.date_inherited) return false;
+  if (c.place >= 0 && !c.place_inherited) {
+    const PlaceMention& p = s.m.places[c.place];
+    // A town or province; not a country, a continent or a region ("L.*" GeoNames features).
+    if (p.level != PlaceLevel::kCountry && p.feature.rfind("L.", 0) != 0) return true;
+  }
+  // A weak protest word ("rassemblement", "demonstration") is anchored by its place only.
+  if (c.date < 0 || c.date_inherited || c.trigger->weak) return false;
   const DateInterval& d = s.m.dates[c.date].interval;
   const PubDate& pub = s.doc.date;
   if (!d.start.valid() || !pub.valid()) return false;
@@ -319,6 +356,13 @@ void SettleWeapon(const Scope& s, Candidate* c) {
   bool territory = c->sub_event_type == "Non-state actor overtakes territory" ||
                    c->sub_event_type == "Government regains territory";
   const Hit* cache = territory ? s.hits.First(Feature::kCache, t.toks.end, t.toks.end + kObjectReach) : nullptr;
+  // "ont libéré 300 prisonniers", "freed the hostages": a release, not a place retaken.
+  if (territory) {
+    if (const Hit* h = s.hits.First(Feature::kCaptive, t.toks.end, t.toks.end + kObjectReach)) {
+      Retype(c, "Strategic developments", "Agreement", "'" + Words(s.doc, *h) + "' released");
+      return;
+    }
+  }
   if ((weapon && disrupt) || cache) {
     Retype(c, "Strategic developments", "Disrupted weapons use",
            "'" + Words(s.doc, disrupt ? *disrupt : *cache) + "': the weapon was not used");
@@ -369,6 +413,25 @@ bool StateForceInSentence(const Scope& s, const Candidate& c) {
   for (const auto& a : s.m.actors)
     if (a.toks.begin >= sent.tok_begin && a.toks.end <= sent.tok_end && a.kind == "state") return true;
   return false;
+}
+
+// "Soldiers raped two women", "military forces looted shops": a force named
+// by a bare noun right before a generic trigger is its armed acting side.
+void ForceActs(const Scope& s, Candidate* c) {
+  const TriggerMention& t = *c->trigger;
+  // Not a killing word: "two soldiers killed in an ambush" names victims.
+  bool acts = ArmedSideActs(c->sub_event_type) || c->sub_event_type == "Attack";
+  if (!c->weak || c->actor1 || !acts) return;
+  uint32_t from = t.toks.begin > kForceGap + 3 ? t.toks.begin - kForceGap - 3 : 0;
+  const Hit* force = nullptr;
+  for (uint32_t k = std::max(from, ClauseBegin(s.cues, t.toks.begin)); k < t.toks.begin; ++k)
+    if (const Hit* h = s.hits.First(Feature::kForce, k, k + 1); h && h->end <= t.toks.begin && t.toks.begin - h->end <= kForceGap)
+      force = h;
+  if (!force || force->arg != "MIL") return;
+  if (s.hits.First(Feature::kPassive, force->end, t.toks.begin)) return;  // "soldiers were killed"
+  c->actor1 = Actor{"*_MIL", Words(s.doc, *force)};
+  c->weak = false;
+  c->notes.push_back("taxonomy: '" + c->actor1->text + "' right before the trigger acts (armed)");
 }
 
 // Who acts decides territory and arrests.
@@ -488,6 +551,7 @@ void Taxonomy::Apply(const Document& doc, const MentionSet& m, const DocCues& cu
     } else if (IsProtestType(c)) {
       continue;  // "the crowd gathered", "les nuages se sont dispersés": no crowd, no force
     } else {
+      ForceActs(s, &c);
       SettleWeapon(s, &c);
       SettleSides(s, &c);
     }

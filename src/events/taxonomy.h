@@ -58,6 +58,9 @@ enum class Feature : uint8_t {
   kGrenade,       // a hand-thrown explosive
   kChemical,      // a chemical agent
   kForce,         // police or security forces named without a lexicon actor
+  kCaptive,       // prisoners, hostages: what a "release" frees
+  kProtestCue,    // "contre", "pour réclamer", "chanting": a gathering with a cause
+  kPassive,       // auxiliaries of the passive ("were", "ont été"): the force named before is acted upon
   kCount
 };
 

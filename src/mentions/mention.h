@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sitrep/event.h"
+#include "syntax/parse.h"
 #include "text/document.h"
 
 namespace sitrep {
@@ -106,6 +107,8 @@ struct MentionSet {
   std::vector<ActorMention> actors;
   std::vector<SourceMention> sources;
   std::vector<TriggerMention> triggers;
+  // Dependency parses of the sentences that hold a trigger (syntax/parse.h).
+  DocParse parse;
 };
 
 }  // namespace sitrep

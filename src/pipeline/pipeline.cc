@@ -9,6 +9,7 @@
 #include "base/hash.h"
 #include "mentions/mention.h"
 #include "pipeline/pipeline_impl.h"
+#include "syntax/sentence_parser.h"
 #include "text/document.h"
 
 namespace sitrep {
@@ -66,6 +67,33 @@ Status LoadPlaces(PipelineImpl* impl) {
   return Status::Ok();
 }
 
+// Loads the syntax model of each language; a missing or damaged model
+// fails Create() with the command that rebuilds it.
+Status LoadSyntaxModels(PipelineImpl* impl) {
+  for (const char* lang : {"fr", "en"}) {
+    auto model = SyntaxModel::Load(impl->data_dir + "/models/" + lang + "/syntax.bin");
+    if (!model.ok()) return model.status();
+    impl->data_version += " " + (*model)->Version();
+    impl->syntax.emplace(lang, std::move(model).value());
+  }
+  return Status::Ok();
+}
+
+// Parses the sentences that can carry an event: those holding a trigger.
+// Other sentences stay unparsed, so general news costs little.
+void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions) {
+  mentions->parse.Reset(doc);
+  auto it = impl.syntax.find(doc.lang);
+  if (it == impl.syntax.end() || doc.sentences.empty()) return;
+  for (const auto& t : mentions->triggers) {
+    size_t s = doc.SentenceOfToken(t.toks.begin);
+    if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
+    const Sentence& sent = doc.sentences[s];
+    if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
+    mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
+  }
+}
+
 Pipeline::Pipeline(std::unique_ptr<PipelineImpl> impl) : impl_(std::move(impl)) {}
 Pipeline::~Pipeline() = default;
 
@@ -105,6 +133,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   SITREP_RETURN_IF_ERROR(CreateStage(lexicons, w, &impl->assembler));
   impl->data_version = "lexicons:" + HashDataDir(impl->data_dir);
   SITREP_RETURN_IF_ERROR(LoadPlaces(impl.get()));
+  SITREP_RETURN_IF_ERROR(LoadSyntaxModels(impl.get()));
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
@@ -114,6 +143,7 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   const Document& doc = **analyzed;
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
+  ParseEventSentences(*impl_, doc, &mentions);
   mentions.actors = impl_->actors->Find(doc);
   mentions.sources = impl_->sources->Find(doc);
   if (impl_->places) mentions.places = impl_->places->Find(doc);

@@ -3,6 +3,7 @@
 #ifndef SITREP_PIPELINE_PIPELINE_IMPL_H_
 #define SITREP_PIPELINE_PIPELINE_IMPL_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "mentions/number_finder.h"
 #include "mentions/trigger_finder.h"
 #include "sitrep/pipeline.h"
+#include "syntax/syntax_model.h"
 
 namespace sitrep {
 
@@ -33,6 +35,9 @@ class PipelineImpl {
   std::unique_ptr<NumberFinder> numbers;
   std::unique_ptr<DateFinder> dates;
   std::unique_ptr<EventAssembler> assembler;
+  // Tagger/lemmatiser/parser per language ("fr", "en"), from
+  // <data_dir>/models/<lang>/syntax.bin; const and shared by all threads.
+  std::map<std::string, std::unique_ptr<SyntaxModel>, std::less<>> syntax;
 };
 
 // Where the data folder is: the option, else $SITREP_DATA, else the source

@@ -1,0 +1,140 @@
+#include "syntax/parser.h"
+
+#include <algorithm>
+#include <random>
+
+#include "syntax/transition.h"
+
+namespace sitrep {
+namespace {
+
+int RootLabel(const std::vector<std::string>& labels) {
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] == "root") return static_cast<int>(i);
+  return 0;
+}
+
+// The highest-scoring action among those with the lowest cost.
+int BestOfMinCost(const std::vector<int>& costs, const float* scores) {
+  int min_cost = *std::min_element(costs.begin(), costs.end());
+  int best = -1;
+  for (size_t a = 0; a < costs.size(); ++a)
+    if (costs[a] == min_cost && (best < 0 || scores[a] > scores[best])) best = static_cast<int>(a);
+  return best;
+}
+
+}  // namespace
+
+int Parser::Best(const ArcHybrid& system, const Configuration& c, const float* scores) const {
+  int best = -1;
+  for (int a = 0; a < system.num_actions(); ++a)
+    if ((best < 0 || scores[a] > scores[best]) && system.Legal(c, a)) best = a;
+  return best;
+}
+
+void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels) const {
+  const size_t n = in.size() - 1;
+  ArcHybrid system(static_cast<int>(labels_.size()), root_label_);
+  Configuration c(n);
+  std::vector<uint32_t> f;
+  f.reserve(160);
+  std::vector<float> scores(system.num_actions());
+  while (!c.Terminal()) {
+    c.Features(in, &f);
+    model_.Score(f.data(), f.size(), scores.data());
+    system.Apply(Best(system, c, scores.data()), &c);
+  }
+  heads->resize(n);
+  labels->resize(n);
+  for (size_t i = 1; i <= n; ++i) {
+    (*heads)[i - 1] = c.head(static_cast<int>(i)) - 1;
+    (*labels)[i - 1] = static_cast<uint16_t>(std::max(c.label(static_cast<int>(i)), 0));
+  }
+}
+
+Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<ParserExample>& dev,
+                     const std::vector<std::string>& labels, const ParserOptions& opt,
+                     std::ostream* log) {
+  Parser parser;
+  parser.labels_ = labels;
+  parser.root_label_ = RootLabel(labels);
+  ArcHybrid system(static_cast<int>(labels.size()), parser.root_label_);
+  PerceptronTrainer trainer(system.num_actions());
+  std::vector<size_t> order(train.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(opt.seed);
+  std::uniform_real_distribution<double> coin(0, 1);
+  std::vector<uint32_t> f;
+  std::vector<float> scores(system.num_actions());
+  std::vector<int> costs;
+  double best_las = -1;
+  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t idx : order) {
+      const ParserExample& ex = train[idx];
+      Configuration c(ex.input.size() - 1);
+      while (!c.Terminal()) {
+        c.Features(ex.input, &f);
+        trainer.Score(f.data(), f.size(), scores.data());
+        system.Costs(c, ex.heads, ex.labels, &costs);
+        int pred = parser.Best(system, c, scores.data());
+        int gold = BestOfMinCost(costs, scores.data());
+        trainer.Tick();
+        int next = gold;
+        if (costs[pred] > costs[gold]) {
+          trainer.Update(f.data(), f.size(), gold, pred);
+          if (epoch > 1 && coin(rng) < opt.explore) next = pred;
+        } else {
+          next = pred;
+        }
+        system.Apply(next, &c);
+      }
+    }
+    Parser candidate;
+    candidate.labels_ = labels;
+    candidate.root_label_ = parser.root_label_;
+    candidate.model_ = trainer.Average(opt.prune);
+    if (dev.empty()) {
+      parser = std::move(candidate);
+      continue;
+    }
+    size_t n = 0, uas = 0, las = 0;
+    std::vector<int> heads;
+    std::vector<uint16_t> lab;
+    for (const ParserExample& ex : dev) {
+      candidate.Parse(ex.input, &heads, &lab);
+      for (size_t i = 0; i < heads.size(); ++i) {
+        ++n;
+        if (heads[i] + 1 == ex.heads[i + 1]) {
+          ++uas;
+          las += lab[i] == ex.labels[i + 1];
+        }
+      }
+    }
+    double l = static_cast<double>(las) / std::max<size_t>(n, 1);
+    if (log)
+      *log << "parser epoch " << epoch << ": dev uas " << static_cast<double>(uas) / std::max<size_t>(n, 1)
+           << " las " << l << " (" << candidate.model_.num_weights() << " weights)\n" << std::flush;
+    if (l > best_las) {
+      best_las = l;
+      parser = std::move(candidate);
+    }
+  }
+  return parser;
+}
+
+void Parser::Save(ByteWriter* w) const {
+  w->Strings(labels_);
+  w->Put<int32_t>(root_label_);
+  model_.Save(w);
+}
+
+bool Parser::Load(ByteReader* r) {
+  int32_t root = 0;
+  if (!r->Strings(&labels_) || !r->Get(&root) || !model_.Load(r)) return false;
+  root_label_ = root;
+  return root >= 0 && static_cast<size_t>(root) < labels_.size() &&
+         model_.num_classes() == static_cast<int>(1 + 2 * labels_.size());
+}
+
+}  // namespace sitrep

@@ -1,0 +1,58 @@
+// The dependency parser: greedy arc-hybrid transitions scored by an
+// averaged perceptron over the features of configuration.h, trained with
+// the dynamic oracle of transition.h (exploring the model's own mistakes
+// after the first epoch).
+#ifndef SITREP_SYNTAX_PARSER_H_
+#define SITREP_SYNTAX_PARSER_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "syntax/configuration.h"
+#include "syntax/perceptron.h"
+
+namespace sitrep {
+
+// A training or evaluation sentence: tagged words and the gold tree
+// (heads 1-based with [0] unused, 0 = root; labels index the parser's labels).
+struct ParserExample {
+  ParserInput input;
+  std::vector<int> heads, labels;
+};
+
+struct ParserOptions {
+  int epochs = 10;
+  uint32_t seed = 1;
+  double explore = 0.9;  // probability of following a wrong prediction after epoch 1
+  float prune = 0.f;
+};
+
+class ArcHybrid;
+
+class Parser {
+ public:
+  // heads: for word i (0-based), the 0-based index of its head or -1 for the root.
+  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels) const;
+  const std::vector<std::string>& labels() const { return labels_; }
+  size_t num_weights() const { return model_.num_weights(); }
+
+  // `labels` are the relation names the examples' label ids refer to.
+  static Parser Train(const std::vector<ParserExample>& train, const std::vector<ParserExample>& dev,
+                      const std::vector<std::string>& labels, const ParserOptions& opt,
+                      std::ostream* log);
+  void Save(ByteWriter* w) const;
+  bool Load(ByteReader* r);
+  void Prune(float min_abs) { model_ = model_.Pruned(min_abs); }
+
+ private:
+  int Best(const ArcHybrid& system, const Configuration& c, const float* scores) const;
+  LinearModel model_;
+  std::vector<std::string> labels_;
+  int root_label_ = 0;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_SYNTAX_PARSER_H_

@@ -1,0 +1,120 @@
+// sitrep syntax train --lang L --train A.conllu,B.conllu --dev C.conllu -o MODEL:
+// trains the tagger, lemmatiser and parser of one language (deterministic).
+// sitrep syntax info MODEL: what a model file holds.
+#include <chrono>
+#include <iostream>
+#include <sstream>
+
+#include "syntax/syntax_trainer.h"
+#include "tools/command.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct TrainFlags {
+  SyntaxTrainOptions opt;
+  std::string train, output;
+};
+
+std::vector<std::string> SplitCommas(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string part; std::getline(in, part, ',');)
+    if (!part.empty()) out.push_back(part);
+  return out;
+}
+
+int RunTrain(TrainFlags f) {
+  f.opt.train_files = SplitCommas(f.train);
+  std::ostringstream cmd;
+  cmd << "sitrep syntax train --lang " << f.opt.lang << " --train " << f.train;
+  if (!f.opt.dev_file.empty()) cmd << " --dev " << f.opt.dev_file;
+  cmd << " --tagger-epochs " << f.opt.tagger_epochs << " --parser-epochs " << f.opt.parser_epochs
+      << " --folds " << f.opt.folds << " --seed " << f.opt.seed << " --tagger-prune " << f.opt.tagger_prune
+      << " --parser-prune " << f.opt.parser_prune;
+  f.opt.command = cmd.str();
+  auto start = std::chrono::steady_clock::now();
+  auto model = TrainSyntaxModel(f.opt, &std::cerr);
+  if (!model.ok()) {
+    Report("syntax train", model.status().message());
+    return 2;
+  }
+  if (Status s = (*model)->Save(f.output); !s.ok()) {
+    Report("syntax train", s.message());
+    return 2;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "sitrep syntax train: wrote " << f.output << " (" << (*model)->Version() << ") in " << secs
+            << " s\n";
+  return 0;
+}
+
+int RunInfo(const std::string& path) {
+  auto model = SyntaxModel::Load(path);
+  if (!model.ok()) {
+    Report(path, model.status().message());
+    return 2;
+  }
+  const SyntaxModel& m = **model;
+  std::cout << "model: " << m.Version() << "\nlanguage: " << m.lang() << "\n" << m.info()
+            << "\nmultiword forms: " << m.multiword().size()
+            << "\nFEATS classes: " << m.tagger().feats_names().size()
+            << "\nrelations: " << m.parser().labels().size() << "\ntagger weights: " << m.tagger().num_weights()
+            << "\nparser weights: " << m.parser().num_weights() << "\n";
+  return 0;
+}
+
+struct PruneFlags {
+  std::string input, output;
+  float tagger = 0, parser = 0;
+};
+
+int RunPrune(const PruneFlags& f) {
+  auto model = SyntaxModel::Load(f.input);
+  if (!model.ok()) {
+    Report(f.input, model.status().message());
+    return 2;
+  }
+  std::ostringstream note;
+  note << "pruned by: sitrep syntax prune IN OUT --tagger-prune " << f.tagger << " --parser-prune " << f.parser;
+  (*model)->Prune(f.tagger, f.parser, note.str());
+  if (Status s = (*model)->Save(f.output); !s.ok()) {
+    Report("syntax prune", s.message());
+    return 2;
+  }
+  std::cerr << "sitrep syntax prune: wrote " << f.output << " (" << (*model)->Version() << ")\n";
+  return 0;
+}
+
+CommandRegistration reg(60, [](CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("syntax", "Train or inspect the tagger/lemmatiser/parser models");
+  cmd->require_subcommand(1);
+  auto f = std::make_shared<TrainFlags>();
+  auto* train = cmd->add_subcommand("train", "Train a language's syntax model from CoNLL-U treebanks");
+  train->add_option("--lang", f->opt.lang, "language code (fr, en)")->required();
+  train->add_option("--train", f->train, "training CoNLL-U files, comma-separated")->required();
+  train->add_option("--dev", f->opt.dev_file, "development CoNLL-U file (chooses the best epoch)");
+  train->add_option("-o,--output", f->output, "model file to write")->required();
+  train->add_option("--tagger-epochs", f->opt.tagger_epochs)->capture_default_str();
+  train->add_option("--parser-epochs", f->opt.parser_epochs)->capture_default_str();
+  train->add_option("--folds", f->opt.folds, "jackknife folds for the parser's tags (0: gold tags)")
+      ->capture_default_str();
+  train->add_option("--seed", f->opt.seed)->capture_default_str();
+  train->add_option("--tagger-prune", f->opt.tagger_prune, "drop averaged weights below this")->capture_default_str();
+  train->add_option("--parser-prune", f->opt.parser_prune, "drop averaged weights below this")->capture_default_str();
+  train->callback([f, exit_code] { *exit_code = RunTrain(*f); });
+  auto pf = std::make_shared<PruneFlags>();
+  auto* prune = cmd->add_subcommand("prune", "Drop a model's small weights (smaller file, faster load)");
+  prune->add_option("input", pf->input, "model file")->required();
+  prune->add_option("output", pf->output, "pruned model file")->required();
+  prune->add_option("--tagger-prune", pf->tagger, "drop tagger weights below this")->capture_default_str();
+  prune->add_option("--parser-prune", pf->parser, "drop parser weights below this")->capture_default_str();
+  prune->callback([pf, exit_code] { *exit_code = RunPrune(*pf); });
+  auto path = std::make_shared<std::string>();
+  auto* info = cmd->add_subcommand("info", "Describe a syntax model file");
+  info->add_option("model", *path, "model file")->required();
+  info->callback([path, exit_code] { *exit_code = RunInfo(*path); });
+});
+
+}  // namespace
+}  // namespace sitrep::cli
