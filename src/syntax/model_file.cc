@@ -1,5 +1,6 @@
 #include "syntax/model_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -33,7 +34,11 @@ std::string WrapModelBody(const std::string& body, uint64_t* hash) {
 StatusOr<std::string> ReadModelBody(const std::string& path, uint64_t* hash) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": no syntax model");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.seekg(0, std::ios::end);
+  std::string bytes(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in) return Status::IoError(path + ": cannot read the syntax model");
   if (bytes.size() < sizeof(Header)) return Status::Corruption(path + ": too short for a syntax model");
   Header h;
   std::memcpy(&h, bytes.data(), sizeof h);
@@ -44,7 +49,8 @@ StatusOr<std::string> ReadModelBody(const std::string& path, uint64_t* hash) {
                               ", this build reads " + std::to_string(kSyntaxFormatVersion));
   if (h.body_size != bytes.size() - sizeof h)
     return Status::Corruption(path + ": syntax model sizes do not add up (truncated?)");
-  std::string body = bytes.substr(sizeof h);
+  bytes.erase(0, sizeof h);
+  std::string body = std::move(bytes);
   if (Fnv1a64(body) != h.content_hash) return Status::Corruption(path + ": syntax model content hash mismatch");
   if (hash) *hash = h.content_hash;
   return body;

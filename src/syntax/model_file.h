@@ -18,7 +18,7 @@
 namespace sitrep {
 
 inline constexpr char kSyntaxMagic[8] = {'S', 'I', 'T', 'R', 'S', 'Y', 'N', '\0'};
-inline constexpr uint32_t kSyntaxFormatVersion = 1;
+inline constexpr uint32_t kSyntaxFormatVersion = 2;
 
 class ByteWriter {
  public:

@@ -13,8 +13,12 @@ std::vector<std::string> MultiwordTable::Expand(std::string_view lower, std::str
   bool split = e.split > e.whole;
   if (e.whole > 0) {
     std::string key = std::string(prev_lower) + "\t" + std::string(lower);
-    if (auto a = after_.find(key); a != after_.end() && a->second.first + a->second.second >= 2)
+    std::string skey = std::string(LastCodePoints(prev_lower, 2)) + "\t" + std::string(lower);
+    if (auto a = after_.find(key); a != after_.end() && a->second.first + a->second.second >= 2) {
       split = a->second.first > a->second.second;
+    } else if (auto b = after_suffix_.find(skey); b != after_suffix_.end() && b->second.first + b->second.second >= 3) {
+      split = b->second.first > b->second.second;
+    }
   }
   return split ? e.words : std::vector<std::string>{};
 }
@@ -72,7 +76,19 @@ MultiwordTable MultiwordTable::Train(const std::vector<const ConlluSentence*>& t
     std::string form = key.substr(key.find('\t') + 1);
     if (table.forms_.at(form).whole > 0) table.after_.emplace(key, counts);
   }
+  table.BuildSuffixBackoff();
   return table;
+}
+
+void MultiwordTable::BuildSuffixBackoff() {
+  after_suffix_.clear();
+  for (const auto& [key, counts] : after_) {
+    size_t tab = key.find('\t');
+    std::string skey = std::string(LastCodePoints(std::string_view(key).substr(0, tab), 2)) + key.substr(tab);
+    auto& c = after_suffix_[skey];
+    c.first += counts.first;
+    c.second += counts.second;
+  }
 }
 
 void MultiwordTable::Save(ByteWriter* w) const {
@@ -112,6 +128,7 @@ bool MultiwordTable::Load(ByteReader* r) {
     if (!r->Str(&key) || !r->Get(&a) || !r->Get(&b)) return false;
     after_.emplace(std::move(key), std::make_pair(a, b));
   }
+  BuildSuffixBackoff();
   return true;
 }
 

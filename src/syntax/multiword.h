@@ -2,8 +2,8 @@
 // several syntactic words ("du" = "de le", "aux" = "à les", "don't" = "do
 // n't"), learnt from the treebank's multiword-token lines. A form that is
 // also a word on its own ("des": "de les" or the article "des") is split
-// by the majority after the same previous word, else by its overall
-// majority.
+// by the majority after the same previous word, else after previous words
+// with the same last two letters, else by its overall majority.
 #ifndef SITREP_SYNTAX_MULTIWORD_H_
 #define SITREP_SYNTAX_MULTIWORD_H_
 
@@ -34,7 +34,10 @@ class MultiwordTable {
     int split = 0, whole = 0;
   };
   std::map<std::string, Entry, std::less<>> forms_;
+  void BuildSuffixBackoff();
   std::map<std::string, std::pair<int, int>, std::less<>> after_;  // "prev\tform" -> (split, whole)
+  // The same counts by the previous word's last two code points (derived from after_).
+  std::map<std::string, std::pair<int, int>, std::less<>> after_suffix_;
 };
 
 }  // namespace sitrep

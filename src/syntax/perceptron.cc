@@ -5,28 +5,43 @@
 
 namespace sitrep {
 
+// The hot loop of tagging and parsing. Each key costs two cache misses
+// (its slot, then its run of weights) in a table of tens of megabytes, so
+// the lookups are done in three passes over all keys, prefetching the next
+// pass's memory: the misses of one decision overlap instead of queueing.
 void LinearModel::Score(const uint32_t* keys, size_t n, float* scores) const {
-  // Hot loop: one probe sequence per key, then a short run of (class, weight).
   int32_t acc[1024];
-  int32_t* a = num_classes_ <= 1024 ? acc : nullptr;
   std::vector<int32_t> big;
-  if (!a) {
+  int32_t* a = acc;
+  if (num_classes_ > 1024) {
     big.assign(num_classes_, 0);
     a = big.data();
   } else {
     std::fill(a, a + num_classes_, 0);
   }
   if (num_slots_ > 0) {
-    for (size_t i = 0; i < n; ++i) {
-      uint32_t k = keys[i];
-      uint32_t slot = Slot(k);
-      while (slots_[slot].key != k) {
-        if (slots_[slot].key == 0) goto next;
-        if (++slot == num_slots_) slot = 0;
+    constexpr size_t kBatch = 256;
+    uint32_t slot[kBatch], begin[kBatch], end[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = std::min(kBatch, n - base);
+      for (size_t i = 0; i < m; ++i) {
+        slot[i] = Slot(keys[base + i]);
+        __builtin_prefetch(&slots_[slot[i]]);
       }
-      for (uint32_t e = slots_[slot].offset, end = slots_[slot + 1].offset; e < end; ++e)
-        a[weights_[e].cls] += weights_[e].value;
-    next:;
+      for (size_t i = 0; i < m; ++i) {
+        uint32_t k = keys[base + i], s = slot[i];
+        begin[i] = end[i] = 0;
+        while (slots_[s].key != k) {
+          if (slots_[s].key == 0) break;
+          if (++s == num_slots_) s = 0;
+        }
+        if (slots_[s].key != k) continue;
+        begin[i] = slots_[s].offset;
+        end[i] = slots_[s + 1].offset;
+        __builtin_prefetch(&weights_[begin[i]]);
+      }
+      for (size_t i = 0; i < m; ++i)
+        for (uint32_t e = begin[i]; e < end[i]; ++e) a[weights_[e].cls] += weights_[e].value;
     }
   }
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] = a[c] * scale_;

@@ -13,10 +13,21 @@ namespace {
 constexpr int kNumUpos = 17;
 const uint32_t kStart = HashString("<s>"), kEnd = HashString("</s>");
 
-// Feature keys of word i given the two previous UPOS tags (kNumUpos = none).
-void UposFeatures(const std::vector<WordKeys>& w, size_t i, uint32_t t1, uint32_t t2,
-                  std::vector<uint32_t>* f) {
+constexpr int kMinDictCount = 3;
+
+// Feature keys of word i given the two previous UPOS tags (kNumUpos = none)
+// and the tags each word was seen with in training (`amb`).
+void UposFeatures(const std::vector<WordKeys>& w, const std::vector<uint32_t>& amb, size_t i, uint32_t t1,
+                  uint32_t t2, std::vector<uint32_t>* f) {
   f->clear();
+  const uint32_t a0 = amb[i], a1 = i + 1 < w.size() ? amb[i + 1] : 1u << 30;
+  const uint32_t a2 = i + 2 < w.size() ? amb[i + 2] : 1u << 30;
+  f->push_back(FeatureKey(40, a0));
+  f->push_back(FeatureKey(41, a0, t1));
+  f->push_back(FeatureKey(42, a1));
+  f->push_back(FeatureKey(43, a0, a1));
+  f->push_back(FeatureKey(44, a2));
+  f->push_back(FeatureKey(45, t1, a1));
   const WordKeys& x = w[i];
   uint32_t prev = i > 0 ? w[i - 1].lower : kStart, prev2 = i > 1 ? w[i - 2].lower : kStart;
   uint32_t next = i + 1 < w.size() ? w[i + 1].lower : kEnd;
@@ -91,8 +102,20 @@ WordKeys MakeWordKeys(std::string_view form) {
   return k;
 }
 
+uint32_t Tagger::Ambiguity(uint32_t lower) const {
+  auto it = std::lower_bound(dict_.begin(), dict_.end(), std::make_pair(lower, 0u));
+  return it != dict_.end() && it->first == lower ? it->second : 0;
+}
+
+std::vector<uint32_t> Tagger::Ambiguities(const std::vector<WordKeys>& words) const {
+  std::vector<uint32_t> amb(words.size());
+  for (size_t i = 0; i < words.size(); ++i) amb[i] = Ambiguity(words[i].lower);
+  return amb;
+}
+
 void Tagger::Tag(const std::vector<WordKeys>& words, std::vector<uint16_t>* upos,
                  std::vector<uint16_t>* feats) const {
+  const std::vector<uint32_t> amb = Ambiguities(words);
   upos->assign(words.size(), 0);
   feats->assign(words.size(), 0);
   std::vector<uint32_t> f;
@@ -100,7 +123,7 @@ void Tagger::Tag(const std::vector<WordKeys>& words, std::vector<uint16_t>* upos
   std::vector<float> scores(std::max(upos_.num_classes(), feats_.num_classes()) + 1);
   uint32_t t1 = kNumUpos, t2 = kNumUpos, f1 = 0xFFFF;
   for (size_t i = 0; i < words.size(); ++i) {
-    UposFeatures(words, i, t1, t2, &f);
+    UposFeatures(words, amb, i, t1, t2, &f);
     upos_.Score(f.data(), f.size(), scores.data());
     uint32_t u = Argmax(scores.data(), upos_.num_classes());
     FeatsFeatures(words, i, u, f1, &f);
@@ -146,6 +169,17 @@ Tagger Tagger::Train(const std::vector<const ConlluSentence*>& train,
     return out;
   };
   std::vector<Example> tr = make(train, true), dv = make(dev, false);
+  // The tag dictionary of frequent words.
+  std::unordered_map<uint32_t, std::pair<int, uint32_t>> seen;
+  for (const Example& e : tr)
+    for (size_t i = 0; i < e.words.size(); ++i) {
+      auto& x = seen[e.words[i].lower];
+      ++x.first;
+      x.second |= 1u << e.upos[i];
+    }
+  for (const auto& [k, x] : seen)
+    if (x.first >= kMinDictCount) tagger.dict_.emplace_back(k, x.second);
+  std::sort(tagger.dict_.begin(), tagger.dict_.end());
   PerceptronTrainer up(kNumUpos), fe(static_cast<int>(tagger.feats_names_.size()));
   std::vector<size_t> order(tr.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -157,9 +191,10 @@ Tagger Tagger::Train(const std::vector<const ConlluSentence*>& train,
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t idx : order) {
       const Example& e = tr[idx];
+      const std::vector<uint32_t> amb = tagger.Ambiguities(e.words);
       uint32_t t1 = kNumUpos, t2 = kNumUpos, f1 = 0xFFFF;
       for (size_t i = 0; i < e.words.size(); ++i) {
-        UposFeatures(e.words, i, t1, t2, &f);
+        UposFeatures(e.words, amb, i, t1, t2, &f);
         up.Score(f.data(), f.size(), scores.data());
         int u = Argmax(scores.data(), kNumUpos);
         up.Tick();
@@ -176,6 +211,7 @@ Tagger Tagger::Train(const std::vector<const ConlluSentence*>& train,
     }
     Tagger candidate;
     candidate.feats_names_ = tagger.feats_names_;
+    candidate.dict_ = tagger.dict_;
     candidate.upos_ = up.Average(opt.prune);
     candidate.feats_ = fe.Average(opt.prune);
     if (dv.empty()) {
@@ -205,12 +241,20 @@ Tagger Tagger::Train(const std::vector<const ConlluSentence*>& train,
 
 void Tagger::Save(ByteWriter* w) const {
   w->Strings(feats_names_);
+  std::vector<uint32_t> keys, bits;
+  for (auto [k, b] : dict_) keys.push_back(k), bits.push_back(b);
+  w->Vec(keys);
+  w->Vec(bits);
   upos_.Save(w);
   feats_.Save(w);
 }
 
 bool Tagger::Load(ByteReader* r) {
-  return r->Strings(&feats_names_) && upos_.Load(r) && feats_.Load(r) &&
+  std::vector<uint32_t> keys, bits;
+  if (!r->Strings(&feats_names_) || !r->Vec(&keys) || !r->Vec(&bits) || keys.size() != bits.size()) return false;
+  dict_.clear();
+  for (size_t i = 0; i < keys.size(); ++i) dict_.emplace_back(keys[i], bits[i]);
+  return upos_.Load(r) && feats_.Load(r) &&
          upos_.num_classes() == kNumUpos &&
          feats_.num_classes() == static_cast<int>(feats_names_.size());
 }

@@ -51,7 +51,12 @@ class Tagger {
   void Prune(float min_abs) { upos_ = upos_.Pruned(min_abs), feats_ = feats_.Pruned(min_abs); }
 
  private:
+  // The UPOS tags a word was seen with in training (bit per tag), for words
+  // seen at least kMinDictCount times; 0 for others.
+  uint32_t Ambiguity(uint32_t lower) const;
+  std::vector<uint32_t> Ambiguities(const std::vector<WordKeys>& words) const;
   LinearModel upos_, feats_;
+  std::vector<std::pair<uint32_t, uint32_t>> dict_;  // sorted: lower-form hash -> tag bits
   std::vector<std::string> feats_names_;
 };
 
