@@ -79,15 +79,21 @@ Status LoadSyntaxModels(PipelineImpl* impl) {
   return Status::Ok();
 }
 
-// Parses the sentences that can carry an event: those holding a trigger.
-// Other sentences stay unparsed, so general news costs little.
+// Parses the sentences that can carry an event: those holding a strong
+// trigger, or a weak one (a generic action, an event only with an armed
+// side) next to an actor that is not a civilian one. Other sentences stay
+// unparsed, so general news costs little.
 void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions) {
   mentions->parse.Reset(doc);
   auto it = impl.syntax.find(doc.lang);
   if (it == impl.syntax.end() || doc.sentences.empty()) return;
+  std::vector<char> has_actor(doc.sentences.size(), 0);
+  for (const auto& a : mentions->actors)
+    if (a.kind != "civ") has_actor[doc.SentenceOfToken(a.toks.begin)] = 1;
   for (const auto& t : mentions->triggers) {
     size_t s = doc.SentenceOfToken(t.toks.begin);
     if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
+    if (t.weak && !has_actor[s]) continue;
     const Sentence& sent = doc.sentences[s];
     if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
     mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
@@ -143,8 +149,8 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   const Document& doc = **analyzed;
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
-  ParseEventSentences(*impl_, doc, &mentions);
   mentions.actors = impl_->actors->Find(doc);
+  ParseEventSentences(*impl_, doc, &mentions);
   mentions.sources = impl_->sources->Find(doc);
   if (impl_->places) mentions.places = impl_->places->Find(doc);
   mentions.numbers = impl_->numbers->Find(doc);
