@@ -82,8 +82,11 @@ bool SameOrUnset(const std::optional<Actor>& a, const std::optional<Actor>& b) {
   return !a || !b || a->id == b->id || a->id == "UNKNOWN" || b->id == "UNKNOWN";
 }
 
+// A date the candidate inherits from the sentence before it ("Un convoi
+// avait été repéré le 25 mai. 39 pickups avaient alors été détruits") still
+// keeps it apart from an event its own members date otherwise.
 bool DatesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
-  if (c.date < 0 || c.date_inherited) return true;
+  if (c.date < 0) return true;
   const DateInterval& d = m.dates[c.date].interval;
   for (const auto& o : g.members) {
     if (o.date < 0 || o.date_inherited) continue;
