@@ -153,6 +153,11 @@ DocCues EventCues::Analyze(const Document& doc) const {
         if (d.clause[k] == d.clause[m.begin]) d.recalled[k] = 1, d.why[k] = why;
     } else if (kind == "pluperfect") {
       d.pluperfect[m.begin] = 1;
+    } else if (kind == "war") {
+      // "More than 146000 people have been killed in the war": a war as a
+      // whole counts a running total; "the war-torn city" is an adjective.
+      if (m.end < n && doc.tokens[m.end].punct == '-' && !doc.tokens[m.end].space_before) continue;
+      for (uint32_t k = sb; k < se; ++k) d.cumulative[k] = 1, d.why[k] = why;
     } else if (kind == "cumulative" || kind == "total") {
       // Fronted ("Depuis le début de la guerre, le conflit a tué..."), it
       // frames the whole sentence.
