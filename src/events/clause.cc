@@ -46,10 +46,10 @@ bool Armed(const MentionSet& m, const std::vector<std::string>& ids, int i) {
   return i >= 0 && m.actors[i].kind != "civ" && ids[i] != "CIVILIANS";
 }
 
+// "qui", "who", "that": the tagger's PronType=Rel, whatever the language.
 bool IsRelativePronoun(const DocParse& p, int32_t tok) {
   const ParsedToken* pt = tok >= 0 ? p.Get(static_cast<uint32_t>(tok)) : nullptr;
-  return pt && pt->upos == Upos::kPron &&
-         (pt->lemma == "qui" || pt->lemma == "who" || pt->lemma == "which" || pt->lemma == "that" || pt->lemma == "lequel");
+  return pt && pt->upos == Upos::kPron && pt->feats.find("PronType=Rel") != std::string_view::npos;
 }
 
 // Whether a reporting cue governs the predicate through a clausal complement
