@@ -28,9 +28,9 @@ std::string SourceWords(const std::vector<Claim>& claims) {
 }
 
 void WriteTable(const std::vector<StoredEvent>& events, std::ostream& out) {
-  out << std::left << std::setw(12) << "date" << std::setw(28) << "type" << std::setw(24) << "place"
-      << std::setw(22) << "actors" << std::setw(7) << "dead" << std::setw(6) << "docs"
-      << std::setw(34) << "sources"
+  out << std::left << std::setw(12) << "date" << std::setw(26) << "type" << std::setw(20) << "place"
+      << std::setw(22) << "actors" << std::setw(6) << "dead" << std::setw(5) << "docs"
+      << std::setw(30) << "sources"
       << "id\n";
   for (const auto& se : events) {
     const Event& e = se.event;
@@ -51,12 +51,12 @@ void WriteTable(const std::vector<StoredEvent>& events, std::ostream& out) {
       out << c << std::string(w > cps ? w - cps : 1, ' ');
     };
     cell(date, 12);
-    cell(e.sub_event_type, 28);
-    cell(place, 24);
+    cell(e.sub_event_type, 26);
+    cell(place, 20);
     cell(actors, 22);
-    cell(dead, 7);
-    cell(std::to_string(e.docs.size()), 6);
-    cell(sources.empty() ? "-" : sources, 34);
+    cell(dead, 6);
+    cell(std::to_string(e.docs.size()), 5);
+    cell(sources.empty() ? "-" : sources, 30);
     out << e.id << "\n";
   }
   out << events.size() << " event(s)\n";
