@@ -10,11 +10,10 @@ all: build
 setup:
 	@scripts/setup.sh
 
+# One line per step; the compiler's output is in $(BUILD)/build.log (shown when it fails).
 build: setup
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >$(BUILD).configure.log 2>&1 || { cat $(BUILD).configure.log; exit 1; }
-	@cmake --build $(BUILD) -j$(JOBS) 2>&1 | grep -v -E '^\[ *[0-9]+%\]|^Consolidate|^-- ' || true
-	@test -x $(SITREP) || { echo "build failed"; exit 1; }
-	@$(MAKE) --no-print-directory gazetteer
+	@scripts/build.sh $(BUILD) $(JOBS)
+	@scripts/build-gazetteer.sh $(SITREP) $(BUILD)
 
 # The compiled gazetteer is rebuilt only when its inputs change.
 gazetteer:
@@ -32,4 +31,4 @@ bench: build
 	@scripts/bench.sh $(SITREP) $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD).configure.log
+	rm -rf $(BUILD)

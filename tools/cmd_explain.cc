@@ -37,11 +37,12 @@ std::string ActorsStr(const Event& e) {
 
 void PrintClaims(const std::vector<Claim>& claims, const char* indent) {
   for (const auto& c : claims) {
-    std::cout << indent << c.source << ": killed " << CountStr(c.fatalities) << ", injured "
-              << CountStr(c.injured) << ", strikes " << CountStr(c.strikes);
+    // The source by the text's words, then its id.
+    std::cout << indent << (c.text.empty() ? c.source : "\"" + c.text + "\" (" + c.source + ")")
+              << ": killed " << CountStr(c.fatalities) << ", injured " << CountStr(c.injured)
+              << ", strikes " << CountStr(c.strikes);
     for (const auto& d : c.destroyed)
       std::cout << ", " << MaterielKindName(d.kind) << " destroyed " << CountStr(d.count);
-    if (!c.text.empty()) std::cout << "   [\"" << c.text << "\"]";
     std::cout << "\n";
   }
 }
@@ -93,11 +94,12 @@ int RunExplain(const std::string& db, const std::string& id) {
   return 0;
 }
 
-CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(31, [](CLI::App& app, int* exit_code) {
   auto db = std::make_shared<std::string>("sitrep.db");
   auto id = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(
       "explain", "Show the reports, evidence and merge reasons behind a stored event");
+  cmd->group(kGroupStore);
   cmd->add_option("event_id", *id, "an event id (or the id of one of its reports)")->required();
   cmd->add_option("--db", *db, "SQLite database")->capture_default_str();
   cmd->callback([db, id, exit_code] { *exit_code = RunExplain(*db, *id); });

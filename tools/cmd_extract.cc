@@ -62,6 +62,7 @@ int RunExtract(const ExtractFlags& f) {
 CommandRegistration reg(10, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<ExtractFlags>();
   auto* cmd = app.add_subcommand("extract", "Read articles and write codebook events as JSON Lines");
+  cmd->group(kGroupExtract);
   cmd->add_option("inputs", f->inputs,
                   "JSON Lines files ({\"id\",\"text\",\"date\",\"lang\",\"url\",\"outlet\"}), .txt files, "
                   "folders of these, or '-' (default: standard input)");

@@ -85,6 +85,7 @@ CommandRegistration reg(60, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<GazFlags>();
   f->input = f->output;
   auto* cmd = app.add_subcommand("gazetteer", "Compile or inspect the gazetteer (GeoNames, CC BY 4.0; Natural Earth)");
+  cmd->group(kGroupData);
   cmd->require_subcommand(1);
   auto* build = cmd->add_subcommand("build", "Compile the gazetteer from the npm/Debian data and data/gazetteer/");
   build->add_option("-o,--output", f->output, "where to write it")->capture_default_str();

@@ -110,6 +110,7 @@ CommandRegistration reg(20, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<IngestFlags>();
   auto* cmd = app.add_subcommand(
       "ingest", "Extract events from articles and store them in an event database");
+  cmd->group(kGroupStore);
   cmd->add_option(
       "inputs", f->inputs,
       "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");

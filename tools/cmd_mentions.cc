@@ -84,10 +84,11 @@ int RunMentions(const MentionsFlags& f) {
   return processed == 0 ? 2 : 0;
 }
 
-CommandRegistration reg(43, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(44, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<MentionsFlags>();
   auto* cmd = app.add_subcommand(
       "mentions", "Write every trigger, actor, source, place, count and date the finders read (JSON Lines)");
+  cmd->group(kGroupStages);
   cmd->add_option(
       "inputs", f->inputs,
       "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");

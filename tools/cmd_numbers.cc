@@ -36,10 +36,11 @@ int RunNumbers(const MentionFlags& f) {
   });
 }
 
-CommandRegistration reg(41, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(43, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<MentionFlags>();
   auto* cmd = app.add_subcommand(
       "numbers", "Write the counts found in articles with the noun they count (JSON Lines)");
+  cmd->group(kGroupStages);
   AddMentionOptions(cmd, f.get());
   cmd->callback([f, exit_code] { *exit_code = RunNumbers(*f); });
 });

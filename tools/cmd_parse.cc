@@ -160,6 +160,7 @@ int RunDocuments(const ParseFlags& f) {
 CommandRegistration reg(45, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<ParseFlags>();
   auto* cmd = app.add_subcommand("parse", "Tag, lemmatise and parse articles (or a CoNLL-U file) into CoNLL-U");
+  cmd->group(kGroupStages);
   AddMentionOptions(cmd, &f->m);
   cmd->add_option("--lang", f->lang, "language of the model (default: each document's language)");
   cmd->add_option("--conllu", f->conllu, "re-analyse the gold words of this CoNLL-U file");

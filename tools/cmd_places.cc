@@ -47,10 +47,11 @@ int RunPlaces(const MentionFlags& f) {
   });
 }
 
-CommandRegistration reg(20, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(41, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<MentionFlags>();
   auto* cmd = app.add_subcommand("places", "Find and resolve place names; one JSON line per mention "
                                            "(place data: GeoNames, CC BY 4.0)");
+  cmd->group(kGroupStages);
   AddMentionOptions(cmd, f.get());
   cmd->callback([f, exit_code] { *exit_code = RunPlaces(*f); });
 });

@@ -25,13 +25,15 @@ int RunServe(const ServerOptions& o) {
   return 0;
 }
 
-CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(32, [](CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ServerOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the events of a database: JSON API and web map (read-only)");
+  cmd->group(kGroupStore);
   cmd->add_option("--db", o->db_path, "SQLite database made by 'sitrep ingest'")->capture_default_str();
   cmd->add_option("--port", o->port, "TCP port")->capture_default_str()->check(CLI::Range(1, 65535));
   cmd->add_option("--host", o->host, "address to listen on")->capture_default_str();
   cmd->add_option("--web-root", o->web_root, "folder of the map page (default: the source tree's web/)");
+  cmd->add_option("--data", o->data_dir, "data folder (ACLED tables for /api/acled/read)");
   cmd->add_option("--vendor-root", o->vendor_root, "npm packages folder (default: the source tree's node_modules/)");
   cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });
 });

@@ -37,9 +37,10 @@ int RunSummary(const std::vector<std::string>& inputs) {
   return 0;
 }
 
-CommandRegistration reg(90, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(11, [](CLI::App& app, int* exit_code) {
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto* cmd = app.add_subcommand("summary", "Print events (JSON Lines from 'extract') as a table");
+  cmd->group(kGroupExtract);
   cmd->add_option("events", *inputs, "event JSON Lines files")->required();
   cmd->callback([inputs, exit_code] { *exit_code = RunSummary(*inputs); });
 });

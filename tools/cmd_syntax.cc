@@ -86,8 +86,9 @@ int RunPrune(const PruneFlags& f) {
   return 0;
 }
 
-CommandRegistration reg(60, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("syntax", "Train or inspect the tagger/lemmatiser/parser models");
+  cmd->group(kGroupData);
   cmd->require_subcommand(1);
   auto f = std::make_shared<TrainFlags>();
   auto* train = cmd->add_subcommand("train", "Train a language's syntax model from CoNLL-U treebanks");

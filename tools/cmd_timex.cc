@@ -40,10 +40,11 @@ int RunTimex(const MentionFlags& f) {
   });
 }
 
-CommandRegistration reg(40, [](CLI::App& app, int* exit_code) {
+CommandRegistration reg(42, [](CLI::App& app, int* exit_code) {
   auto f = std::make_shared<MentionFlags>();
   auto* cmd = app.add_subcommand(
       "timex", "Write the time expressions of articles, resolved to dates (JSON Lines)");
+  cmd->group(kGroupStages);
   AddMentionOptions(cmd, f.get());
   cmd->callback([f, exit_code] { *exit_code = RunTimex(*f); });
 });

@@ -14,6 +14,13 @@
 
 namespace sitrep::cli {
 
+// `sitrep --help` lists the subcommands by task, in this order (each
+// subcommand sets its group with CLI::App::group()).
+inline constexpr const char* kGroupExtract = "Extract events from articles";
+inline constexpr const char* kGroupStore = "Store, query and serve events";
+inline constexpr const char* kGroupStages = "Look at one stage's findings";
+inline constexpr const char* kGroupData = "Build the data (gazetteer, syntax models)";
+
 // Adds the subcommand to `app`; its callback stores the process exit status in *exit_code.
 using CommandSetup = std::function<void(CLI::App& app, int* exit_code)>;
 

@@ -9,6 +9,10 @@
 
 namespace sitrep::cli {
 
+// The sources of the claims by the words the texts use for them ("selon
+// l'OSDH" -> "l'OSDH"), the id when a claim has no words; each once, "; "-joined.
+std::string SourceWords(const std::vector<Claim>& claims);
+
 // One line per event (date, type, place, actors, dead, reports, sources,
 // id), cells clipped and padded by code points, then the count.
 void WriteTable(const std::vector<StoredEvent>& events, std::ostream& out);

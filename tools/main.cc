@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
     return std::string("sitrep ") + SITREP_VERSION + "\npipeline: " + sitrep::Pipeline::Version() +
            "\noutput schema: sitrep.event/1\ndata: " + data;
   });
+  app.footer("Run 'sitrep COMMAND --help' for a command's options. docs/ describes the outputs.");
   app.require_subcommand(1);
   int exit_code = 0;
   auto& commands = sitrep::cli::Commands();

@@ -25,6 +25,10 @@ void WriteGeoJson(const std::vector<StoredEvent>& events, std::ostream& out);
 // ACLED's columns, in ACLED's order.
 const std::vector<std::string>& AcledColumns();
 
+// One CSV record: cells joined by commas, quoted per RFC 4180 when they hold
+// a comma, a quote or a line break, ended by CRLF.
+void WriteCsvRecord(const std::vector<std::string>& cells, std::ostream& out);
+
 // Writes ACLED-compatible CSV (UTF-8, RFC 4180 quoting, CRLF). Actor names,
 // inter codes and country data come from <data_dir>/acled/*.tsv (empty
 // data_dir: $SITREP_DATA or the source tree's data/, as for the pipeline).

@@ -243,16 +243,15 @@ std::vector<std::string> AcledCsvWriter::Cells(const StoredEvent& se) const {
           ""};
 }
 
-void AcledCsvWriter::WriteHeader(std::ostream& out) const {
-  const auto& cols = AcledColumns();
-  for (size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
+void WriteCsvRecord(const std::vector<std::string>& cells, std::ostream& out) {
+  for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << Quote(cells[i]);
   out << "\r\n";
 }
 
+void AcledCsvWriter::WriteHeader(std::ostream& out) const { WriteCsvRecord(AcledColumns(), out); }
+
 void AcledCsvWriter::WriteRow(const StoredEvent& e, std::ostream& out) const {
-  auto cells = Cells(e);
-  for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << Quote(cells[i]);
-  out << "\r\n";
+  WriteCsvRecord(Cells(e), out);
 }
 
 }  // namespace sitrep

@@ -4,15 +4,19 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "server/acled_api.h"
 #include "server/api_params.h"
 #include "server/stats.h"
+#include "sitrep/export.h"
 #include "sitrep/store.h"
 
 namespace sitrep {
@@ -57,6 +61,12 @@ class StorePool {
 
  private:
   std::string path_;
+};
+
+// What the ACLED-shaped answers need: the export's tables, loaded once.
+struct AcledTables {
+  AcledCsvWriter writer;
+  std::map<std::string, std::string> regions;
 };
 
 // Runs the query behind /api/events, /api/events.geojson (one page, with the
@@ -109,7 +119,19 @@ void HandleEvents(StorePool& pool, const httplib::Request& req, httplib::Respons
   SendJson(res, body);
 }
 
-void HandleGeoJson(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+// The cells of the ACLED export the map's table shows and downloads.
+Json AcledCellsJson(const AcledTables& acled, const StoredEvent& e) {
+  static const char* kShown[] = {"event_date", "actor1",   "actor2",    "country",
+                                 "admin1",     "location", "latitude",  "longitude",
+                                 "fatalities", "source"};
+  auto cells = acled.writer.Cells(e);
+  Json j = Json::object();
+  for (const char* c : kShown) j[c] = cells[AcledColumnIndex(c)];
+  return j;
+}
+
+void HandleGeoJson(StorePool& pool, const AcledTables& acled, const httplib::Request& req,
+                   httplib::Response& res) {
   ApiQuery q;
   std::vector<StoredEvent> events;
   int64_t total = 0;
@@ -119,14 +141,19 @@ void HandleGeoJson(StorePool& pool, const httplib::Request& req, httplib::Respon
     const Event& e = stored.event;
     if (!e.location.lat || !e.location.lon) continue;
     std::vector<std::string> sources;
-    for (const auto& c : e.claims) sources.push_back(c.source);
+    Json claims = Json::array();
+    for (const auto& c : e.claims) {
+      sources.push_back(c.source);
+      claims.push_back({{"source", c.source}, {"text", c.text}});
+    }
     Json props = {{"id", e.id}, {"event_type", e.event_type}, {"sub_event_type", e.sub_event_type},
                   {"date", e.date.start.valid() ? Json(e.date.start.ToString()) : Json(nullptr)},
                   {"location", e.location.name}, {"precision", LocationPrecisionName(e.location.precision)},
                   {"actor1", e.actor1 ? Json(e.actor1->id) : Json(nullptr)},
                   {"actor2", e.actor2 ? Json(e.actor2->id) : Json(nullptr)},
                   {"fatalities", e.fatalities ? Json(e.fatalities->best) : Json(nullptr)},
-                  {"sources", sources}, {"reports", e.docs.size()}};
+                  {"sources", sources}, {"claims", std::move(claims)}, {"reports", e.docs.size()},
+                  {"background", e.background}, {"acled", AcledCellsJson(acled, stored)}};
     fc["features"].push_back({{"type", "Feature"},
                               {"geometry", {{"type", "Point"}, {"coordinates", {*e.location.lon, *e.location.lat}}}},
                               {"properties", std::move(props)}});
@@ -173,6 +200,90 @@ void HandleDocument(StorePool& pool, const httplib::Request& req, httplib::Respo
   SendJson(res, j.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+void SendAcledError(httplib::Response& res, int status, const std::string& message) {
+  Json j = {{"status", status}, {"success", false}, {"error", {{"status", status}, {"message", message}}}};
+  SendJson(res, j.dump(-1, ' ', false, Json::error_handler_t::replace), status);
+}
+
+// sitrep's own columns of one row: claims, evidence and documents as the
+// codebook writes them.
+Json ExtraCells(const Event& e) {
+  Json ev = Json::parse(EventToJson(e));
+  return {{"sitrep_claims", ev["claims"]}, {"sitrep_evidence", ev["evidence"]},
+          {"sitrep_documents", ev["docs"]}};
+}
+
+// GET /api/acled/read: ACLED's parameters and answer (server/acled_api.h).
+void HandleAcledRead(StorePool& pool, const AcledTables& acled, const httplib::Request& req,
+                     httplib::Response& res) {
+  auto parsed = ParseAcledQuery(Params(req), acled.regions);
+  if (!parsed.ok()) return SendAcledError(res, 400, parsed.status().message());
+  const AcledQuery& q = *parsed;
+  auto store = pool.Get();
+  if (!store.ok()) return SendAcledError(res, 503, store.status().message());
+  auto events = (*store)->Query(q.prefilter);
+  if (!events.ok()) return SendAcledError(res, 500, events.status().message());
+
+  std::vector<std::pair<size_t, std::vector<std::string>>> rows;  // event index, cells
+  size_t skip = q.limit ? (q.page - 1) * q.limit : 0, total = 0;
+  for (size_t i = 0; i < events->size(); ++i) {
+    auto cells = acled.writer.Cells((*events)[i]);
+    if (!AcledRowMatches(q, cells)) continue;
+    if (total++ >= skip && (q.limit == 0 || rows.size() < q.limit)) rows.emplace_back(i, std::move(cells));
+  }
+  std::vector<std::string> fields = q.fields;
+  if (fields.empty()) {
+    fields = AcledColumns();
+    fields.insert(fields.end(), AcledExtraColumns().begin(), AcledExtraColumns().end());
+  }
+  bool extras = false;
+  for (const auto& f : fields) extras |= AcledColumnIndex(f) < 0;
+  auto value = [&](const std::string& field, const std::vector<std::string>& cells,
+                   const Json& extra) -> Json {
+    int i = AcledColumnIndex(field);
+    return i >= 0 ? Json(cells[i]) : extra[field];
+  };
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Total-Count", std::to_string(total));
+  if (q.csv) {
+    std::ostringstream out;
+    WriteCsvRecord(fields, out);
+    std::vector<std::string> record;
+    for (const auto& [i, cells] : rows) {
+      Json extra = extras ? ExtraCells((*events)[i].event) : Json();
+      record.clear();
+      for (const auto& f : fields) {
+        Json v = value(f, cells, extra);
+        record.push_back(v.is_string() ? v.get<std::string>()
+                                       : v.dump(-1, ' ', false, Json::error_handler_t::replace));
+      }
+      WriteCsvRecord(record, out);
+    }
+    res.status = 200;
+    res.set_content(out.str(), "text/csv; charset=utf-8");
+    return;
+  }
+  Json data = Json::array();
+  for (const auto& [i, cells] : rows) {
+    Json extra = extras ? ExtraCells((*events)[i].event) : Json();
+    Json row = Json::object();
+    for (const auto& f : fields) row[f] = value(f, cells, extra);
+    data.push_back(std::move(row));
+  }
+  Json j = {{"status", 200},       {"success", true},        {"count", rows.size()},
+            {"messages", Json::array()}, {"data", std::move(data)},
+            {"sitrep_total_count", total}, {"sitrep_page", q.page}};
+  SendJson(res, j.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+// Today's date (UTC): no event can be dated after it.
+Ymd Today() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return Ymd{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
+}
+
 void HandleStats(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
   ApiQuery q;
   std::vector<StoredEvent> events;
@@ -181,7 +292,7 @@ void HandleStats(StorePool& pool, const httplib::Request& req, httplib::Response
   std::vector<Event> plain;
   plain.reserve(events.size());
   for (auto& s : events) plain.push_back(std::move(s.event));
-  SendJson(res, StatsJson(plain));
+  SendJson(res, StatsJson(plain, Today()));
 }
 
 std::string DefaultPath(const std::string& given, const char* sub) {
@@ -222,6 +333,11 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
     if (!probe.ok()) return probe.status();
   }
   auto pool = std::make_shared<StorePool>(o.db_path);
+  auto writer = AcledCsvWriter::Create(o.data_dir, nullptr);
+  if (!writer.ok()) return writer.status();
+  auto regions = ReadAcledRegions(o.data_dir);
+  if (!regions.ok()) return regions.status();
+  auto acled = std::make_shared<AcledTables>(AcledTables{std::move(writer).value(), std::move(regions).value()});
   httplib::Server svr;
   SITREP_RETURN_IF_ERROR(MountStatic(svr, o));
   svr.set_payload_max_length(o.max_body_bytes);
@@ -239,7 +355,10 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
     };
   };
   svr.Get("/api/events", guard([pool](const auto& q, auto& r) { HandleEvents(*pool, q, r); }));
-  svr.Get("/api/events.geojson", guard([pool](const auto& q, auto& r) { HandleGeoJson(*pool, q, r); }));
+  svr.Get("/api/events.geojson",
+          guard([pool, acled](const auto& q, auto& r) { HandleGeoJson(*pool, *acled, q, r); }));
+  svr.Get("/api/acled/read",
+          guard([pool, acled](const auto& q, auto& r) { HandleAcledRead(*pool, *acled, q, r); }));
   svr.Get(R"(/api/events/([^/]+))", guard([pool](const auto& q, auto& r) { HandleEvent(*pool, q, r); }));
   svr.Get(R"(/api/documents/([^/]+))", guard([pool](const auto& q, auto& r) { HandleDocument(*pool, q, r); }));
   svr.Get("/api/stats", guard([pool](const auto& q, auto& r) { HandleStats(*pool, q, r); }));

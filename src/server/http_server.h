@@ -21,6 +21,7 @@ struct ServerOptions {
   int port = 8080;
   std::string web_root;      // the map page (default: the source tree's web/)
   std::string vendor_root;   // npm packages (default: the source tree's node_modules/)
+  std::string data_dir;      // ACLED tables (default: $SITREP_DATA or the source tree's data/)
   size_t max_body_bytes = 64 * 1024;
   int read_timeout_s = 5, write_timeout_s = 10;
 };

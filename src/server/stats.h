@@ -1,8 +1,9 @@
 // The /api/stats answer: counts of events by day, type, province, actor and
-// source, over a query's result.
+// source, over a query's result, and the span of days a timeline should show.
 #ifndef SITREP_SERVER_STATS_H_
 #define SITREP_SERVER_STATS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,10 +11,24 @@
 
 namespace sitrep {
 
+// The days a timeline of `events` should span. Background events (recalled
+// as context) and events dated after `today` (impossible: a report cannot
+// precede what it reports) never stretch it, nor do isolated dates far from
+// the rest (a year read in a recalled passage of an undated article): from
+// the middle half of the dates (25th to 75th percentile), the span grows
+// over every date reached by steps no wider than twice that middle half (at
+// least a year). `outside` counts the dated events left out.
+struct DayRange {
+  Ymd from, to;  // invalid when no event is dated
+  int64_t outside = 0;
+};
+DayRange TimelineRange(const std::vector<Event>& events, const Ymd& today);
+
 // {"events": N, "fatalities": N, "by_day": [{"day", "events", "fatalities"}...] (sorted, by
-// start date), "by_type": {...}, "by_sub_type": {...}, "by_admin1": {...}, "by_actor": {...},
-// "by_source": {...}}
-std::string StatsJson(const std::vector<Event>& events);
+// start date), "timeline": {"from", "to", "outside"} (TimelineRange; nulls when nothing is
+// dated), "by_type": {...}, "by_sub_type": {...}, "by_admin1": {...}, "by_actor": {...},
+// "by_source": {...}, "source_names": {id: the words the texts use most for it; not for OTHER}}
+std::string StatsJson(const std::vector<Event>& events, const Ymd& today);
 
 }  // namespace sitrep
 
