@@ -832,6 +832,15 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // unless the two name different acting sides.
       bool means = !c.distinct && clauses.SameOccurrence(doc, m.parse, t, *o.trigger) &&
                    (!o.actor1 || !c.actor1 || o.actor1->id == c.actor1->id);
+      // "Regime kills 25 civilians in Hama airstrikes" however it parses: a
+      // killing or wounding verb counts the toll of the attack its own clause
+      // names, when the sides do not contradict.
+      uint32_t ob = o.trigger->toks.begin;
+      auto agree = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !a || !b || a->id == b->id; };
+      means |= !c.distinct && cues.clause[tb] == cues.clause[ob] &&
+               (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
+                cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
+               agree(o.actor1, c.actor1) && agree(o.actor2, c.actor2);
       same |= means;
       if (same && ((o.weak && !c.weak) || (plain(o) && !plain(c)))) {
         // The specific word types the event ("airstrikes" over "kills",
