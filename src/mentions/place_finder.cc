@@ -106,11 +106,27 @@ std::vector<std::vector<std::string>> Variants(std::vector<std::string> words) {
   return out;
 }
 
+// "le 1er régiment de spahis de X", "the 2nd Battalion of X": a unit word
+// at most four lower-case words before the "de"/"of" right before `i`.
+bool EndsAUnitName(const std::vector<Token>& toks, const std::unordered_set<std::string>& unit, uint32_t i) {
+  if (unit.empty() || i < 2) return false;
+  const std::string& of = toks[i - 1].fold;
+  if (of != "de" && of != "d'" && of != "du" && of != "of") return false;
+  for (uint32_t k = i - 1, steps = 0; k-- > 0 && steps < 4; ++steps) {
+    if (unit.count(toks[k].fold)) return true;
+    if (toks[k].kind == TokenKind::kPunct || toks[k].capitalized) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct PlaceFinder::Match {
   uint32_t tb = 0, te = 0;
-  bool loose = false, drop = false, force_admin1 = false, demonym = false;
+  bool loose = false, drop = false, force_admin1 = false;
+  bool modifier = false;        // glued to a modifier word: "US-led", "London-based"
+  bool org = false;             // inside an organisation's, a vessel's or a unit's name ("Malaysia Airlines")
+  bool truncated = false;       // part of a longer name the gazetteer does not know ("Ain" of "Ain Issa")
   bool common = false;          // an ordinary word of the document's language
   bool sentence_start = false;
   bool compound = false;        // the name heads a facility or feature name ("Thames Valley")
@@ -127,7 +143,12 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
                                                            std::vector<std::string>* warnings) {
   static const std::map<std::string, Kind> kKinds = {
       {"near", Kind::kNear}, {"between", Kind::kBetween}, {"road", Kind::kRoad}, {"link", Kind::kLink},
-      {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle}};
+      {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle},
+      {"person_before", Kind::kPersonBefore}, {"person_after", Kind::kPersonAfter}, {"org_before", Kind::kOrgBefore}};
+  static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
+      {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
+      {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
+      {"unit", &Lexicon::unit}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -140,16 +161,8 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
     for (const auto& r : t->rows) {
       const std::string& kind = r.cells[t->Column("kind")];
       const std::string& phrase = r.cells[t->Column("phrase")];
-      if (kind == "stop") {
-        lex.stop.insert(ExactKey(NameWords(phrase)));
-        continue;
-      }
-      if (kind == "person") {
-        lex.person.insert(ExactKey(NameWords(phrase)));
-        continue;
-      }
-      if (kind == "feature") {
-        lex.feature.insert(ExactKey(NameWords(phrase)));
+      if (auto w = kWordSets.find(kind); w != kWordSets.end()) {
+        (lex.*(w->second)).insert(ExactKey(NameWords(phrase)));
         continue;
       }
       auto k = kKinds.find(kind);
@@ -186,10 +199,33 @@ bool PlaceFinder::EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok
   return false;
 }
 
+bool PlaceFinder::SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b,
+                                uint32_t e) const {
+  Span unused;
+  if (EndsWith(doc, lex, b, Kind::kPersonBefore, &unused)) return true;
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  // "..., Kelly said" but not "a man from Dewsbury said": only a name that
+  // opens its clause (after punctuation or at a sentence start).
+  bool opens = b == 0 || doc.tokens[b - 1].kind == TokenKind::kPunct || doc.SentenceOfToken(b - 1) != doc.SentenceOfToken(b);
+  for (const auto& a : lex.phrases.MatchAt(doc.tokens, e, std::min<uint32_t>(e + 4, n)))
+    if (opens && a.begin == e && a.value == static_cast<int32_t>(Kind::kPersonAfter)) return true;
+  if (!parse || lex.speech.empty() || !parse->SentenceParsed(doc.SentenceOfToken(b))) return false;
+  // The name's head word: the one whose head lies outside the name.
+  for (uint32_t k = b; k < e; ++k) {
+    int32_t h = parse->Head(k);
+    if (h >= static_cast<int32_t>(b) && h < static_cast<int32_t>(e)) continue;
+    const ParsedToken* verb = h >= 0 ? parse->Get(static_cast<uint32_t>(h)) : nullptr;
+    return verb && parse->Relation(k) == Dep::kNsubj && verb->upos == Upos::kVerb &&
+           lex.speech.count(ExactKey(NameWords(verb->lemma)));
+  }
+  return false;
+}
+
 // The scanning loop is the hot path: one hash lookup per word while the
 // gazetteer says a longer name may follow, and the loose key only where no
 // exact name starts.
-std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lexicon& lex) const {
+std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lexicon& lex,
+                                                   const DocParse* parse) const {
   const auto& toks = doc.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   const uint8_t common_flag = CommonWordFlag(doc.lang), known_flag = KnownWordFlag(doc.lang);
@@ -291,12 +327,47 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // A capitalised run after the name that holds a feature word ("Thames
     // Valley", "Heathrow Animal Reception Center", "Wilson's Farm"): the
     // whole is a facility or feature named after the place.
+    // An organisation head in that run ("Gulf Air", "Tehran Times", "Africa
+    // Command", "Agence France-Presse") makes it no place at all.
     uint32_t run = best_end;
     if (run + 1 < n && toks[run].fold == "'s" && toks[run + 1].capitalized) ++run;
-    for (int w = 0; run < n && w < 4 && toks[run].kind == TokenKind::kWord && toks[run].capitalized; ++run, ++w) {
+    auto glued = [&](uint32_t t) {
+      return t + 1 < n && Joiner(toks[t]) && !toks[t].space_before && !toks[t + 1].space_before;
+    };
+    for (int w = 0; run < n && w < 4; ++run) {
+      if (glued(run)) continue;
+      if (toks[run].kind != TokenKind::kWord || !toks[run].capitalized) break;
+      ++w;
+      if (lex.org.count(toks[run].fold)) {
+        m.org = true;
+        break;
+      }
       if (!lex.feature.count(toks[run].fold)) continue;
       m.compound = true;
       best_end = m.te = run + 1;
+    }
+    m.modifier = glued(m.te) && lex.modifier.count(toks[m.te + 1].fold) > 0;
+    m.org |= EndsWith(doc, lex, i, Kind::kOrgBefore, &unused) || EndsAUnitName(toks, lex.unit, i);
+    // More name words right after ("Ain Issa", "Ain al-Arab"), or this name
+    // right after another one with nothing between.
+    const uint32_t nx = m.te;
+    bool more = nx < n && !sentence_start[nx] &&
+                ((toks[nx].kind == TokenKind::kWord && toks[nx].capitalized && !lex.stop.count(toks[nx].fold) &&
+                  !(known_flag && (gaz_.Find(toks[nx].fold).flags & known_flag))) ||
+                 ((toks[nx].fold == "al" || toks[nx].fold == "el") && nx + 2 < n && Joiner(toks[nx + 1]) &&
+                  toks[nx + 2].capitalized));
+    m.truncated = more || (i > 0 && last_end == i && IsWord(toks[i - 1]) && !out.empty() && out.back().truncated);
+    // A person by what is said of them: only a country, province, capital or
+    // big city survives as a metonym ("Moscow said").
+    bool compound_head = m.te < n && toks[m.te].kind == TokenKind::kWord && toks[m.te].capitalized;
+    if (!reject && nwords == 1 && !compound_head && SaysSomething(doc, lex, parse, i, m.te)) {
+      std::erase_if(m.cands, [&](uint32_t p) {
+        const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+        std::string f = FixedField(r.feature, 8);
+        return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && f[0] == 'P' && f != "P.PPLC" &&
+               r.population < kProminentPopulation;
+      });
+      if (m.cands.empty()) persons.insert(toks[i].fold);
     }
     if (reject || m.cands.empty()) {
       i = best_end - 1;
@@ -421,7 +492,7 @@ PlaceFinder::Evidence PlaceFinder::Gather(const std::vector<Match>& ms, const st
   Evidence ev;
   for (size_t k = 0; k < ms.size(); ++k) {
     const Match& m = ms[k];
-    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common) continue;
+    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common || m.modifier || m.org) continue;
     const PlaceRecord& r = gaz_.place(m.cands[choice[k]] & kPostingIndexMask);
     // Ties go to the country named more often.
     std::string mcc = FixedField(r.country, 2);
@@ -510,8 +581,15 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
     if (m.common && (!(m.cands[c] & kPostingPreferred) ||
                      !(Major(r, m.sentence_start) || (in_admin1 && !m.sentence_start))))
       continue;
-    // A foreign village known only by an alternate name is not worth the risk.
-    if (!(m.cands[c] & kPostingPreferred) && !in_country && r.population < kMinAlternatePopulation && place) continue;
+    // A foreign village known only by an alternate name is not worth the
+    // risk, nor any foreign town so known once the story's country is clear.
+    if (!(m.cands[c] & kPostingPreferred) && !in_country && place && !famous &&
+        (r.population < kMinAlternatePopulation || top_weight >= kMinDominantWeight))
+      continue;
+    // Part of a longer unknown name: only in a country the document names.
+    if (m.truncated && !in_country && !famous && r.level != static_cast<uint8_t>(PlaceLevel::kCountry) &&
+        !(place && r.population >= kProminentPopulation))
+      continue;
     // A facility or feature named after a place: a town of the story's
     // country or named province (near it), never a province, a country or
     // a sea (the facility is somewhere in it, we cannot say where).
@@ -544,13 +622,13 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   if (pm.level == PlaceLevel::kAdmin1) pm.precision = LocationPrecision::kAdmin1;
   if (pm.level == PlaceLevel::kCountry) pm.precision = LocationPrecision::kCountry;
   bool demonym = pm.level == PlaceLevel::kCountry && !(posting & kPostingPreferred);
-  pm.rule = demonym ? "demonym" : m.force_admin1 ? "province-phrase" : m.loose ? "gazetteer-loose" : "gazetteer";
+  pm.rule = m.org ? "organisation" : m.modifier ? "modifier" : demonym ? "demonym" : m.force_admin1 ? "province-phrase" : m.loose ? "gazetteer-loose" : "gazetteer";
   return pm;
 }
 
-std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
+std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse) const {
   const Lexicon& lex = LexiconFor(doc.lang);
-  auto ms = Scan(doc, lex);
+  auto ms = Scan(doc, lex, parse);
   Relate(doc, lex, &ms);
   Resolve(&ms);
   std::vector<PlaceMention> out;
