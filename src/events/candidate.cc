@@ -403,6 +403,9 @@ std::vector<uint8_t> EventPlaces(const Document& doc, const MentionSet& m, const
     // "US-led", "London-based", "Malaysia Airlines": the place describes a
     // side or names an organisation, not a site.
     ok[i] &= m.places[i].rule != "modifier" && m.places[i].rule != "organisation";
+    // A continent, sea or world region ("Europe", "the Middle East") is no
+    // event's place: the story's country says more.
+    ok[i] &= !m.places[i].country.empty();
     for (const auto& a : m.actors)
       if (!(a.kind == "place" && cues.locative[a.toks.begin])) ok[i] &= !overlaps(m.places[i].span, a.span);
     for (const auto& sm : m.sources) ok[i] &= !overlaps(m.places[i].span, sm.span);
@@ -433,10 +436,7 @@ int BestPlace(const MentionSet& m, const std::vector<uint8_t>& usable, const Doc
   for (size_t i = 0; i < m.places.size(); ++i) {
     const auto& p = m.places[i];
     if (!usable[i] || p.toks.begin < s.tok_begin || p.toks.end > s.tok_end) continue;
-    // A continent, sea or world region ("Europe", "the Middle East") is the
-    // least precise place of all, after a country.
-    bool world = p.country.empty();
-    int level = world ? 3 : p.level == PlaceLevel::kPlace ? 0 : p.level == PlaceLevel::kAdmin1 ? 1 : 2;
+    int level = p.level == PlaceLevel::kPlace ? 0 : p.level == PlaceLevel::kAdmin1 ? 1 : 2;
     std::pair<int, int> k{level, Distance(cues, p.toks.begin, anchor)};
     if (k < key) key = k, best = static_cast<int>(i);
   }

@@ -304,11 +304,14 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     for (uint32_t k = i + 1; k < best_end; ++k)
       reject |= toks[k].kind == TokenKind::kWord && !toks[k].capitalized && toks[k].fold.size() > 3;
     bool acronym = nwords == 1 && AllUpper(doc.Slice(toks[i].span));
+    // Where the written name starts: before a glued Arabic article ("al-Arab").
+    const uint32_t start =
+        i >= 2 && Joiner(toks[i - 1]) && (toks[i - 2].fold == "al" || toks[i - 2].fold == "el") ? i - 2 : i;
     if (nwords == 1) {
       reject |= lower.count(toks[i].fold) > 0;
-      const Token* prev = i > 0 ? &toks[i - 1] : nullptr;
-      reject |= prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[i - 1] &&
-                last_end != i && !lex.stop.count(prev->fold);
+      const Token* prev = start > 0 ? &toks[start - 1] : nullptr;
+      reject |= prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[start - 1] &&
+                last_end != start && !lex.stop.count(prev->fold);
       if (toks[i].fold.size() < 3 || (acronym && toks[i].fold.size() <= 5)) {
         reject |= !acronym;
         std::erase_if(m.cands, [&](uint32_t p) {
@@ -356,7 +359,8 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
                   !(known_flag && (gaz_.Find(toks[nx].fold).flags & known_flag))) ||
                  ((toks[nx].fold == "al" || toks[nx].fold == "el") && nx + 2 < n && Joiner(toks[nx + 1]) &&
                   toks[nx + 2].capitalized));
-    m.truncated = more || (i > 0 && last_end == i && IsWord(toks[i - 1]) && !out.empty() && out.back().truncated);
+    m.truncated = more || (start > 0 && last_end == start && IsWord(toks[start - 1]) && !out.empty() &&
+                           out.back().truncated);
     // A person by what is said of them: only a country, province, capital or
     // big city survives as a metonym ("Moscow said").
     bool compound_head = m.te < n && toks[m.te].kind == TokenKind::kWord && toks[m.te].capitalized;
@@ -492,7 +496,7 @@ PlaceFinder::Evidence PlaceFinder::Gather(const std::vector<Match>& ms, const st
   Evidence ev;
   for (size_t k = 0; k < ms.size(); ++k) {
     const Match& m = ms[k];
-    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common || m.modifier || m.org) continue;
+    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common || m.modifier || m.org || m.truncated) continue;
     const PlaceRecord& r = gaz_.place(m.cands[choice[k]] & kPostingIndexMask);
     // Ties go to the country named more often.
     std::string mcc = FixedField(r.country, 2);
