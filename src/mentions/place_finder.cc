@@ -21,6 +21,9 @@ constexpr uint32_t kFamousPopulation = 1000000;
 constexpr double kForeignTownWeight = 4;
 constexpr uint32_t kMaxForeignTownPopulation = 100000;
 constexpr double kContextAdmin1Bonus = 1.5;
+constexpr double kWeakCountryShare = 0.25;
+constexpr double kNearbyBonus = 2.0;
+constexpr double kNearbyKm = 100;
 constexpr double kLoosePenalty = 3.0;
 constexpr int kMaxAdmin1ChainGap = 8;
 constexpr uint32_t kMinAlternatePopulation = 50000;
@@ -119,7 +122,24 @@ bool EndsAUnitName(const std::vector<Token>& toks, const std::unordered_set<std:
   return false;
 }
 
+// Equirectangular distance: enough to tell 100 km from 1,000.
+double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979 / 180;
+  double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) / 2 * kRad), y = (lat2 - lat1) * kRad;
+  return 6371 * std::sqrt(x * x + y * y);
+}
+
 }  // namespace
+
+bool PlaceFinder::NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r) {
+  // Another name of the same place (under a kilometre away) is no evidence.
+  for (const auto& a : ev.anchors) {
+    if (a.key == key) continue;
+    double d = ApproxKm(a.lat, a.lon, r.lat, r.lon);
+    if (d >= 1 && d <= kNearbyKm) return true;
+  }
+  return false;
+}
 
 struct PlaceFinder::Match {
   uint32_t tb = 0, te = 0;
@@ -518,6 +538,8 @@ PlaceFinder::Evidence PlaceFinder::Gather(const std::vector<Match>& ms, const st
     ev.country[v.country] += v.weight;
     if (v.local) ev.local[v.country] += v.weight;
     if (!v.admin1.empty()) ev.admin1[v.admin1] += v.weight;
+    if (v.local && v.weight >= 2 && ev.anchors.size() < kMaxAnchors)
+      ev.anchors.push_back({m.key, r.lat, r.lon});
     ev.votes.emplace(m.key, std::move(v));
   }
   return ev;
@@ -598,12 +620,15 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
     // country or named province (near it), never a province, a country or
     // a sea (the facility is somewhere in it, we cannot say where).
     if (m.compound && (!place || !(cc == top || in_admin1))) continue;
-    // A small foreign town in a story that clearly happens elsewhere.
-    if (place && !in_country && top_weight >= kForeignTownWeight && r.population < kMaxForeignTownPopulation &&
-        f != "P.PPLC")
+    // A small foreign town in a story that clearly happens elsewhere: its
+    // country carries under a quarter of the story's weight.
+    bool weak = !everywhere && without(votes, cc, own && own->country == cc && (own->local || !any_local)) <
+                                   kWeakCountryShare * top_weight;
+    if (place && (!in_country || weak) && top_weight >= kForeignTownWeight &&
+        r.population < kMaxForeignTownPopulation && f != "P.PPLC")
       continue;
     double s = m.score[c] + (in_country ? kContextCountryBonus : 0) + (dominant ? kDominantCountryBonus : 0) +
-               (in_admin1 ? kContextAdmin1Bonus : 0);
+               (in_admin1 ? kContextAdmin1Bonus : 0) + (place && NearAnchor(ev, m.key, r) ? kNearbyBonus : 0);
     if (s > best_score) best_score = s, best = static_cast<int>(c);
   }
   return best;

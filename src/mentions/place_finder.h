@@ -127,11 +127,20 @@ class PlaceFinder {
     std::unordered_map<std::string, double> country, local, admin1;
     std::unordered_map<std::string, int> mentions, local_mentions;  // breaks ties
     std::unordered_map<std::string, Vote> votes;  // by name key
+    // Points of unambiguous towns and provinces, one per name (at most
+    // kMaxAnchors): a candidate near another name of the story is likelier.
+    struct Anchor {
+      std::string key;
+      float lat, lon;
+    };
+    std::vector<Anchor> anchors;
   };
+  static constexpr size_t kMaxAnchors = 64;
   double Prior(const Match& m, size_t c) const;
   void Resolve(std::vector<Match>* ms) const;
   Evidence Gather(const std::vector<Match>& ms, const std::vector<int>& choice, bool settled) const;
   int Choose(const Match& m, const Evidence& ev) const;
+  static bool NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r);
   PlaceMention ToMention(const Document& doc, const Match& m) const;
   bool EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok, Kind kind, Span* span) const;
 
