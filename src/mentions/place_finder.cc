@@ -371,6 +371,9 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     }
     m.modifier = glued(m.te) && lex.modifier.count(toks[m.te + 1].fold) > 0;
     m.org |= EndsWith(doc, lex, i, Kind::kOrgBefore, &unused) || EndsAUnitName(toks, lex.unit, i);
+    // After a province or relative phrase the name is a place, whatever follows
+    // ("the province of Idlib Nusra Front fighters", with no comma).
+    m.org &= !before_admin1 && !EndsWith(doc, lex, i, Kind::kNear, &unused);
     // More name words right after ("Ain Issa", "Ain al-Arab"), or this name
     // right after another one with nothing between.
     const uint32_t nx = m.te;
