@@ -133,8 +133,9 @@ double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
 
 bool PlaceFinder::NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r) {
   // Another name of the same place (under a kilometre away) is no evidence.
+  constexpr double kNearbyDegrees = kNearbyKm / 111.0;  // a degree of latitude is ~111 km
   for (const auto& a : ev.anchors) {
-    if (a.key == key) continue;
+    if (std::fabs(a.lat - r.lat) > kNearbyDegrees || a.key == key) continue;
     double d = ApproxKm(a.lat, a.lon, r.lat, r.lon);
     if (d >= 1 && d <= kNearbyKm) return true;
   }
