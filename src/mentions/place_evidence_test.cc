@@ -44,6 +44,7 @@ class PlaceEvidenceTest : public ::testing::Test {
     place(20, "Springfield", 40.0, -89.6, 60000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Springfield"});
     place(21, "Springfield", 42.1, -72.6, 150000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Springfield"});
     place(22, "Peoria", 40.7, -89.6, 110000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Peoria"});
+    for (const char* w : {"attack", "farm", "police"}) b.AddDictionaryWord(w, "en");
     b.SumProvincePopulations();
     auto g = Gazetteer::FromBytes(b.Serialize());
     ASSERT_TRUE(g.ok());
@@ -97,6 +98,19 @@ TEST_F(PlaceEvidenceTest, APersonIsKnownByWhatIsSaidOfThem) {
   const PlaceMention* m = Named(Find("\"We will respond,\" Moscow said."), "Moscow");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->geonameid, 2);
+}
+
+TEST_F(PlaceEvidenceTest, ANameWrittenLikeAPersonsIsNoSmallTown) {
+  // After a first name the lexicon does not know, the surname keeps only
+  // larger readings in the whole document.
+  EXPECT_EQ(Named(Find("Officers stopped Dolan Harvey on Monday. Harvey was released."), "Harvey"), nullptr);
+  // After an initial, or in a double-barrelled name.
+  EXPECT_EQ(Named(Find("The report was written by Jon R. Harvey last year."), "Harvey"), nullptr);
+  EXPECT_EQ(Named(Find("The deputy Perez-Harvey spoke on Monday."), "Harvey"), nullptr);
+  // In a title-case headline a capitalised word before the name says nothing of a person.
+  EXPECT_NE(Named(Find("Gunmen Attack Harvey Farm\n\nPolice reached Harvey at dawn."), "Harvey"), nullptr);
+  // A capital survives.
+  EXPECT_NE(Named(Find("Officers stopped Dolan Moscow. Flights to Moscow resumed."), "Moscow"), nullptr);
 }
 
 TEST_F(PlaceEvidenceTest, TheSubjectOfASpeechVerbInTheParseIsAPerson) {

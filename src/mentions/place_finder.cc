@@ -250,11 +250,30 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
   const auto& toks = doc.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   const uint8_t common_flag = CommonWordFlag(doc.lang), known_flag = KnownWordFlag(doc.lang);
-  std::unordered_set<std::string_view> lower, persons;
+  std::unordered_set<std::string_view> lower, persons, surnames;
+  // A small town's reading, dropped where the words say "a person".
+  auto small_town = [&](uint32_t p) {
+    const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+    std::string f = FixedField(r.feature, 8);
+    return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && f[0] == 'P' && f != "P.PPLC" &&
+           r.population < kProminentPopulation;
+  };
   std::vector<bool> sentence_start(n + 1, false);
   for (const auto& t : toks)
     if (t.kind == TokenKind::kWord && !t.capitalized) lower.insert(t.fold);
   for (const auto& s : doc.sentences) sentence_start[s.tok_begin] = true;
+  // Headlines in title case ("Gunmen Attack Harvey Farm", no full stop, most
+  // words capitalised): capitals there say nothing of a first name.
+  std::vector<bool> titled(n, false);
+  for (const auto& s : doc.sentences) {
+    if (s.tok_end <= s.tok_begin) continue;
+    const Token& last = toks[s.tok_end - 1];
+    if (last.kind == TokenKind::kPunct && (last.punct == '.' || last.punct == '!' || last.punct == '?')) continue;
+    int words = 0, caps = 0;
+    for (uint32_t t = s.tok_begin; t < s.tok_end; ++t)
+      if (toks[t].kind == TokenKind::kWord && toks[t].fold.size() > 3) ++words, caps += toks[t].capitalized;
+    if (words > 0 && caps * 5 > words * 3) std::fill(titled.begin() + s.tok_begin, titled.begin() + s.tok_end, true);
+  }
   // The (at most two) capitalised words after position `i` name a person.
   auto person_follows = [&](uint32_t i) {
     uint32_t j = i + 1;
@@ -331,8 +350,13 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     if (nwords == 1) {
       reject |= lower.count(toks[i].fold) > 0;
       const Token* prev = start > 0 ? &toks[start - 1] : nullptr;
-      reject |= prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[start - 1] &&
-                last_end != start && !lex.stop.count(prev->fold);
+      bool after_name = prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[start - 1] &&
+                        last_end != start && !lex.stop.count(prev->fold);
+      // A first name is no ordinary word ("Stephon Clark"; not "Attack On Harvey").
+      if (after_name && !titled[start] && std::none_of(prev->fold.begin(), prev->fold.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          !(common_flag && (gaz_.Find(prev->fold).flags & common_flag)))
+        surnames.insert(toks[i].fold);
+      reject |= after_name;
       if (toks[i].fold.size() < 3 || (acronym && toks[i].fold.size() <= 5)) {
         reject |= !acronym;
         std::erase_if(m.cands, [&](uint32_t p) {
@@ -388,13 +412,19 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // A person by what is said of them: only a country, province, capital or
     // big city survives as a metonym ("Moscow said").
     bool compound_head = m.te < n && toks[m.te].kind == TokenKind::kWord && toks[m.te].capitalized;
-    if (!reject && nwords == 1 && !compound_head && SaysSomething(doc, lex, parse, i, m.te)) {
-      std::erase_if(m.cands, [&](uint32_t p) {
-        const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
-        std::string f = FixedField(r.feature, 8);
-        return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && f[0] == 'P' && f != "P.PPLC" &&
-               r.population < kProminentPopulation;
-      });
+    // Written like a person's name: after an initial ("Jon R. Taylor"), or
+    // glued by a hyphen to a capitalised word that names no place
+    // ("Diaz-Balart": a double-barrelled name; not "Nelson-Creston", and
+    // countries survive anyway).
+    bool initial = start >= 2 && toks[start - 1].kind == TokenKind::kPunct && toks[start - 1].punct == '.' &&
+                   toks[start - 2].capitalized && toks[start - 2].fold.size() == 1;
+    auto unknown_name = [&](uint32_t t) {
+      return toks[t].kind == TokenKind::kWord && toks[t].capitalized && !gaz_.Find(toks[t].fold).found;
+    };
+    bool barrelled = (glued(m.te) && unknown_name(m.te + 1)) || (start >= 2 && glued(start - 1) && unknown_name(start - 2));
+    if (!reject && nwords == 1 &&
+        (initial || barrelled || (!compound_head && SaysSomething(doc, lex, parse, i, m.te)))) {
+      std::erase_if(m.cands, small_town);
       if (m.cands.empty()) persons.insert(toks[i].fold);
     }
     if (reject || m.cands.empty()) {
@@ -406,8 +436,13 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     out.push_back(std::move(m));
     i = best_end - 1;
   }
-  // A word this document uses as a person's name is not a place anywhere in it.
+  // A word this document uses as a person's name is not a place anywhere in
+  // it; one it writes after a first name ("Stephon Clark ... Clark's
+  // family") keeps only its larger readings.
   std::erase_if(out, [&](const Match& m) { return m.te == m.tb + 1 && persons.count(toks[m.tb].fold); });
+  for (Match& m : out)
+    if (m.te == m.tb + 1 && surnames.count(toks[m.tb].fold)) std::erase_if(m.cands, small_town);
+  std::erase_if(out, [](const Match& m) { return m.cands.empty(); });
   return out;
 }
 
