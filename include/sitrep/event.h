@@ -15,6 +15,10 @@ struct Count {
   int64_t low = 0;
   int64_t best = 0;
   std::optional<int64_t> high;
+  // A plural collective with no figure ("dozens", "des dizaines"): the
+  // floor the codebook gives it, less specific than any stated figure. Not
+  // part of the output.
+  bool vague = false;
   static Count Exact(int64_t n) { return {n, n, n}; }
   bool operator==(const Count&) const = default;
 };

@@ -181,7 +181,12 @@ bool SameScene(const MentionSet& m, const Group& g, const Candidate& c) {
       for (const auto& [src2, f2] : c.figures)
         detail |= f.fatalities && f2.fatalities && f.fatalities->best == f2.fatalities->best;
   }
-  return place && detail;
+  // "Two vehicles laden with explosives went off on Sunday" right after the
+  // toll was given: a mention with no side and no figure of its own at the
+  // same named place adds detail, it contradicts nothing.
+  bool bare = !c.actor1 && c.sentence - g.last_sentence <= kAttachReach;
+  for (const auto& [src, f] : c.figures) bare = bare && f.empty();
+  return place && (detail || bare);
 }
 
 void Join(Group* g, Candidate c, const std::string& why) {
@@ -280,6 +285,13 @@ bool VictimsOnly(Candidate* c) {
   // alone is no attack; "tués dans une attaque" is.
   bool violent = c->event_type == "Battles" || c->event_type == "Explosions/Remote violence" ||
                  c->event_type == "Violence against civilians";
+  // "50 people were killed in twin bomb attacks": anyone killed by a bomb,
+  // a strike or an attack on people is a civilian (ACLED's reading of an
+  // unspecified toll).
+  if (c->victims == VictimSide::kNone && !c->people_text.empty()) {
+    c->victims = VictimSide::kCivilians;
+    c->victims_text = c->people_text;
+  }
   if (!casualties || !violent || !c->attack_word || c->victims == VictimSide::kNone || c->actor1) return false;
   c->actor1 = Actor{"UNKNOWN", ""};
   if (!c->actor2) {
@@ -405,7 +417,8 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     for (auto it = groups.rbegin(); !target && it != groups.rend(); ++it)
       if (SameScene(m, *it, c)) {
         target = &*it;
-        if (!c.trigger->weak && it->members.front().trigger->weak) {
+        bool refines = !c.trigger->modifier.empty() && it->members.front().trigger->modifier.empty();
+        if ((!c.trigger->weak || refines) && it->members.front().trigger->weak) {
           it->event_type = c.event_type, it->sub_event_type = c.sub_event_type;
         }
       }

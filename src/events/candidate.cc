@@ -318,6 +318,23 @@ VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t, bool 
   return materiel && (before == VerbRole::kDestroy || before == VerbRole::kBoth) ? before : VerbRole::kNone;
 }
 
+// The count verb the parse makes govern the figure at token `t`: up from the
+// number through its noun to the first count verb ("sept personnes
+// travaillant pour l'ONG ont été tuées": sept -> personnes -> tuées), at most
+// three steps, never across a clause of its own (a relative, a complement).
+VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t) {
+  int32_t k = static_cast<int32_t>(t);
+  for (int step = 0; step < 4 && k >= 0; ++step) {
+    if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) return cues.verb[static_cast<size_t>(k)];
+    Dep d = BaseDep(p.Relation(static_cast<uint32_t>(k)));
+    if (step > 0 && (d == Dep::kAcl || d == Dep::kCcomp || d == Dep::kAdvcl || d == Dep::kParataxis || d == Dep::kConj ||
+                     d == Dep::kRoot || d == Dep::kDep))
+      return VerbRole::kNone;
+    k = p.Head(static_cast<uint32_t>(k));
+  }
+  return VerbRole::kNone;
+}
+
 // The count verb right before a figure in its clause ("wounded 140",
 // "blessé 110 autres"): a figure with no noun counts what that verb does.
 VerbRole DirectVerb(const DocCues& cues, const NumberMention& n) {
@@ -790,6 +807,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       same |= plain(o) && plain(c) && !c.distinct && !o.actor1 && !c.actor1 && !o.anaphoric && !c.anaphoric;
       // "The attack that killed 14 people": a clause describing the event noun is part of it.
       same |= plain(c) && !c.distinct && DescribesTrigger(m.parse, t, *o.trigger);
+      // "Regime kills 25 civilians in airstrikes", "tués lors d'une
+      // embuscade": one trigger is the means of the other, one occurrence,
+      // unless the two name different acting sides.
+      bool means = !c.distinct && clauses.SameOccurrence(doc, m.parse, t, *o.trigger) &&
+                   (!o.actor1 || !c.actor1 || o.actor1->id == c.actor1->id);
+      same |= means;
+      if (same && ((o.weak && !c.weak) || (plain(o) && !plain(c)))) {
+        // The specific word types the event ("airstrikes" over "kills",
+        // "engin explosif improvisé" over "a heurté").
+        o.trigger = c.trigger, o.event_type = c.event_type, o.sub_event_type = c.sub_event_type;
+        o.air = o.air || c.air, o.weak = o.weak && c.weak;
+      }
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
@@ -847,6 +876,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     c.sources = sources_by_sentence[c.sentence];
     c.claimant = claimant_by_sentence[c.sentence];
   }
+  std::vector<uint8_t> trigger_at(doc.tokens.size(), 0);
+  for (const auto& tr : m.triggers)
+    for (uint32_t k = tr.toks.begin; k < tr.toks.end && k < trigger_at.size(); ++k) trigger_at[k] = 1;
   // The victim groups already counted, by candidate, source and field.
   std::map<std::pair<const Candidate*, std::string>, std::map<std::string, std::vector<std::string>>> groups;
   for (const auto& n : m.numbers) {
@@ -897,9 +929,25 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     }
     // "repérée par un drone": the agent of another verb is not a loss.
     if (t > 0 && IsAgentMarker(doc.tokens[t - 1].fold)) continue;
-    VerbRole v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));
+    // "a terrorist attack", "un kamikaze attentat": an article before a noun
+    // that modifies an event word counts nobody.
+    if (!n.noun.empty() && n.value.best == 1 && !std::isdigit(static_cast<unsigned char>(doc.tokens[t].fold[0]))) {
+      auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
+                                 [](const Token& x, uint32_t b) { return x.span.begin < b; });
+      uint32_t k = static_cast<uint32_t>(at - doc.tokens.begin());
+      if (k >= doc.tokens.size()) continue;
+      while (k + 1 < doc.tokens.size() && doc.tokens[k + 1].span.begin < n.noun.end) ++k;
+      Dep rel = m.parse.Relation(k);
+      if (rel == Dep::kCompound || rel == Dep::kAmod || (k + 1 < trigger_at.size() && trigger_at[k + 1])) continue;
+    }
+    // A count verb right before the figure ("blessé 110 autres") is the most
+    // direct evidence; then the verb the parse makes govern it; then the
+    // nearest count verb of its clause.
+    VerbRole direct = DirectVerb(cues, n);
+    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t);
+    if (v == VerbRole::kNone) v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));
     Figures f;
-    std::string note = AddFigure(doc, n, v, DirectVerb(cues, n), best, &f);
+    std::string note = AddFigure(doc, n, v, direct, best, &f);
     if (note.empty()) continue;
     // "20 morts, dont 5 enfants", "nine of them civilians": a detail of a figure already given.
     if (cues.subset[t]) {
@@ -927,6 +975,8 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       if (k < doc.tokens.size() && cues.victim[k]) {
         best->victims = static_cast<VictimSide>(cues.victim[k]);
         best->victims_text = std::string(doc.Slice(n.noun));
+      } else if (k < doc.tokens.size() && n.noun_class == "person" && cues.generic[k] && best->people_text.empty()) {
+        best->people_text = std::string(doc.Slice(n.noun));  // "50 people": anyone
       }
     }
     for (const auto& id : credited) {

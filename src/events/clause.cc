@@ -83,11 +83,11 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     auto& table = r->cases_[dir.path().filename().string()];
     for (const auto& row : t->rows) {
       const std::string& role = row.cells[1];
-      if (role != "agent" && role != "target") {
-        warnings->push_back(f.string() + ":" + std::to_string(row.line) + ": role is 'agent' or 'target'");
+      if (role != "agent" && role != "target" && role != "means") {
+        warnings->push_back(f.string() + ":" + std::to_string(row.line) + ": role is 'agent', 'target' or 'means'");
         continue;
       }
-      table[row.cells[0]] = role == "agent" ? CaseRole::kAgent : CaseRole::kTarget;
+      table[row.cells[0]] = role == "agent" ? CaseRole::kAgent : role == "target" ? CaseRole::kTarget : CaseRole::kMeans;
     }
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
   }
@@ -99,6 +99,27 @@ ClauseReader::CaseRole ClauseReader::RoleOf(const std::string& lang, std::string
   if (l == cases_.end()) return CaseRole::kNone;
   auto it = l->second.find(case_lemma);
   return it == l->second.end() ? CaseRole::kNone : it->second;
+}
+
+bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const TriggerMention& t,
+                                  const TriggerMention& o) const {
+  if (!p.SentenceParsed(doc.SentenceOfToken(t.toks.begin))) return false;
+  auto inside = [](int32_t k, const TriggerMention& x) {
+    return k >= static_cast<int32_t>(x.toks.begin) && k < static_cast<int32_t>(x.toks.end);
+  };
+  auto links = [&](const TriggerMention& a, const TriggerMention& b) {
+    int32_t h = PhraseHead(p, a.toks.begin, a.toks.end);
+    if (h < 0) return false;
+    int32_t head = p.Head(static_cast<uint32_t>(h));
+    if (head < 0 || !inside(head, b)) return false;
+    Dep d = BaseDep(p.Relation(static_cast<uint32_t>(h)));
+    Dep full = p.Relation(static_cast<uint32_t>(h));
+    if (d == Dep::kNsubj || full == Dep::kOblAgent) return true;  // "the blast killed", "killed by a bomb"
+    if (d != Dep::kObl && d != Dep::kNmod) return false;
+    CaseRole r = RoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(h)));
+    return r == CaseRole::kMeans || r == CaseRole::kAgent;
+  };
+  return links(t, o) || links(o, t);
 }
 
 ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,

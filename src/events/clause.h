@@ -39,7 +39,8 @@ struct ClauseFrame {
 };
 
 // Reads clauses with the prepositions of data/lexicons/<lang>/role_cases.tsv
-// ("de"/"by": the side that acts; "contre"/"on": the side acted upon).
+// ("de"/"by": the side that acts; "contre"/"on": the side acted upon;
+// "dans"/"in"/"during": the means or setting of another event word).
 // Immutable after Create; Read() is thread-safe.
 class ClauseReader {
  public:
@@ -50,9 +51,15 @@ class ClauseReader {
   // false and the caller reads roles another way.
   ClauseFrame Read(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
                    const TriggerMention& t) const;
+  // True when the parse makes trigger `t` the means or the cause of trigger
+  // `o` in one clause, so both name one occurrence: "kills 25 civilians in
+  // airstrikes", "tués lors d'une attaque", "killed by a car bomb", "the
+  // blast killed 5" (its subject). Prepositions of time order ("after an
+  // attack", "avant l'assaut") name another occurrence and do not link.
+  bool SameOccurrence(const Document& doc, const DocParse& p, const TriggerMention& t, const TriggerMention& o) const;
 
  private:
-  enum class CaseRole : uint8_t { kNone, kAgent, kTarget };
+  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans };
   CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
   std::map<std::string, std::map<std::string, CaseRole, std::less<>>> cases_;  // by language
 };

@@ -1,5 +1,6 @@
 #include "events/cues.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace sitrep {
@@ -165,7 +166,9 @@ DocCues EventCues::Analyze(const Document& doc) const {
       if (cb == sent.tok_begin) ce = sent.tok_end;
       for (uint32_t k = cb; k < ce; ++k) d.cumulative[k] = 1, d.why[k] = why;
     } else if (kind == "duration") {
-      for (uint32_t k = m.end; k < n && k < m.end + 2; ++k) d.cumulative[k] = 1, d.why[k] = why;
+      // "Six days of heavy bombing have killed dozens": the period and what
+      // its clause counts after it are a running total, not an occurrence.
+      for (uint32_t k = m.end; k < n && k < std::max(ce, m.end + 2); ++k) d.cumulative[k] = 1, d.why[k] = why;
     } else if (kind == "remaining") {
       for (uint32_t k = cb; k < ce; ++k) d.remaining[k] = 1;
     } else if (kind == "container") {

@@ -13,7 +13,9 @@ bool Exact(const Count& c) { return c.high && *c.high == c.low && c.low == c.bes
 // is 25; each source keeps its own in its claim.
 std::optional<Count> Conservative(const std::vector<Count>& vals) {
   if (vals.empty()) return std::nullopt;
+  // A vague collective ("des dizaines") counts only when no source gives a figure.
   return *std::min_element(vals.begin(), vals.end(), [](const Count& a, const Count& b) {
+    if (a.vague != b.vague) return !a.vague;
     return a.best < b.best || (a.best == b.best && Exact(a) && !Exact(b));
   });
 }
@@ -28,6 +30,7 @@ void AddCount(std::optional<Count>* slot, const Count& c) {
   Count& s = **slot;
   s.low += c.low;
   s.best += c.best;
+  s.vague = s.vague || c.vague;
   if (s.high && c.high) *s.high += *c.high;
   else s.high.reset();
 }
@@ -38,6 +41,11 @@ void KeepBest(std::optional<Count>* slot, const Count& c) {
     return;
   }
   const Count& s = **slot;
+  // "Dozens dead" in a headline never outweighs "at least 12 people killed".
+  if (c.vague != s.vague) {
+    if (s.vague) *slot = c;
+    return;
+  }
   if (Exact(c) && !Exact(s)) *slot = c;
   else if (Exact(c) == Exact(s) && c.best > s.best) *slot = c;
 }

@@ -26,5 +26,30 @@ TEST(TopLevelTest, ExactWinsATieAndFieldsAreIndependent) {
   EXPECT_EQ(top.injured->best, 15);
 }
 
+Count Dozens() {
+  Count c{24, 24, std::nullopt};
+  c.vague = true;
+  return c;
+}
+
+TEST(KeepBestTest, AStatedFigureOutweighsAVagueCollective) {
+  std::optional<Count> slot = Dozens();           // "Dozens dead" (headline)
+  KeepBest(&slot, Count{12, 12, std::nullopt});   // "at least 12 people were killed"
+  EXPECT_EQ(slot->best, 12);
+  KeepBest(&slot, Dozens());                      // the vague word again changes nothing
+  EXPECT_EQ(slot->best, 12);
+  std::optional<Count> empty;
+  KeepBest(&empty, Dozens());
+  EXPECT_TRUE(empty->vague);
+}
+
+TEST(TopLevelTest, AVagueCollectiveCountsOnlyWhenNoSourceGivesAFigure) {
+  Figures a, b;
+  a.fatalities = Dozens();
+  b.fatalities = Count::Exact(30);
+  EXPECT_EQ(TopLevel({&a, &b}).fatalities->best, 30);
+  EXPECT_EQ(TopLevel({&a}).fatalities->best, 24);
+}
+
 }  // namespace
 }  // namespace sitrep

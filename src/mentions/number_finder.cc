@@ -216,7 +216,7 @@ class Scanner {
     int64_t n = std::llround(r.value);
     m->value = Count::Exact(n);
     m->rule = r.rule;
-    if (r.plural_collective) m->value.high.reset();
+    if (r.plural_collective) m->value.high.reset(), m->value.vague = true;
     if (!qual) return;
     if (*qual == Qual::kFloor) m->value.high.reset();
     m->rule += std::string("/") + QualName(*qual);

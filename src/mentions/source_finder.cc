@@ -75,6 +75,19 @@ std::vector<SourceMention> SourceFinder::Find(const Document& doc) const {
         }
       }
     }
+    // "une source du ministère russe de la Défense", "a spokesman for the
+    // Pentagon": a description of a person stands for the named body after it.
+    while (best && sources_.entry(best->value).cells[1] == "OTHER") {
+      const Found* named = nullptr;
+      for (const auto& f : srcs)
+        if (f.b >= best->e && f.b - best->e <= 2 && !blocked(best->e, f.b) &&
+            sources_.entry(f.value).cells[1] != "OTHER") {
+          named = &f;
+          break;
+        }
+      if (!named) break;
+      best = named;
+    }
     if (best) {
       const auto& se = sources_.entry(best->value);
       sm.span = span(best->b, best->e);
