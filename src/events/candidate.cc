@@ -114,7 +114,8 @@ std::string StoryCountry(const MentionSet& m) {
   std::map<std::string, int> n;
   for (bool demonyms : {false, true}) {
     for (const auto& p : m.places)
-      if (!p.country.empty() && (p.rule == "demonym") == demonyms && !NamesASide(m, p)) ++n[p.country];
+      if (!p.country.empty() && p.rule != "modifier" && p.rule != "organisation" && (p.rule == "demonym") == demonyms && !NamesASide(m, p))
+        ++n[p.country];
     if (!n.empty()) break;
   }
   if (n.empty()) return "";
@@ -429,6 +430,12 @@ std::vector<uint8_t> EventPlaces(const Document& doc, const MentionSet& m, const
   std::vector<uint8_t> ok(m.places.size(), 1);
   auto overlaps = [](const Span& a, const Span& b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
   for (size_t i = 0; i < m.places.size(); ++i) {
+    // "US-led", "London-based", "Malaysia Airlines": the place describes a
+    // side or names an organisation, not a site.
+    ok[i] &= m.places[i].rule != "modifier" && m.places[i].rule != "organisation";
+    // A continent, sea or world region ("Europe", "the Middle East") is no
+    // event's place: the story's country says more.
+    ok[i] &= !m.places[i].country.empty();
     for (const auto& a : m.actors)
       if (!NamesWhere(doc, m, cues, a)) ok[i] &= !overlaps(m.places[i].span, a.span);
     for (const auto& sm : m.sources) ok[i] &= !overlaps(m.places[i].span, sm.span);
