@@ -849,7 +849,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
                 cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
                agree(o.actor1, c.actor1) && agree(o.actor2, c.actor2);
       same |= means;
-      if (same && ((o.weak && !c.weak) || (plain(o) && !plain(c)))) {
+      if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)))) {
         // The specific word types the event ("airstrikes" over "kills",
         // "engin explosif improvisé" over "a heurté").
         o.trigger = c.trigger, o.event_type = c.event_type, o.sub_event_type = c.sub_event_type;
