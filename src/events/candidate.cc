@@ -296,7 +296,7 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
   if (overlap >= 0) r.actor1 = overlap, r.how1 = "in the trigger phrase";
   else if (agent >= 0) r.actor1 = agent, r.how1 = "agent (par/by/de)";
   else if (!passive && !t.flip && subject >= 0) r.actor1 = subject, r.how1 = "subject";
-  if ((passive || t.flip) && subject >= 0 && subject != r.actor1) r.actor2 = subject, r.how2 = passive ? "passive subject" : "subject of a withdrawal";
+  if ((passive || t.flip) && subject >= 0 && subject != r.actor1) r.actor2 = subject, r.how2 = passive ? "passive subject" : "subject of a trigger whose subject undergoes it (role flip)";
   else if (object >= 0 && object != r.actor1) r.actor2 = object, r.how2 = "object";
   else if (r.actor1 != subject && subject >= 0 && r.actor1 >= 0) r.actor2 = subject, r.how2 = "subject";
   return r;

@@ -469,7 +469,12 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       m.force_admin1 = true, m.relation = sp, chain = true;
     } else if (chain && k > 0 && m.precision == LocationPrecision::kPlace) {
       const Match& p = (*ms)[k - 1];
-      bool ok = m.tb - p.te <= kMaxAdmin1ChainGap && doc.SentenceOfToken(p.te - 1) == doc.SentenceOfToken(m.tb);
+      // A country's name never continues a list of provinces ("la région
+      // d'Indelimane (Mali)": Mali is the country around it).
+      bool country = std::any_of(m.cands.begin(), m.cands.end(), [&](uint32_t c) {
+        return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kCountry);
+      });
+      bool ok = !country && m.tb - p.te <= kMaxAdmin1ChainGap && doc.SentenceOfToken(p.te - 1) == doc.SentenceOfToken(m.tb);
       for (uint32_t t = p.te; ok && t < m.tb; ++t) ok = toks[t].kind != TokenKind::kWord || !toks[t].capitalized;
       m.force_admin1 = chain = ok;
     } else {
