@@ -590,6 +590,12 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
       e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
     }
   }
+  // "Un homme a tué deux passants lors d'une attaque au couteau": an attack on
+  // civilians by no named side is by an unidentified assailant.
+  if (!g.actor1 && e.sub_event_type == "Attack" && g.actor2 && g.actor2->id == "CIVILIANS") {
+    g.actor1 = Actor{"UNKNOWN", ""};
+    e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the attack on civilians");
+  }
   e.actor1 = g.actor1;
   e.actor2 = g.actor2;
   if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();

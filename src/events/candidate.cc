@@ -335,11 +335,20 @@ VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t, bool 
 // number through its noun to the first count verb ("sept personnes
 // travaillant pour l'ONG ont été tuées": sept -> personnes -> tuées), at most
 // three steps, never across a clause of its own (a relative, a complement).
-VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t) {
+// `agent` is set when the figure counts the active subject of a count verb
+// that has an object: "Un homme a tué deux passants" counts no loss in "un
+// homme" (while "cinq personnes sont mortes" does).
+VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t, bool* agent) {
+  *agent = false;
   int32_t k = static_cast<int32_t>(t);
+  Dep last = Dep::kDep;
   for (int step = 0; step < 4 && k >= 0; ++step) {
-    if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) return cues.verb[static_cast<size_t>(k)];
+    if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) {
+      if (last == Dep::kNsubj && p.FirstChild(static_cast<uint32_t>(k), Dep::kObj) >= 0) *agent = true;
+      return cues.verb[static_cast<size_t>(k)];
+    }
     Dep d = BaseDep(p.Relation(static_cast<uint32_t>(k)));
+    last = p.Relation(static_cast<uint32_t>(k));
     if (step > 0 && (d == Dep::kAcl || d == Dep::kCcomp || d == Dep::kAdvcl || d == Dep::kParataxis || d == Dep::kConj ||
                      d == Dep::kRoot || d == Dep::kDep))
       return VerbRole::kNone;
@@ -980,7 +989,12 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // direct evidence; then the verb the parse makes govern it; then the
     // nearest count verb of its clause.
     VerbRole direct = DirectVerb(cues, n);
-    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t);
+    bool agent = false;
+    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t, &agent);
+    if (agent) {
+      best->notes.push_back("not a loss: '" + figure + "' (the subject that acts)");
+      continue;
+    }
     if (v == VerbRole::kNone) v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));
     Figures f;
     std::string note = AddFigure(doc, n, v, direct, best, &f);
