@@ -159,6 +159,18 @@ bool NamesWhere(const Document& doc, const MentionSet& m, const DocCues& cues, c
          (next.capitalized && next.kind == TokenKind::kWord && next.space_before && !next.newline_before);
 }
 
+// A dateline inside the text ("MOSCOW (Sputnik)", "BEIRUT (Reuters)"): the
+// city where the report was filed, neither a side nor the event's place.
+bool Dateline(const Document& doc, const TokenRange& r) {
+  if (r.end >= doc.tokens.size()) return false;
+  for (uint32_t k = r.begin; k < r.end; ++k) {
+    std::string_view w = doc.Slice(doc.tokens[k].span);
+    if (std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return false;
+  }
+  const Token& next = doc.tokens[r.end];
+  return next.kind == TokenKind::kPunct && next.punct == '(';
+}
+
 // Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
 // force named before them; bare heads ("the army") to their country (OwnerOf);
 // country names after a preposition of place dropped.
@@ -181,7 +193,7 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
           IsGenitive(doc.tokens[a.toks.end].fold))
         id = nx.id;
     }
-    if (NamesWhere(doc, m, cues, a)) id.clear();
+    if (NamesWhere(doc, m, cues, a) || Dateline(doc, a.toks)) id.clear();
     if (a.kind == "air" && id.empty()) id = last_air;
     if (a.air && !a.id.empty()) last_air = a.id;
     // "les djihadistes": the armed group named last, else unidentified.
@@ -444,9 +456,9 @@ std::vector<uint8_t> EventPlaces(const Document& doc, const MentionSet& m, const
     ok[i] &= m.places[i].rule != "modifier" && m.places[i].rule != "organisation";
     // A continent, sea or world region ("Europe", "the Middle East") is no
     // event's place: the story's country says more.
-    ok[i] &= !m.places[i].country.empty();
+    ok[i] &= !m.places[i].country.empty() && !Dateline(doc, m.places[i].toks);
     for (const auto& a : m.actors)
-      if (!NamesWhere(doc, m, cues, a)) ok[i] &= !overlaps(m.places[i].span, a.span);
+      if (!NamesWhere(doc, m, cues, a) || Dateline(doc, a.toks)) ok[i] &= !overlaps(m.places[i].span, a.span);
     for (const auto& sm : m.sources) ok[i] &= !overlaps(m.places[i].span, sm.span);
   }
   // "in X in Syria's Idlib province", "à X, dans la province d'Idleb": a place
