@@ -190,6 +190,16 @@ bool SameScene(const MentionSet& m, const Group& g, const Candidate& c) {
 }
 
 void Join(Group* g, Candidate c, const std::string& why) {
+  // A headline words the event loosely: the body's words name its sides and type it.
+  bool body_after_headline = g->headline && c.sentence > 0 && !g->members.empty() &&
+                             std::all_of(g->members.begin(), g->members.end(),
+                                         [](const Candidate& o) { return o.sentence == 0; });
+  if (body_after_headline) {
+    if (c.actor1) g->actor1 = c.actor1, g->air = c.air;
+    if (c.actor2) g->actor2 = c.actor2;
+    if (!c.trigger->weak || !c.trigger->modifier.empty() || c.air)
+      g->event_type = c.event_type, g->sub_event_type = c.sub_event_type;
+  }
   if ((!g->actor1 || g->actor1->id == "UNKNOWN") && c.actor1) g->actor1 = c.actor1, g->air = c.air;
   if (!g->actor2 && c.actor2) g->actor2 = c.actor2;
   g->last_sentence = std::max(g->last_sentence, c.sentence);
@@ -310,6 +320,20 @@ bool VictimsOnly(Candidate* c) {
   c->weak = false;
   c->notes.push_back("victims-only report: attacker unidentified, victims '" + c->victims_text + "' -> " + c->sub_event_type);
   return true;
+}
+
+int GroupDate(const Group& g) {
+  int date = -1;
+  // The body's dates before a headline's.
+  std::vector<const Candidate*> order;
+  for (const auto& c : g.members) if (c.sentence > 0) order.push_back(&c);
+  for (const auto& c : g.members) if (c.sentence == 0) order.push_back(&c);
+  for (const Candidate* cp : order)
+    if (const Candidate& c = *cp; c.date >= 0 && (date < 0 || !c.date_inherited)) {
+      date = c.date;
+      if (!c.date_inherited) break;
+    }
+  return date;
 }
 
 std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<Candidate> cands) {
@@ -447,6 +471,35 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     groups.back().parent = parent;
     groups.back().headline = headline;
   }
+  // A headline announces one of the events its body reports, worded loosely
+  // ("Rebel fire kills 3 schoolchildren" for a rocket attack on a school):
+  // when the body reports an event of its family that nothing above joined
+  // to it, the headline is that event (the first such one, of its own type
+  // if there is one), never an event of its own.
+  for (size_t h = 0; h < groups.size(); ++h) {
+    bool only_headline = groups[h].headline && std::all_of(groups[h].members.begin(), groups[h].members.end(),
+                                                            [](const Candidate& c) { return c.sentence == 0; });
+    if (!only_headline || groups[h].parent >= 0) continue;
+    if (std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.parent == static_cast<int>(h); })) continue;
+    int body = -1;
+    for (bool same_type : {true, false})
+      for (size_t i = 0; i < groups.size() && body < 0; ++i) {
+        const Group& b = groups[i];
+        if (i == h || b.headline || b.recalled || b.parent >= 0) continue;
+        int d = GroupDate(b);
+        if (d >= 0 && DateOccurrence(doc.date, m.dates[static_cast<size_t>(d)].interval) != Occurrence::kFresh) continue;
+        bool kin = same_type ? b.event_type == groups[h].event_type
+                             : Violent(b.event_type) && Violent(groups[h].event_type);
+        if (kin) body = static_cast<int>(i);
+      }
+    if (body < 0) continue;
+    Group& b = groups[static_cast<size_t>(body)];
+    for (auto& c : groups[h].members) Join(&b, std::move(c), "the event the headline announces (the body's first of its kind)");
+    groups.erase(groups.begin() + static_cast<long>(h));
+    for (auto& g : groups)
+      if (g.parent > static_cast<int>(h)) --g.parent;
+    --h;
+  }
   return groups;
 }
 
@@ -501,19 +554,6 @@ std::string MinistryFor(const std::optional<Actor>& a1) {
 }
 
 // The date a member gives explicitly, else one inherited, else -1.
-int GroupDate(const Group& g) {
-  int date = -1;
-  // The body's dates before a headline's.
-  std::vector<const Candidate*> order;
-  for (const auto& c : g.members) if (c.sentence > 0) order.push_back(&c);
-  for (const auto& c : g.members) if (c.sentence == 0) order.push_back(&c);
-  for (const Candidate* cp : order)
-    if (const Candidate& c = *cp; c.date >= 0 && (date < 0 || !c.date_inherited)) {
-      date = c.date;
-      if (!c.date_inherited) break;
-    }
-  return date;
-}
 
 std::optional<Event> Finish(const Document& doc, const MentionSet& m, const CountryCodes& codes,
                             const std::vector<Group>& groups, Group& g) {
@@ -549,6 +589,12 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
       g.actor1 = Actor{"UNKNOWN", ""};
       e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
     }
+  }
+  // "Un homme a tué deux passants lors d'une attaque au couteau": an attack on
+  // civilians by no named side is by an unidentified assailant.
+  if (!g.actor1 && e.sub_event_type == "Attack" && g.actor2 && g.actor2->id == "CIVILIANS") {
+    g.actor1 = Actor{"UNKNOWN", ""};
+    e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the attack on civilians");
   }
   e.actor1 = g.actor1;
   e.actor2 = g.actor2;

@@ -16,6 +16,7 @@ constexpr int kSubjectReach = 30;
 constexpr int kObjectReach = 14;
 constexpr int kSourceTie = 3;  // sources this close to the nearest one share its figures
 constexpr uint32_t kDirectVerbReach = 3;
+constexpr uint32_t kStampReach = 60;  // tokens from the start of a text where its publication stamp may stand
 constexpr uint32_t kBetweenReach = 3;
 constexpr uint32_t kArresteeReach = 8;
 constexpr uint32_t kClaimAgentReach = 4;  // "was claimed by the Islamic State group"  // "arrêté quatre de leurs complices", "des jihadistes présumés ont été interpellés"
@@ -113,7 +114,8 @@ std::string StoryCountry(const MentionSet& m) {
   std::map<std::string, int> n;
   for (bool demonyms : {false, true}) {
     for (const auto& p : m.places)
-      if (!p.country.empty() && (p.rule == "demonym") == demonyms && !NamesASide(m, p)) ++n[p.country];
+      if (!p.country.empty() && p.rule != "modifier" && p.rule != "organisation" && (p.rule == "demonym") == demonyms && !NamesASide(m, p))
+        ++n[p.country];
     if (!n.empty()) break;
   }
   if (n.empty()) return "";
@@ -145,6 +147,18 @@ std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes
   return std::string(CountryCodes::kUnspecified) + "_" + role;
 }
 
+// A country or capital standing where its forces cannot: after a preposition
+// of place ("en Syrie"), or modifying a noun ("the Damascus Opera House",
+// "Damascus Car Bomb"). It names a place, not its forces.
+bool NamesWhere(const Document& doc, const MentionSet& m, const DocCues& cues, const ActorMention& a) {
+  if (a.kind != "place") return false;
+  if (cues.locative[a.toks.begin]) return true;
+  if (a.toks.end >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[a.toks.end];
+  return m.parse.Relation(a.toks.end - 1) == Dep::kCompound ||
+         (next.capitalized && next.kind == TokenKind::kWord && next.space_before && !next.newline_before);
+}
+
 // Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
 // force named before them; bare heads ("the army") to their country (OwnerOf);
 // country names after a preposition of place dropped.
@@ -167,7 +181,7 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
           IsGenitive(doc.tokens[a.toks.end].fold))
         id = nx.id;
     }
-    if (a.kind == "place" && cues.locative[a.toks.begin]) id.clear();
+    if (NamesWhere(doc, m, cues, a)) id.clear();
     if (a.kind == "air" && id.empty()) id = last_air;
     if (a.air && !a.id.empty()) last_air = a.id;
     // "les djihadistes": the armed group named last, else unidentified.
@@ -282,7 +296,7 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
   if (overlap >= 0) r.actor1 = overlap, r.how1 = "in the trigger phrase";
   else if (agent >= 0) r.actor1 = agent, r.how1 = "agent (par/by/de)";
   else if (!passive && !t.flip && subject >= 0) r.actor1 = subject, r.how1 = "subject";
-  if ((passive || t.flip) && subject >= 0 && subject != r.actor1) r.actor2 = subject, r.how2 = passive ? "passive subject" : "subject of a withdrawal";
+  if ((passive || t.flip) && subject >= 0 && subject != r.actor1) r.actor2 = subject, r.how2 = passive ? "passive subject" : "subject of a trigger whose subject undergoes it (role flip)";
   else if (object >= 0 && object != r.actor1) r.actor2 = object, r.how2 = "object";
   else if (r.actor1 != subject && subject >= 0 && r.actor1 >= 0) r.actor2 = subject, r.how2 = "subject";
   return r;
@@ -321,11 +335,20 @@ VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t, bool 
 // number through its noun to the first count verb ("sept personnes
 // travaillant pour l'ONG ont été tuées": sept -> personnes -> tuées), at most
 // three steps, never across a clause of its own (a relative, a complement).
-VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t) {
+// `agent` is set when the figure counts the active subject of a count verb
+// that has an object: "Un homme a tué deux passants" counts no loss in "un
+// homme" (while "cinq personnes sont mortes" does).
+VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t, bool* agent) {
+  *agent = false;
   int32_t k = static_cast<int32_t>(t);
+  Dep last = Dep::kDep;
   for (int step = 0; step < 4 && k >= 0; ++step) {
-    if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) return cues.verb[static_cast<size_t>(k)];
+    if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) {
+      if (last == Dep::kNsubj && p.FirstChild(static_cast<uint32_t>(k), Dep::kObj) >= 0) *agent = true;
+      return cues.verb[static_cast<size_t>(k)];
+    }
     Dep d = BaseDep(p.Relation(static_cast<uint32_t>(k)));
+    last = p.Relation(static_cast<uint32_t>(k));
     if (step > 0 && (d == Dep::kAcl || d == Dep::kCcomp || d == Dep::kAdvcl || d == Dep::kParataxis || d == Dep::kConj ||
                      d == Dep::kRoot || d == Dep::kDep))
       return VerbRole::kNone;
@@ -416,8 +439,14 @@ std::vector<uint8_t> EventPlaces(const Document& doc, const MentionSet& m, const
   std::vector<uint8_t> ok(m.places.size(), 1);
   auto overlaps = [](const Span& a, const Span& b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
   for (size_t i = 0; i < m.places.size(); ++i) {
+    // "US-led", "London-based", "Malaysia Airlines": the place describes a
+    // side or names an organisation, not a site.
+    ok[i] &= m.places[i].rule != "modifier" && m.places[i].rule != "organisation";
+    // A continent, sea or world region ("Europe", "the Middle East") is no
+    // event's place: the story's country says more.
+    ok[i] &= !m.places[i].country.empty();
     for (const auto& a : m.actors)
-      if (!(a.kind == "place" && cues.locative[a.toks.begin])) ok[i] &= !overlaps(m.places[i].span, a.span);
+      if (!NamesWhere(doc, m, cues, a)) ok[i] &= !overlaps(m.places[i].span, a.span);
     for (const auto& sm : m.sources) ok[i] &= !overlaps(m.places[i].span, sm.span);
   }
   // "in X in Syria's Idlib province", "à X, dans la province d'Idleb": a place
@@ -461,12 +490,17 @@ int BestPlace(const MentionSet& m, const std::vector<uint8_t>& usable, const Doc
 struct DateOwners {
   std::vector<const TriggerMention*> owner;  // by date index
   std::vector<uint8_t> report;               // by date index
+  // The article's own stamp ("Published June 1 2016", "AFP Wednesday 29 Oct
+  // 2014" in its first lines): the publication day written out with its
+  // year. It dates an event only when nothing else in its sentence does.
+  std::vector<uint8_t> stamp;
 };
 
 DateOwners OwnDates(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<Candidate>& cands) {
   DateOwners o;
   o.owner.assign(m.dates.size(), nullptr);
   o.report.assign(m.dates.size(), 0);
+  o.stamp.assign(m.dates.size(), 0);
   std::vector<uint32_t> report_clauses;
   for (const auto& sm : m.sources) {
     if (sm.cue.empty() || sm.cue_kind == "claim") continue;
@@ -478,6 +512,12 @@ DateOwners OwnDates(const Document& doc, const MentionSet& m, const DocCues& cue
     uint32_t t = m.dates[i].toks.begin;
     if (t >= doc.tokens.size()) continue;
     o.report[i] = std::find(report_clauses.begin(), report_clauses.end(), cues.clause[t]) != report_clauses.end();
+    const DateInterval& iv = m.dates[i].interval;
+    bool with_year = false;
+    for (uint32_t k = m.dates[i].toks.begin; k < m.dates[i].toks.end && k < doc.tokens.size(); ++k)
+      with_year |= doc.tokens[k].fold.size() == 4 && std::isdigit(static_cast<unsigned char>(doc.tokens[k].fold[0]));
+    o.stamp[i] = t < kStampReach && with_year && doc.date.day_precision() && iv.precision == DatePrecision::kDay &&
+                 iv.start == iv.end && iv.start.y == doc.date.y && iv.start.m == doc.date.m && iv.start.d == doc.date.d;
     size_t s = doc.SentenceOfToken(t);
     int best = INT_MAX;
     for (const auto& c : cands) {
@@ -490,28 +530,31 @@ DateOwners OwnDates(const Document& doc, const MentionSet& m, const DocCues& cue
 }
 
 int BestDateOf(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
-               const Sentence& s, uint32_t anchor, bool reports);
+               const Sentence& s, uint32_t anchor, int level);
 
 // The date of a trigger (or, with `trigger` null, of the sentence's end)
 // among the dates it may take; a report's date only when no other is given.
 // "depuis novembre 2016" starts a period and never dates an event.
 int BestDate(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
              const Sentence& s, uint32_t anchor) {
-  for (bool reports : {false, true}) {
-    int d = BestDateOf(m, cues, own, trigger, s, anchor, reports);
+  // Widening: the event's own dates, then a report's, then the article's stamp.
+  for (int level : {0, 1, 2}) {
+    int d = BestDateOf(m, cues, own, trigger, s, anchor, level);
     if (d >= 0 || !trigger) return d;
   }
   return -1;
 }
 
 int BestDateOf(const MentionSet& m, const DocCues& cues, const DateOwners& own, const TriggerMention* trigger,
-               const Sentence& s, uint32_t anchor, bool reports) {
+               const Sentence& s, uint32_t anchor, int level) {
+  const bool reports = level >= 1;
   int best = -1, best_d = INT_MAX;
   for (size_t i = 0; i < m.dates.size(); ++i) {
     const auto& d = m.dates[i];
     if (d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || d.rule == "since" || cues.since[d.toks.begin]) continue;
     bool same_clause = cues.clause[d.toks.begin] == cues.clause[anchor];
     if (own.report[i] && !reports && !same_clause) continue;
+    if (own.stamp[i] && level < 2) continue;
     if (!same_clause && trigger && own.owner[i] != trigger) continue;
     int dist = Distance(cues, d.toks.begin, anchor);
     if (dist < best_d) best_d = dist, best = static_cast<int>(i);
@@ -805,8 +848,17 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // unless the two name different acting sides.
       bool means = !c.distinct && clauses.SameOccurrence(doc, m.parse, t, *o.trigger) &&
                    (!o.actor1 || !c.actor1 || o.actor1->id == c.actor1->id);
+      // "Regime kills 25 civilians in Hama airstrikes" however it parses: a
+      // killing or wounding verb counts the toll of the attack its own clause
+      // names, when the sides do not contradict.
+      uint32_t ob = o.trigger->toks.begin;
+      auto agree = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !a || !b || a->id == b->id; };
+      means |= !c.distinct && cues.clause[tb] == cues.clause[ob] &&
+               (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
+                cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
+               agree(o.actor1, c.actor1) && agree(o.actor2, c.actor2);
       same |= means;
-      if (same && ((o.weak && !c.weak) || (plain(o) && !plain(c)))) {
+      if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)))) {
         // The specific word types the event ("airstrikes" over "kills",
         // "engin explosif improvisé" over "a heurté").
         o.trigger = c.trigger, o.event_type = c.event_type, o.sub_event_type = c.sub_event_type;
@@ -937,7 +989,12 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // direct evidence; then the verb the parse makes govern it; then the
     // nearest count verb of its clause.
     VerbRole direct = DirectVerb(cues, n);
-    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t);
+    bool agent = false;
+    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t, &agent);
+    if (agent) {
+      best->notes.push_back("not a loss: '" + figure + "' (the subject that acts)");
+      continue;
+    }
     if (v == VerbRole::kNone) v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));
     Figures f;
     std::string note = AddFigure(doc, n, v, direct, best, &f);

@@ -182,7 +182,10 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       int a = ActorAt(p, m, ids, static_cast<int32_t>(c));
       if (a < 0) continue;
       if (d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound) {
-        if (Armed(m, ids, a)) set1(a, "modifier of the event noun (parse)");
+        // "the Damascus car bomb", "Aleppo attack": a place name before an
+        // event noun says where, not who; "Russia's strikes" (possessive) says who.
+        bool where = m.actors[static_cast<size_t>(a)].kind == "place" && d == Dep::kCompound;
+        if (Armed(m, ids, a) && !where) set1(a, "modifier of the event noun (parse)");
         continue;
       }
       if (BaseDep(d) != Dep::kNmod && BaseDep(d) != Dep::kObl) continue;

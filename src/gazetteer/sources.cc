@@ -60,8 +60,12 @@ double ToDouble(const std::string& s, bool* ok) {
   return v;
 }
 
-// Province: join key "CC.xx" (GeoNames admin1 code) -> ISO 3166-2.
-using Admin1Join = std::unordered_map<std::string, std::string>;
+// Province: join key "CC.xx" (a GeoNames admin code) -> ISO 3166-2, and
+// each province's point.
+struct Admin1Join {
+  std::unordered_map<std::string, std::string> iso;
+  std::unordered_map<std::string, std::pair<double, double>> point;
+};
 
 // Natural Earth's French names come with their article or type ("de Homs",
 // "gouvernorat d'Idleb"): keep the bare name.
@@ -83,7 +87,7 @@ Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join
     auto str = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : ""; };
     std::string iso = str("iso_3166_2"), gn = str("gn_a1_code"), cc = str("iso_a2");
     if (iso.size() < 4 || iso.find('-') == std::string::npos || cc.size() != 2 || iso[0] == '-') continue;
-    if (!gn.empty()) join->emplace(gn, iso);
+    if (!gn.empty()) join->iso.emplace(gn, iso);
     BuildPlace bp;
     bp.geonameid = p.value("gn_id", 0);
     if (bp.geonameid < 0) bp.geonameid = 0;
@@ -99,6 +103,7 @@ Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join
     bp.admin1 = iso;
     bp.feature = "A.ADM1";
     bp.level = PlaceLevel::kAdmin1;
+    join->point.emplace(iso, std::make_pair(bp.lat, bp.lon));
     b->SetAdmin1Name(iso, bp.name);
     uint32_t i = b->AddPlace(bp);
     for (const char* k : {"name_en", "name", "name_ar", "woe_name", "gn_name", "gns_name"}) b->AddName(i, str(k), true);
@@ -228,6 +233,39 @@ Status ReadCountries(const GazetteerSources& src, GazetteerBuilder* b, std::vect
   return Status::Ok();
 }
 
+double Km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180;
+  double a = std::sin((lat2 - lat1) * kRad / 2), c = std::sin((lon2 - lon1) * kRad / 2);
+  double h = a * a + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * c * c;
+  return 2 * 6371 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// Which GeoNames code (admin1 in column 10, admin2 in column 11) a country's
+// Natural Earth provinces are keyed by. Natural Earth's units are GeoNames'
+// first level in most countries but its second in some (France's
+// departments, Italy's and Spain's provinces), and there the first-level
+// codes may still meet unrelated units (region 11, Île-de-France, is also
+// department 11, Aude). Per country, the column whose join puts more towns
+// within kJoinKm of their province's centre wins; ties keep admin1.
+constexpr double kJoinKm = 150;
+std::unordered_map<std::string, int> JoinColumns(const std::vector<std::vector<std::string>>& rows,
+                                                 const Admin1Join& join) {
+  std::unordered_map<std::string, std::pair<int, int>> near;  // country -> towns near by (admin1, admin2)
+  for (const auto& f : rows) {
+    double lat = std::atof(f[4].c_str()), lon = std::atof(f[5].c_str());
+    for (int col : {10, 11}) {
+      auto a = join.iso.find(f[8] + "." + f[col]);
+      if (a == join.iso.end()) continue;
+      auto pt = join.point.find(a->second);
+      if (pt != join.point.end() && Km(lat, lon, pt->second.first, pt->second.second) <= kJoinKm)
+        ++(col == 10 ? near[f[8]].first : near[f[8]].second);
+    }
+  }
+  std::unordered_map<std::string, int> out;
+  for (const auto& [cc, n] : near) out[cc] = n.second > n.first ? 11 : 10;
+  return out;
+}
+
 Status ReadCities(const std::string& path, const std::vector<std::unordered_map<int64_t, std::string>>& mos,
                   const std::unordered_map<int64_t, std::string>& english, const Admin1Join& join,
                   const std::unordered_set<std::string>& extra_admin1, GazetteerBuilder* b, std::vector<std::string>* errors) {
@@ -235,26 +273,32 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
   if (!in) return Status::NotFound(path + ": cannot open (run scripts/setup.sh)");
   std::string line;
   int n = 0;
+  std::vector<std::vector<std::string>> rows;
   while (std::getline(in, line)) {
     ++n;
     auto f = SplitString(line, '\t');
-    bool ok1, ok2;
-    double lat = f.size() >= 15 ? ToDouble(f[4], &ok1) : 0, lon = f.size() >= 15 ? ToDouble(f[5], &ok2) : 0;
+    bool ok1 = false, ok2 = false;
+    if (f.size() >= 15) ToDouble(f[4], &ok1), ToDouble(f[5], &ok2);
     if (f.size() < 15 || !ok1 || !ok2) {
       errors->push_back(path + ":" + std::to_string(n) + ": not a GeoNames row; skipped");
       continue;
     }
+    rows.push_back(std::move(f));
+  }
+  const auto columns = JoinColumns(rows, join);
+  for (const auto& f : rows) {
     BuildPlace bp;
     bp.geonameid = std::atoll(f[0].c_str());
     auto en = english.find(bp.geonameid);
     bp.name = en != english.end() ? StripBidi(en->second) : f[2];
-    bp.lat = lat, bp.lon = lon;
+    bp.lat = std::atof(f[4].c_str()), bp.lon = std::atof(f[5].c_str());
     bp.population = std::atoll(f[14].c_str());
     bp.country = f[8];
-    auto a = join.find(f[8] + "." + f[10]);
-    if (a != join.end()) bp.admin1 = a->second;
+    auto col = columns.find(f[8]);
+    auto a = join.iso.find(f[8] + "." + f[col == columns.end() ? 10 : col->second]);
     // Divisions Natural Earth lacks (England) join on their ISO code: GB.ENG is GB-ENG.
-    else if (extra_admin1.count(f[8] + "-" + f[10])) bp.admin1 = f[8] + "-" + f[10];
+    if (extra_admin1.count(f[8] + "-" + f[10])) bp.admin1 = f[8] + "-" + f[10];
+    else if (a != join.iso.end()) bp.admin1 = a->second;
     bp.feature = f[6] + "." + f[7];
     uint32_t i = b->AddPlace(bp);
     b->AddName(i, f[1], true);

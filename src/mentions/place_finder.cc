@@ -21,6 +21,9 @@ constexpr uint32_t kFamousPopulation = 1000000;
 constexpr double kForeignTownWeight = 4;
 constexpr uint32_t kMaxForeignTownPopulation = 100000;
 constexpr double kContextAdmin1Bonus = 1.5;
+constexpr double kWeakCountryShare = 0.25;
+constexpr double kNearbyBonus = 2.0;
+constexpr double kNearbyKm = 100;
 constexpr double kLoosePenalty = 3.0;
 constexpr int kMaxAdmin1ChainGap = 8;
 constexpr uint32_t kMinAlternatePopulation = 50000;
@@ -106,11 +109,45 @@ std::vector<std::vector<std::string>> Variants(std::vector<std::string> words) {
   return out;
 }
 
+// "le 1er régiment de spahis de X", "the 2nd Battalion of X": a unit word
+// at most four lower-case words before the "de"/"of" right before `i`.
+bool EndsAUnitName(const std::vector<Token>& toks, const std::unordered_set<std::string>& unit, uint32_t i) {
+  if (unit.empty() || i < 2) return false;
+  const std::string& of = toks[i - 1].fold;
+  if (of != "de" && of != "d'" && of != "du" && of != "of") return false;
+  for (uint32_t k = i - 1, steps = 0; k-- > 0 && steps < 4; ++steps) {
+    if (unit.count(toks[k].fold)) return true;
+    if (toks[k].kind == TokenKind::kPunct || toks[k].capitalized) return false;
+  }
+  return false;
+}
+
+// Equirectangular distance: enough to tell 100 km from 1,000.
+double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979 / 180;
+  double x = (lon2 - lon1) * kRad * std::cos((lat1 + lat2) / 2 * kRad), y = (lat2 - lat1) * kRad;
+  return 6371 * std::sqrt(x * x + y * y);
+}
+
 }  // namespace
+
+bool PlaceFinder::NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r) {
+  // Another name of the same place (under a kilometre away) is no evidence.
+  constexpr double kNearbyDegrees = kNearbyKm / 111.0;  // a degree of latitude is ~111 km
+  for (const auto& a : ev.anchors) {
+    if (std::fabs(a.lat - r.lat) > kNearbyDegrees || a.key == key) continue;
+    double d = ApproxKm(a.lat, a.lon, r.lat, r.lon);
+    if (d >= 1 && d <= kNearbyKm) return true;
+  }
+  return false;
+}
 
 struct PlaceFinder::Match {
   uint32_t tb = 0, te = 0;
-  bool loose = false, drop = false, force_admin1 = false, demonym = false;
+  bool loose = false, drop = false, force_admin1 = false;
+  bool modifier = false;        // glued to a modifier word: "US-led", "London-based"
+  bool org = false;             // inside an organisation's, a vessel's or a unit's name ("Malaysia Airlines")
+  bool truncated = false;       // part of a longer name the gazetteer does not know ("Ain" of "Ain Issa")
   bool common = false;          // an ordinary word of the document's language
   bool sentence_start = false;
   bool compound = false;        // the name heads a facility or feature name ("Thames Valley")
@@ -127,7 +164,12 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
                                                            std::vector<std::string>* warnings) {
   static const std::map<std::string, Kind> kKinds = {
       {"near", Kind::kNear}, {"between", Kind::kBetween}, {"road", Kind::kRoad}, {"link", Kind::kLink},
-      {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle}};
+      {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle},
+      {"person_before", Kind::kPersonBefore}, {"person_after", Kind::kPersonAfter}, {"org_before", Kind::kOrgBefore}};
+  static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
+      {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
+      {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
+      {"unit", &Lexicon::unit}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -140,16 +182,8 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
     for (const auto& r : t->rows) {
       const std::string& kind = r.cells[t->Column("kind")];
       const std::string& phrase = r.cells[t->Column("phrase")];
-      if (kind == "stop") {
-        lex.stop.insert(ExactKey(NameWords(phrase)));
-        continue;
-      }
-      if (kind == "person") {
-        lex.person.insert(ExactKey(NameWords(phrase)));
-        continue;
-      }
-      if (kind == "feature") {
-        lex.feature.insert(ExactKey(NameWords(phrase)));
+      if (auto w = kWordSets.find(kind); w != kWordSets.end()) {
+        (lex.*(w->second)).insert(ExactKey(NameWords(phrase)));
         continue;
       }
       auto k = kKinds.find(kind);
@@ -186,18 +220,60 @@ bool PlaceFinder::EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok
   return false;
 }
 
+bool PlaceFinder::SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b,
+                                uint32_t e) const {
+  Span unused;
+  if (EndsWith(doc, lex, b, Kind::kPersonBefore, &unused)) return true;
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  // "..., Kelly said" but not "a man from Dewsbury said": only a name that
+  // opens its clause (after punctuation or at a sentence start).
+  bool opens = b == 0 || doc.tokens[b - 1].kind == TokenKind::kPunct || doc.SentenceOfToken(b - 1) != doc.SentenceOfToken(b);
+  for (const auto& a : lex.phrases.MatchAt(doc.tokens, e, std::min<uint32_t>(e + 4, n)))
+    if (opens && a.begin == e && a.value == static_cast<int32_t>(Kind::kPersonAfter)) return true;
+  if (!parse || lex.speech.empty() || !parse->SentenceParsed(doc.SentenceOfToken(b))) return false;
+  // The name's head word: the one whose head lies outside the name.
+  for (uint32_t k = b; k < e; ++k) {
+    int32_t h = parse->Head(k);
+    if (h >= static_cast<int32_t>(b) && h < static_cast<int32_t>(e)) continue;
+    const ParsedToken* verb = h >= 0 ? parse->Get(static_cast<uint32_t>(h)) : nullptr;
+    return verb && parse->Relation(k) == Dep::kNsubj && verb->upos == Upos::kVerb &&
+           lex.speech.count(ExactKey(NameWords(verb->lemma)));
+  }
+  return false;
+}
+
 // The scanning loop is the hot path: one hash lookup per word while the
 // gazetteer says a longer name may follow, and the loose key only where no
 // exact name starts.
-std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lexicon& lex) const {
+std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lexicon& lex,
+                                                   const DocParse* parse) const {
   const auto& toks = doc.tokens;
   const uint32_t n = static_cast<uint32_t>(toks.size());
   const uint8_t common_flag = CommonWordFlag(doc.lang), known_flag = KnownWordFlag(doc.lang);
-  std::unordered_set<std::string_view> lower, persons;
+  std::unordered_set<std::string_view> lower, persons, surnames;
+  // A small town's reading, dropped where the words say "a person".
+  auto small_town = [&](uint32_t p) {
+    const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+    std::string f = FixedField(r.feature, 8);
+    return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && f[0] == 'P' && f != "P.PPLC" &&
+           r.population < kProminentPopulation;
+  };
   std::vector<bool> sentence_start(n + 1, false);
   for (const auto& t : toks)
     if (t.kind == TokenKind::kWord && !t.capitalized) lower.insert(t.fold);
   for (const auto& s : doc.sentences) sentence_start[s.tok_begin] = true;
+  // Headlines in title case ("Gunmen Attack Harvey Farm", no full stop, most
+  // words capitalised): capitals there say nothing of a first name.
+  std::vector<bool> titled(n, false);
+  for (const auto& s : doc.sentences) {
+    if (s.tok_end <= s.tok_begin) continue;
+    const Token& last = toks[s.tok_end - 1];
+    if (last.kind == TokenKind::kPunct && (last.punct == '.' || last.punct == '!' || last.punct == '?')) continue;
+    int words = 0, caps = 0;
+    for (uint32_t t = s.tok_begin; t < s.tok_end; ++t)
+      if (toks[t].kind == TokenKind::kWord && toks[t].fold.size() > 3) ++words, caps += toks[t].capitalized;
+    if (words > 0 && caps * 5 > words * 3) std::fill(titled.begin() + s.tok_begin, titled.begin() + s.tok_end, true);
+  }
   // The (at most two) capitalised words after position `i` name a person.
   auto person_follows = [&](uint32_t i) {
     uint32_t j = i + 1;
@@ -268,11 +344,19 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     for (uint32_t k = i + 1; k < best_end; ++k)
       reject |= toks[k].kind == TokenKind::kWord && !toks[k].capitalized && toks[k].fold.size() > 3;
     bool acronym = nwords == 1 && AllUpper(doc.Slice(toks[i].span));
+    // Where the written name starts: before a glued Arabic article ("al-Arab").
+    const uint32_t start =
+        i >= 2 && Joiner(toks[i - 1]) && (toks[i - 2].fold == "al" || toks[i - 2].fold == "el") ? i - 2 : i;
     if (nwords == 1) {
       reject |= lower.count(toks[i].fold) > 0;
-      const Token* prev = i > 0 ? &toks[i - 1] : nullptr;
-      reject |= prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[i - 1] &&
-                last_end != i && !lex.stop.count(prev->fold);
+      const Token* prev = start > 0 ? &toks[start - 1] : nullptr;
+      bool after_name = prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[start - 1] &&
+                        last_end != start && !lex.stop.count(prev->fold);
+      // A first name is no ordinary word ("Stephon Clark"; not "Attack On Harvey").
+      if (after_name && !titled[start] && std::none_of(prev->fold.begin(), prev->fold.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          !(common_flag && (gaz_.Find(prev->fold).flags & common_flag)))
+        surnames.insert(toks[i].fold);
+      reject |= after_name;
       if (toks[i].fold.size() < 3 || (acronym && toks[i].fold.size() <= 5)) {
         reject |= !acronym;
         std::erase_if(m.cands, [&](uint32_t p) {
@@ -291,12 +375,57 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // A capitalised run after the name that holds a feature word ("Thames
     // Valley", "Heathrow Animal Reception Center", "Wilson's Farm"): the
     // whole is a facility or feature named after the place.
+    // An organisation head in that run ("Gulf Air", "Tehran Times", "Africa
+    // Command", "Agence France-Presse") makes it no place at all.
     uint32_t run = best_end;
     if (run + 1 < n && toks[run].fold == "'s" && toks[run + 1].capitalized) ++run;
-    for (int w = 0; run < n && w < 4 && toks[run].kind == TokenKind::kWord && toks[run].capitalized; ++run, ++w) {
+    auto glued = [&](uint32_t t) {
+      return t + 1 < n && Joiner(toks[t]) && !toks[t].space_before && !toks[t + 1].space_before;
+    };
+    for (int w = 0; run < n && w < 4; ++run) {
+      if (glued(run)) continue;
+      if (toks[run].kind != TokenKind::kWord || !toks[run].capitalized) break;
+      ++w;
+      if (lex.org.count(toks[run].fold)) {
+        m.org = true;
+        break;
+      }
       if (!lex.feature.count(toks[run].fold)) continue;
       m.compound = true;
       best_end = m.te = run + 1;
+    }
+    m.modifier = glued(m.te) && lex.modifier.count(toks[m.te + 1].fold) > 0;
+    m.org |= EndsWith(doc, lex, i, Kind::kOrgBefore, &unused) || EndsAUnitName(toks, lex.unit, i);
+    // After a province or relative phrase the name is a place, whatever follows
+    // ("the province of Idlib Nusra Front fighters", with no comma).
+    m.org &= !before_admin1 && !EndsWith(doc, lex, i, Kind::kNear, &unused);
+    // More name words right after ("Ain Issa", "Ain al-Arab"), or this name
+    // right after another one with nothing between.
+    const uint32_t nx = m.te;
+    bool more = nx < n && !sentence_start[nx] &&
+                ((toks[nx].kind == TokenKind::kWord && toks[nx].capitalized && !lex.stop.count(toks[nx].fold) &&
+                  !(known_flag && (gaz_.Find(toks[nx].fold).flags & known_flag))) ||
+                 ((toks[nx].fold == "al" || toks[nx].fold == "el") && nx + 2 < n && Joiner(toks[nx + 1]) &&
+                  toks[nx + 2].capitalized));
+    m.truncated = more || (start > 0 && last_end == start && IsWord(toks[start - 1]) && !out.empty() &&
+                           out.back().truncated);
+    // A person by what is said of them: only a country, province, capital or
+    // big city survives as a metonym ("Moscow said").
+    bool compound_head = m.te < n && toks[m.te].kind == TokenKind::kWord && toks[m.te].capitalized;
+    // Written like a person's name: after an initial ("Jon R. Taylor"), or
+    // glued by a hyphen to a capitalised word that names no place
+    // ("Diaz-Balart": a double-barrelled name; not "Nelson-Creston", and
+    // countries survive anyway).
+    bool initial = start >= 2 && toks[start - 1].kind == TokenKind::kPunct && toks[start - 1].punct == '.' &&
+                   toks[start - 2].capitalized && toks[start - 2].fold.size() == 1;
+    auto unknown_name = [&](uint32_t t) {
+      return toks[t].kind == TokenKind::kWord && toks[t].capitalized && !gaz_.Find(toks[t].fold).found;
+    };
+    bool barrelled = (glued(m.te) && unknown_name(m.te + 1)) || (start >= 2 && glued(start - 1) && unknown_name(start - 2));
+    if (!reject && nwords == 1 &&
+        (initial || barrelled || (!compound_head && SaysSomething(doc, lex, parse, i, m.te)))) {
+      std::erase_if(m.cands, small_town);
+      if (m.cands.empty()) persons.insert(toks[i].fold);
     }
     if (reject || m.cands.empty()) {
       i = best_end - 1;
@@ -307,8 +436,13 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     out.push_back(std::move(m));
     i = best_end - 1;
   }
-  // A word this document uses as a person's name is not a place anywhere in it.
+  // A word this document uses as a person's name is not a place anywhere in
+  // it; one it writes after a first name ("Stephon Clark ... Clark's
+  // family") keeps only its larger readings.
   std::erase_if(out, [&](const Match& m) { return m.te == m.tb + 1 && persons.count(toks[m.tb].fold); });
+  for (Match& m : out)
+    if (m.te == m.tb + 1 && surnames.count(toks[m.tb].fold)) std::erase_if(m.cands, small_town);
+  std::erase_if(out, [](const Match& m) { return m.cands.empty(); });
   return out;
 }
 
@@ -335,7 +469,12 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       m.force_admin1 = true, m.relation = sp, chain = true;
     } else if (chain && k > 0 && m.precision == LocationPrecision::kPlace) {
       const Match& p = (*ms)[k - 1];
-      bool ok = m.tb - p.te <= kMaxAdmin1ChainGap && doc.SentenceOfToken(p.te - 1) == doc.SentenceOfToken(m.tb);
+      // A country's name never continues a list of provinces ("la région
+      // d'Indelimane (Mali)": Mali is the country around it).
+      bool country = std::any_of(m.cands.begin(), m.cands.end(), [&](uint32_t c) {
+        return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kCountry);
+      });
+      bool ok = !country && m.tb - p.te <= kMaxAdmin1ChainGap && doc.SentenceOfToken(p.te - 1) == doc.SentenceOfToken(m.tb);
       for (uint32_t t = p.te; ok && t < m.tb; ++t) ok = toks[t].kind != TokenKind::kWord || !toks[t].capitalized;
       m.force_admin1 = chain = ok;
     } else {
@@ -421,7 +560,7 @@ PlaceFinder::Evidence PlaceFinder::Gather(const std::vector<Match>& ms, const st
   Evidence ev;
   for (size_t k = 0; k < ms.size(); ++k) {
     const Match& m = ms[k];
-    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common) continue;
+    if (choice[k] < 0 || (m.loose && !(settled && m.force_admin1)) || m.common || m.modifier || m.org || m.truncated) continue;
     const PlaceRecord& r = gaz_.place(m.cands[choice[k]] & kPostingIndexMask);
     // Ties go to the country named more often.
     std::string mcc = FixedField(r.country, 2);
@@ -443,6 +582,8 @@ PlaceFinder::Evidence PlaceFinder::Gather(const std::vector<Match>& ms, const st
     ev.country[v.country] += v.weight;
     if (v.local) ev.local[v.country] += v.weight;
     if (!v.admin1.empty()) ev.admin1[v.admin1] += v.weight;
+    if (v.local && v.weight >= 2 && ev.anchors.size() < kMaxAnchors)
+      ev.anchors.push_back({m.key, r.lat, r.lon});
     ev.votes.emplace(m.key, std::move(v));
   }
   return ev;
@@ -510,18 +651,28 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
     if (m.common && (!(m.cands[c] & kPostingPreferred) ||
                      !(Major(r, m.sentence_start) || (in_admin1 && !m.sentence_start))))
       continue;
-    // A foreign village known only by an alternate name is not worth the risk.
-    if (!(m.cands[c] & kPostingPreferred) && !in_country && r.population < kMinAlternatePopulation && place) continue;
+    // A foreign village known only by an alternate name is not worth the
+    // risk, nor any foreign town so known once the story's country is clear.
+    if (!(m.cands[c] & kPostingPreferred) && !in_country && place && !famous &&
+        (r.population < kMinAlternatePopulation || top_weight >= kMinDominantWeight))
+      continue;
+    // Part of a longer unknown name: only in a country the document names.
+    if (m.truncated && !in_country && !famous && r.level != static_cast<uint8_t>(PlaceLevel::kCountry) &&
+        !(place && r.population >= kProminentPopulation))
+      continue;
     // A facility or feature named after a place: a town of the story's
     // country or named province (near it), never a province, a country or
     // a sea (the facility is somewhere in it, we cannot say where).
     if (m.compound && (!place || !(cc == top || in_admin1))) continue;
-    // A small foreign town in a story that clearly happens elsewhere.
-    if (place && !in_country && top_weight >= kForeignTownWeight && r.population < kMaxForeignTownPopulation &&
-        f != "P.PPLC")
+    // A small foreign town in a story that clearly happens elsewhere: its
+    // country carries under a quarter of the story's weight.
+    bool weak = !everywhere && without(votes, cc, own && own->country == cc && (own->local || !any_local)) <
+                                   kWeakCountryShare * top_weight;
+    if (place && (!in_country || weak) && top_weight >= kForeignTownWeight &&
+        r.population < kMaxForeignTownPopulation && f != "P.PPLC")
       continue;
     double s = m.score[c] + (in_country ? kContextCountryBonus : 0) + (dominant ? kDominantCountryBonus : 0) +
-               (in_admin1 ? kContextAdmin1Bonus : 0);
+               (in_admin1 ? kContextAdmin1Bonus : 0) + (place && NearAnchor(ev, m.key, r) ? kNearbyBonus : 0);
     if (s > best_score) best_score = s, best = static_cast<int>(c);
   }
   return best;
@@ -544,13 +695,13 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   if (pm.level == PlaceLevel::kAdmin1) pm.precision = LocationPrecision::kAdmin1;
   if (pm.level == PlaceLevel::kCountry) pm.precision = LocationPrecision::kCountry;
   bool demonym = pm.level == PlaceLevel::kCountry && !(posting & kPostingPreferred);
-  pm.rule = demonym ? "demonym" : m.force_admin1 ? "province-phrase" : m.loose ? "gazetteer-loose" : "gazetteer";
+  pm.rule = m.org ? "organisation" : m.modifier ? "modifier" : demonym ? "demonym" : m.force_admin1 ? "province-phrase" : m.loose ? "gazetteer-loose" : "gazetteer";
   return pm;
 }
 
-std::vector<PlaceMention> PlaceFinder::Find(const Document& doc) const {
+std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse) const {
   const Lexicon& lex = LexiconFor(doc.lang);
-  auto ms = Scan(doc, lex);
+  auto ms = Scan(doc, lex, parse);
   Relate(doc, lex, &ms);
   Resolve(&ms);
   std::vector<PlaceMention> out;

@@ -16,6 +16,23 @@
 // or after a title are the person's name for the whole document ("John
 // Kelly ... Kelly said").
 //
+// A person by what is said of them: a name right after "selon", "according
+// to", "a déclaré" (kind person_before), right before "said", "a déclaré"
+// (person_after), or the subject of a speech verb in the parse (kind speech,
+// by lemma) names a person unless it can only be a country, a province, a
+// capital or a city of 100,000: "Kelly said" is no town, "Moscow said" stays
+// Moscow. Small-town readings are dropped and, when nothing is left, the word
+// is a person's name for the whole document.
+//
+// Organisations: a capitalised run after the name holding an organisation
+// head (kind org: "Airlines", "Brigade", "Times"), a name right after a
+// vessel or company noun (org_before: "the tanker", "le navire", "USS") or
+// a name after "de"/"of" that ends a unit's name (kind unit: "le 1er
+// régiment de spahis de Valence", a garrison) is kept as a toponym, rule
+// "organisation", but casts no vote and is no event's place. A name glued by a hyphen to a modifier word (kind modifier:
+// "US-led", "London-based", "Turkish-backed") is kept, rule "modifier", but
+// casts no vote for the story's country and is no event's place.
+//
 // Dictionary words (gazetteer key flags from the system word lists): a name
 // that is an ordinary word of the document's language ("Forces", "Park",
 // "White House") resolves only to a country, province, continent, sea, a
@@ -28,7 +45,13 @@
 // the matched name is a main or language-tagged one, country and province
 // level, loose-match penalty), then the document's context: countries and
 // provinces voted by the mentions' best priors add to candidates inside them.
-// Loose matches must fall in a province the document names or in the
+// A name the text continues with more name words the gazetteer did not take
+// and the dictionary does not know ("Ain" of "Ain Issa", "al-Arab" after
+// "Ain"; not "Suffolk County") is only part of a longer,
+// unknown name: it keeps only readings in a country the rest of the document
+// names, or famous ones. A name known only as an alternate spelling
+// ("Hamas" for Hamm) is dropped in a foreign country once the story's
+// country is clear. Loose matches must fall in a province the document names or in the
 // country most of its towns and provinces are in (country names alone do
 // not decide it: "les Etats-Unis" is often an actor), and the text must
 // spell the candidate's name nearly the same (vowel-slot skeletons at most
@@ -66,12 +89,17 @@ class PlaceFinder {
   static StatusOr<std::unique_ptr<PlaceFinder>> Create(const Gazetteer& gazetteer, const std::string& lexicon_dir,
                                                        std::vector<std::string>* warnings);
 
-  std::vector<PlaceMention> Find(const Document& doc) const;
+  // `parse`, when given, holds the dependency parses of some sentences
+  // (MentionSet::parse): a name that is the subject of a speech verb there
+  // is a person.
+  std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr) const;
 
   static constexpr size_t kMaxWordsPerName = 6;
   static constexpr size_t kMaxMentionsPerDocument = 5000;
 
-  enum class Kind { kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle };
+  enum class Kind {
+    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore
+  };
 
  private:
   explicit PlaceFinder(const Gazetteer& g) : gaz_(g) {}
@@ -80,10 +108,15 @@ class PlaceFinder {
     std::unordered_set<std::string> stop;    // folded
     std::unordered_set<std::string> person;  // folded given names
     std::unordered_set<std::string> feature;  // folded facility and feature words ("valley", "hospital")
+    std::unordered_set<std::string> org;      // folded heads of organisation names ("airlines", "brigade")
+    std::unordered_set<std::string> modifier;  // folded words after a hyphen: "led" of "US-led"
+    std::unordered_set<std::string> speech;    // lemmas of speech verbs ("say", "déclarer")
+    std::unordered_set<std::string> unit;      // military units named after a garrison ("régiment de X")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
-  std::vector<Match> Scan(const Document& doc, const Lexicon& lex) const;
+  std::vector<Match> Scan(const Document& doc, const Lexicon& lex, const DocParse* parse) const;
+  bool SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b, uint32_t e) const;
   void Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
   struct Evidence {
     struct Vote {
@@ -94,11 +127,20 @@ class PlaceFinder {
     std::unordered_map<std::string, double> country, local, admin1;
     std::unordered_map<std::string, int> mentions, local_mentions;  // breaks ties
     std::unordered_map<std::string, Vote> votes;  // by name key
+    // Points of unambiguous towns and provinces, one per name (at most
+    // kMaxAnchors): a candidate near another name of the story is likelier.
+    struct Anchor {
+      std::string key;
+      float lat, lon;
+    };
+    std::vector<Anchor> anchors;
   };
+  static constexpr size_t kMaxAnchors = 64;
   double Prior(const Match& m, size_t c) const;
   void Resolve(std::vector<Match>* ms) const;
   Evidence Gather(const std::vector<Match>& ms, const std::vector<int>& choice, bool settled) const;
   int Choose(const Match& m, const Evidence& ev) const;
+  static bool NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r);
   PlaceMention ToMention(const Document& doc, const Match& m) const;
   bool EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok, Kind kind, Span* span) const;
 

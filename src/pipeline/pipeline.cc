@@ -152,7 +152,7 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   mentions.actors = impl_->actors->Find(doc);
   ParseEventSentences(*impl_, doc, &mentions);
   mentions.sources = impl_->sources->Find(doc);
-  if (impl_->places) mentions.places = impl_->places->Find(doc);
+  if (impl_->places) mentions.places = impl_->places->Find(doc, &mentions.parse);
   mentions.numbers = impl_->numbers->Find(doc);
   mentions.dates = impl_->dates->Find(doc);
   DocumentResult result;

@@ -1,0 +1,186 @@
+// What the words around a name say of it: a person by what is said of them,
+// organisation, vessel and unit names, hyphen modifiers ("London-based"),
+// names the gazetteer only partly knows ("Ain Issa"), alternate spellings of
+// foreign towns, and the distance to the story's other places. The
+// gazetteer and the texts are made up here.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "gazetteer/builder.h"
+#include "mentions/place_finder.h"
+#include "syntax/parse.h"
+#include "text/document.h"
+
+namespace sitrep {
+namespace {
+
+class PlaceEvidenceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GazetteerBuilder b;
+    auto place = [&](int64_t id, const char* name, double lat, double lon, int64_t pop, const char* cc,
+                     const char* a1, const char* feature, PlaceLevel level, std::vector<const char*> names,
+                     std::vector<const char*> alternates = {}) {
+      uint32_t i = b.AddPlace({id, name, lat, lon, pop, cc, a1, feature, level});
+      for (const char* n : names) b.AddName(i, n, true);
+      for (const char* n : alternates) b.AddName(i, n, false);
+    };
+    place(1, "Harvey", 41.6, -87.6, 25000, "US", "US-IL", "P.PPL", PlaceLevel::kPlace, {"Harvey"});
+    place(2, "Moscow", 55.7, 37.6, 10000000, "RU", "RU-MOW", "P.PPLC", PlaceLevel::kPlace, {"Moscow"});
+    place(3, "Malaysia", 4, 102, 0, "MY", "", "A.PCLI", PlaceLevel::kCountry, {"Malaysia"});
+    place(4, "London", 51.5, -0.1, 8000000, "GB", "GB-ENG", "P.PPLC", PlaceLevel::kPlace, {"London"});
+    place(5, "Syria", 35, 38, 0, "SY", "", "A.PCLI", PlaceLevel::kCountry, {"Syria"});
+    place(6, "Raqqa", 35.9, 39.0, 200000, "SY", "SY-RA", "P.PPLA", PlaceLevel::kPlace, {"Raqqa"});
+    place(7, "Ain", 46.1, 5.3, 0, "FR", "FR-01", "A.ADM1", PlaceLevel::kAdmin1, {"Ain"});
+    place(8, "Bourg-en-Bresse", 46.2, 5.2, 40000, "FR", "FR-01", "P.PPLA", PlaceLevel::kPlace, {"Bourg-en-Bresse"});
+    // A German city that GeoNames also spells like a movement's name.
+    place(10, "Hamm", 51.7, 7.8, 180000, "DE", "DE-NW", "P.PPL", PlaceLevel::kPlace, {"Hamm"}, {"Hamas"});
+    place(11, "Gaza", 31.5, 34.45, 400000, "PS", "PS-GZA", "P.PPLA", PlaceLevel::kPlace, {"Gaza"});
+    place(12, "Rafah", 31.3, 34.25, 150000, "PS", "PS-RFH", "P.PPLA", PlaceLevel::kPlace, {"Rafah"});
+    // Two towns of one name in one country, with no province to tell them apart.
+    place(20, "Springfield", 40.0, -89.6, 60000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Springfield"});
+    place(21, "Springfield", 42.1, -72.6, 150000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Springfield"});
+    place(22, "Peoria", 40.7, -89.6, 110000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Peoria"});
+    for (const char* w : {"attack", "farm", "police"}) b.AddDictionaryWord(w, "en");
+    b.SumProvincePopulations();
+    auto g = Gazetteer::FromBytes(b.Serialize());
+    ASSERT_TRUE(g.ok());
+    gaz_ = std::move(g).value();
+    dir_ = ::testing::TempDir() + "/place_evidence_lex_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir_ + "/en");
+    std::ofstream(dir_ + "/en/places.tsv") << "phrase\tkind\nnear\tnear\nsaid\tperson_after\ntold\tperson_after\n"
+                                           << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
+                                           << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
+                                           << "led\tmodifier\n";
+    std::vector<std::string> warnings;
+    auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
+    ASSERT_TRUE(f.ok());
+    EXPECT_TRUE(warnings.empty());
+    finder_ = std::move(f).value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  const Document& Analyze(const std::string& text) {
+    RawDocument raw;
+    raw.id = "t";
+    raw.bytes = text;
+    raw.lang = "en";
+    auto doc = AnalyzeDocument(raw, 1 << 20);
+    EXPECT_TRUE(doc.ok());
+    doc_ = std::move(doc).value();
+    return *doc_;
+  }
+  std::vector<PlaceMention> Find(const std::string& text) { return finder_->Find(Analyze(text)); }
+  std::string Text(const PlaceMention& m) { return std::string(doc_->Slice(m.span)); }
+  const PlaceMention* Named(const std::vector<PlaceMention>& ms, const std::string& text) {
+    for (const auto& m : ms)
+      if (Text(m) == text) return &m;
+    return nullptr;
+  }
+
+  std::unique_ptr<Gazetteer> gaz_;
+  std::unique_ptr<PlaceFinder> finder_;
+  std::unique_ptr<Document> doc_;
+  std::string dir_;
+};
+
+TEST_F(PlaceEvidenceTest, APersonIsKnownByWhatIsSaidOfThem) {
+  ASSERT_NE(Named(Find("Floods reached Harvey on Monday."), "Harvey"), nullptr);
+  EXPECT_EQ(Named(Find("Gunmen attacked a farm, Harvey told reporters."), "Harvey"), nullptr);
+  EXPECT_EQ(Named(Find("The farm was attacked, according to Harvey."), "Harvey"), nullptr);
+  // Once a person, a person for the whole document.
+  auto ms = Find("Floods reached Harvey on Monday. \"We lost everything,\" Harvey said.");
+  EXPECT_EQ(Named(ms, "Harvey"), nullptr);
+  // A capital stands for its government.
+  const PlaceMention* m = Named(Find("\"We will respond,\" Moscow said."), "Moscow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 2);
+}
+
+TEST_F(PlaceEvidenceTest, ANameWrittenLikeAPersonsIsNoSmallTown) {
+  // After a first name the lexicon does not know, the surname keeps only
+  // larger readings in the whole document.
+  EXPECT_EQ(Named(Find("Officers stopped Dolan Harvey on Monday. Harvey was released."), "Harvey"), nullptr);
+  // After an initial, or in a double-barrelled name.
+  EXPECT_EQ(Named(Find("The report was written by Jon R. Harvey last year."), "Harvey"), nullptr);
+  EXPECT_EQ(Named(Find("The deputy Perez-Harvey spoke on Monday."), "Harvey"), nullptr);
+  // In a title-case headline a capitalised word before the name says nothing of a person.
+  EXPECT_NE(Named(Find("Gunmen Attack Harvey Farm\n\nPolice reached Harvey at dawn."), "Harvey"), nullptr);
+  // A capital survives.
+  EXPECT_NE(Named(Find("Officers stopped Dolan Moscow. Flights to Moscow resumed."), "Moscow"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, TheSubjectOfASpeechVerbInTheParseIsAPerson) {
+  const Document& doc = Analyze("Later that day Harvey said the road was closed.");
+  ASSERT_NE(Named(finder_->Find(doc), "Harvey"), nullptr);
+  // Later(0) that(1) day(2) Harvey(3) said(4) ...: Harvey is the subject of "say".
+  DocParse parse;
+  parse.Reset(doc);
+  SentenceParse sp;
+  sp.tok_begin = doc.sentences[0].tok_begin;
+  sp.tok_end = doc.sentences[0].tok_end;
+  sp.tokens.resize(sp.tok_end - sp.tok_begin);
+  ASSERT_GT(sp.tokens.size(), 4u);
+  ASSERT_EQ(doc.tokens[3].fold, "harvey");
+  sp.tokens[3].head = 4, sp.tokens[3].dep = Dep::kNsubj, sp.tokens[3].upos = Upos::kPropn;
+  sp.tokens[4].dep = Dep::kRoot, sp.tokens[4].upos = Upos::kVerb, sp.tokens[4].lemma = "say";
+  parse.Set(0, std::move(sp));
+  EXPECT_EQ(Named(finder_->Find(doc, &parse), "Harvey"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, OrganisationVesselAndUnitNamesAreNoSites) {
+  const PlaceMention* m = Named(Find("Malaysia Airlines resumed its flights."), "Malaysia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule, "organisation");
+  m = Named(Find("Pirates boarded the tanker Harvey at dawn."), "Harvey");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule, "organisation");
+  m = Named(Find("Soldiers of the 3rd battalion of Harvey were deployed."), "Harvey");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule, "organisation");
+  m = Named(Find("Soldiers were deployed to Harvey."), "Harvey");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule, "gazetteer");
+}
+
+TEST_F(PlaceEvidenceTest, AHyphenModifierDescribesASide) {
+  auto ms = Find("The London-based group said Raqqa was shelled.");
+  const PlaceMention* m = Named(ms, "London");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rule, "modifier");
+  EXPECT_EQ(Named(ms, "Raqqa")->rule, "gazetteer");
+}
+
+TEST_F(PlaceEvidenceTest, PartOfAnUnknownNameStaysInTheStorysCountry) {
+  auto ms = Find("Drones struck a checkpoint near Ain Issa in Syria.");
+  EXPECT_EQ(Named(ms, "Ain"), nullptr);
+  EXPECT_NE(Named(ms, "Syria"), nullptr);
+  // Alone, or in a French story, the province.
+  ms = Find("Storms hit Ain overnight.");
+  ASSERT_NE(Named(ms, "Ain"), nullptr);
+  EXPECT_EQ(Named(ms, "Ain")->admin1, "FR-01");
+  ms = Find("Schools in Bourg-en-Bresse and Ain Sud closed.");
+  ASSERT_NE(Named(ms, "Ain"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, AForeignAlternateSpellingNeedsItsCountryInTheStory) {
+  EXPECT_NE(Named(Find("Trains to Hamas were late."), "Hamas"), nullptr);
+  auto ms = Find("Strikes hit Gaza and Rafah overnight, and Hamas fired rockets.");
+  EXPECT_EQ(Named(ms, "Hamas"), nullptr);
+  EXPECT_NE(Named(ms, "Rafah"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, ATownNearTheStorysOtherPlacesWins) {
+  const PlaceMention* m = Named(Find("Storms hit Springfield overnight."), "Springfield");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 21);
+  m = Named(Find("Storms hit Peoria and Springfield overnight."), "Springfield");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 20);
+}
+
+}  // namespace
+}  // namespace sitrep
