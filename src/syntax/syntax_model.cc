@@ -21,7 +21,8 @@ std::string SyntaxTrainCommand(const std::string& lang) {
     return "sitrep syntax train --lang en --train ../shared/data/ud/en_ewt-ud-train.conllu "
            "--dev ../shared/data/ud/en_ewt-ud-dev.conllu -o data/models/en/syntax.bin";
   return "sitrep syntax train --lang fr --train "
-         "../shared/data/ud/fr_sequoia-ud-train.conllu,../shared/data/ud/fr_gsd-ud-dev.conllu "
+         "../shared/data/ud/fr_sequoia-ud-train.conllu,../shared/data/ud/fr_gsd-ud-dev.conllu,"
+         "../shared/data/ud/fr_gsd-ud-dev.conllu "
          "--dev ../shared/data/ud/fr_sequoia-ud-dev.conllu -o data/models/fr/syntax.bin";
 }
 
