@@ -9,6 +9,7 @@
 #include "base/dates.h"
 #include "lexicon/tsv.h"
 #include "pipeline/pipeline_impl.h"
+#include "server/api_params.h"
 #include "sitrep/export.h"
 
 namespace sitrep {
@@ -27,36 +28,6 @@ Kind KindOf(const std::string& column) {
 // Parameters a script written for ACLED sends that mean nothing here.
 bool IsCredential(const std::string& key) {
   return key == "key" || key == "email" || key == "terms";
-}
-
-bool ParseDay(const std::string& s, Ymd* out) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  Ymd d{std::atoi(s.substr(0, 4).c_str()), std::atoi(s.substr(5, 2).c_str()),
-        std::atoi(s.substr(8, 2).c_str())};
-  if (d.m < 1 || d.m > 12 || d.d < 1 || d.d > DaysInMonth(d.y, d.m)) return false;
-  *out = d;
-  return true;
-}
-
-bool ParseNumber(const std::string& s, double* out) {
-  if (s.empty() || s.size() > 32 || std::isspace(static_cast<unsigned char>(s[0]))) return false;
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
-
-bool ParseCount(const std::string& s, size_t max, size_t* out) {
-  if (s.empty() || s.size() > 12) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  unsigned long long v = std::strtoull(s.c_str(), nullptr, 10);
-  if (v > max) return false;
-  *out = static_cast<size_t>(v);
-  return true;
 }
 
 std::string Upper(std::string s) {
@@ -99,9 +70,9 @@ Status CheckValues(const std::string& column, AcledCondition* c,
     double x;
     if (kind == Kind::kDate && !ParseDay(v, &d))
       return Status::InvalidArgument(column + ": '" + v + "' is not a date (YYYY-MM-DD)");
-    if (kind == Kind::kNumber && !ParseNumber(v, &x))
+    if (kind == Kind::kNumber && !ParseDouble(v, &x))
       return Status::InvalidArgument(column + ": '" + v + "' is not a number");
-    if (column == "region" && ParseNumber(v, &x)) {
+    if (column == "region" && ParseDouble(v, &x)) {
       auto it = regions.find(v);
       if (it == regions.end())
         return Status::InvalidArgument("region: " + v + " is not an ACLED region code");
@@ -208,7 +179,7 @@ bool MatchOne(Kind kind, AcledOp op, const std::string& cell, const std::string&
     cmp = cell.compare(value);
   } else {
     double a, b;
-    if (!ParseNumber(cell, &a) || !ParseNumber(value, &b)) return false;
+    if (!ParseDouble(cell, &a) || !ParseDouble(value, &b)) return false;
     cmp = a < b ? -1 : a > b ? 1 : 0;
   }
   switch (op) {
@@ -267,11 +238,11 @@ StatusOr<AcledQuery> ParseAcledQuery(const std::multimap<std::string, std::strin
         q.fields.push_back(f);
       }
     } else if (key == "limit") {
-      if (!ParseCount(value, kAcledMaxLimit, &q.limit))
+      if (!ParseSize(value, kAcledMaxLimit, &q.limit))
         return Status::InvalidArgument("limit: expected an integer from 0 (every row) to " +
                                        std::to_string(kAcledMaxLimit));
     } else if (key == "page") {
-      if (!ParseCount(value, 10'000'000, &q.page) || q.page == 0)
+      if (!ParseSize(value, 10'000'000, &q.page) || q.page == 0)
         return Status::InvalidArgument("page: expected an integer from 1");
     } else if (key == "export_type" || key == "_format") {
       if (value != "json" && value != "csv")

@@ -8,8 +8,6 @@
 #include "base/dates.h"
 
 namespace sitrep {
-namespace {
-
 bool ParseDay(const std::string& s, Ymd* out) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -22,7 +20,7 @@ bool ParseDay(const std::string& s, Ymd* out) {
 }
 
 bool ParseDouble(const std::string& s, double* out) {
-  if (s.empty() || s.size() > 32) return false;
+  if (s.empty() || s.size() > 32 || std::isspace(static_cast<unsigned char>(s[0]))) return false;
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (end != s.c_str() + s.size() || !std::isfinite(v)) return false;
@@ -39,6 +37,8 @@ bool ParseSize(const std::string& s, size_t max, size_t* out) {
   *out = static_cast<size_t>(v);
   return true;
 }
+
+namespace {
 
 Status ParseBbox(const std::string& s, BoundingBox* out) {
   double v[4];

@@ -29,6 +29,13 @@ struct ApiQuery {
 // typo never silently returns everything.
 StatusOr<ApiQuery> ParseApiQuery(const std::multimap<std::string, std::string>& params);
 
+// Strict readers for parameter values, shared by every endpoint: a
+// calendar day "YYYY-MM-DD"; a finite decimal number with nothing around
+// it; a count of digits only, at most `max`.
+bool ParseDay(const std::string& s, Ymd* out);
+bool ParseDouble(const std::string& s, double* out);
+bool ParseSize(const std::string& s, size_t max, size_t* out);
+
 // Ids in URL paths: letters, digits, '_', '-', '.', ':' and at most 200 bytes.
 bool IsValidId(const std::string& id);
 
