@@ -3,16 +3,6 @@
 #include "text/vocabulary.h"
 
 namespace sitrep {
-namespace {
-
-inline size_t Mix(uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33;
-  return static_cast<size_t>(k);
-}
-
-}  // namespace
 
 std::vector<std::string> PhraseMatcher::FoldedTokens(std::string_view phrase) {
   std::vector<Token> toks;
@@ -45,16 +35,6 @@ void PhraseMatcher::InsertEdge(uint64_t key, uint32_t child) {
       ++edge_count_;
       return;
     }
-  }
-}
-
-uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
-  if (word == Vocabulary::kNone || edges_.empty()) return 0;
-  const uint64_t key = EdgeKey(node, word);
-  const size_t mask = edges_.size() - 1;
-  for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
-    if (edges_[i].key == key) return edges_[i].child;
-    if (edges_[i].key == 0) return 0;
   }
 }
 
@@ -104,6 +84,7 @@ uint32_t PhraseMatcher::Walk(const std::vector<Token>& toks, uint32_t start, uin
 std::vector<PhraseMatcher::Match> PhraseMatcher::MatchAt(const std::vector<Token>& toks,
                                                          uint32_t start, uint32_t end) const {
   std::vector<Match> out;
+  if (start >= end || Child(0, Vocabulary::Global().IdOf(toks[start])) == 0) return out;
   std::vector<std::pair<uint32_t, uint32_t>> path;  // (node, end), shortest first
   uint32_t match_end;
   if (Walk(toks, start, end, &match_end, &path) == 0) return out;
@@ -117,7 +98,12 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::MatchAt(const std::vector<Token
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(const std::vector<Token>& toks,
                                                          uint32_t begin, uint32_t end) const {
   std::vector<Match> out;
+  const Vocabulary& vocab = Vocabulary::Global();
   for (uint32_t i = begin; i < end;) {
+    if (Child(0, vocab.IdOf(toks[i])) == 0) {  // most words start no phrase
+      ++i;
+      continue;
+    }
     uint32_t match_end;
     uint32_t node = Walk(toks, i, end, &match_end, nullptr);
     if (node == 0) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "text/document.h"
+#include "text/vocabulary.h"
 
 namespace sitrep {
 
@@ -41,6 +42,7 @@ class PhraseMatcher {
   size_t size() const { return phrases_; }
   // True when some phrase begins with the folded token `tok`.
   bool StartsPhrase(const std::string& tok) const;
+  bool StartsPhrase(const Token& tok) const { return Child(0, Vocabulary::Global().IdOf(tok)) != 0; }
 
   // Tokenises and folds a phrase the way documents are.
   static std::vector<std::string> FoldedTokens(std::string_view phrase);
@@ -51,8 +53,22 @@ class PhraseMatcher {
     uint32_t child = 0;
   };
   static uint64_t EdgeKey(uint32_t node, uint32_t word) { return (uint64_t{node} << 32) | word; }
+  static size_t Mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return static_cast<size_t>(k);
+  }
   // The child of `node` by `word`, or 0 (the root is never a child).
-  uint32_t Child(uint32_t node, uint32_t word) const;
+  uint32_t Child(uint32_t node, uint32_t word) const {
+    if (word == Vocabulary::kNone || edges_.empty()) return 0;
+    const uint64_t key = EdgeKey(node, word);
+    const size_t mask = edges_.size() - 1;
+    for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+      if (edges_[i].key == key) return edges_[i].child;
+      if (edges_[i].key == 0) return 0;
+    }
+  }
   void InsertEdge(uint64_t key, uint32_t child);
   // The deepest node that ends a phrase along toks[start, end) and its end,
   // or {0, start}; `path` (when given) receives every node ending a phrase.

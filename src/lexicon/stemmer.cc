@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/hash.h"
 #include "lexicon/tsv.h"
 #include "text/vocabulary.h"
 
@@ -36,10 +37,13 @@ StatusOr<Stemmer> Stemmer::Load(const std::string& path, std::vector<std::string
 
 void Stemmer::AddException(std::string word, std::string stem) {
   exception_lengths_ |= word.size() < 64 ? uint64_t{1} << word.size() : 0;
+  fingerprint_ = Fnv1a64("x\x1f" + word + "\x1f" + stem, fingerprint_ + 1);
   exceptions_[std::move(word)] = std::move(stem);
 }
 
 void Stemmer::AddRule(Rule r) {
+  fingerprint_ = Fnv1a64("r\x1f" + r.suffix + "\x1f" + r.replace + "\x1f" + std::to_string(r.min_stem),
+                         fingerprint_ + 1);
   rules_.push_back(std::move(r));
   IndexRule(static_cast<int>(rules_.size()) - 1);
 }
@@ -107,7 +111,34 @@ std::string Stemmer::Stem(std::string_view fold) const {
   return w;
 }
 
+namespace {
+
+bool SameToken(const Token& a, const Token& b) {
+  return a.span == b.span && a.kind == b.kind && a.punct == b.punct && a.word == b.word &&
+         a.capitalized == b.capitalized && a.space_before == b.space_before &&
+         a.newline_before == b.newline_before && a.fold == b.fold;
+}
+
+// The last tokens this thread stemmed and their stems: the finders of one
+// document each ask for the same document's stems, and comparing tokens
+// costs far less than stemming them again.
+struct StemCache {
+  bool filled = false;
+  uint64_t stemmer = 0;  // the stemmer's fingerprint
+  std::vector<Token> in, out;
+  bool Holds(uint64_t s, const std::vector<Token>& toks) const {
+    if (!filled || s != stemmer || toks.size() != in.size()) return false;
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (!SameToken(toks[i], in[i])) return false;
+    return true;
+  }
+};
+
+}  // namespace
+
 std::vector<Token> Stemmer::StemTokens(const std::vector<Token>& toks) const {
+  thread_local StemCache cache;
+  if (cache.Holds(fingerprint_, toks)) return cache.out;
   std::vector<Token> out = toks;
   for (auto& t : out) {
     if (t.kind != TokenKind::kWord) continue;
@@ -117,6 +148,10 @@ std::vector<Token> Stemmer::StemTokens(const std::vector<Token>& toks) const {
     t.word = 0;
   }
   Vocabulary::Global().Assign(&out);
+  cache.filled = true;
+  cache.stemmer = fingerprint_;
+  cache.in = toks;
+  cache.out = out;
   return out;
 }
 

@@ -60,6 +60,9 @@ class Stemmer {
   std::vector<std::vector<int>> node_rules_{1};
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> exceptions_;
   uint64_t exception_lengths_ = 0;  // bit n: some exception is n bytes long (n < 64)
+  // A hash of the rules and exceptions in the order added: two stemmers
+  // with the same one stem alike (StemTokens' per-thread cache uses it).
+  uint64_t fingerprint_ = 0;
 };
 
 }  // namespace sitrep

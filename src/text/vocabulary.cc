@@ -4,11 +4,6 @@
 
 namespace sitrep {
 
-Vocabulary& Vocabulary::Global() {
-  static Vocabulary* v = new Vocabulary();  // never destroyed: used until exit
-  return *v;
-}
-
 uint32_t Vocabulary::Intern(std::string_view word) {
   std::unique_lock lock(mu_);
   auto it = ids_.find(word);

@@ -28,7 +28,10 @@ class Vocabulary {
  public:
   static constexpr uint32_t kNone = 0;  // a word no lexicon knows
 
-  static Vocabulary& Global();
+  static Vocabulary& Global() {
+    static Vocabulary* v = new Vocabulary();  // never destroyed: used until exit
+    return *v;
+  }
 
   // The id of `word`, adding it when new.
   uint32_t Intern(std::string_view word);
