@@ -650,13 +650,15 @@ StatusOr<std::vector<GridCell>> SqliteStore::Grid(const QueryFilter& f, int leve
       if (in_box(c)) out.push_back(c);
     }
     if (!st.ok()) return st;
+    std::sort(out.begin(), out.end(),
+              [](const GridCell& a, const GridCell& b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
     return out;
   }
   WhereClause where(f);
   const std::string cell = std::to_string(size);
   ASSIGN_OR_RETURN(s, db_->Prepare("SELECT CAST(floor(e.lon / " + cell + ") AS INTEGER), CAST(floor(e.lat / " +
                                    cell + ") AS INTEGER), count(*), COALESCE(sum(e.fatalities), 0) FROM events e" +
-                                   where.sql + " AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2"));
+                                   where.sql + " AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"));
   where.BindTo(s);
   while (s.Step(&st)) out.push_back({s.Int(0), s.Int(1), s.Int(2), s.Int(3)});
   if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
