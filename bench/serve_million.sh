@@ -25,7 +25,7 @@ urls=("/style.css"
       "/api/events?country=SY&sort=-date&limit=50"
       "/api/events?actor=ISIL&limit=50"
       "/api/events?bbox=36,35,37,36&limit=50"
-      "/api/events.geojson?bbox=36,35,37,36&limit=500"
+      "/api/events.geojson?bbox=37.2,35.1,37.3,35.2&limit=1000"
       "/api/events/grid?level=0"
       "/api/events/grid?level=2&bbox=35,32,43,38"
       "/api/events/grid?level=1&type=Protests")

@@ -16,6 +16,8 @@ let map, cluster, cells, features = [], sourceNames = {};
 // Above this many events in view the map asks the server for counts per grid
 // cell instead of the events themselves (?points=N in the page's URL changes it).
 const POINT_LIMIT = Number(new URLSearchParams(location.search).get('points')) || 5000;
+// In that mode, a view holding at most this many events shows them as points.
+const VIEW_POINT_LIMIT = Math.min(POINT_LIMIT, 1000);
 let mode = 'points', matching = 0;
 const timeline = { days: [], range: null, brush: null };
 // The table of the events in view: its columns, sort and rows.
@@ -175,8 +177,8 @@ async function loadCells() {
   const filters = { ...state, bbox: viewBox() };
   const grid = await getJson('/api/events/grid' + query({ ...filters, level: String(gridLevel(map.getZoom())) }));
   const inView = grid.cells.reduce((n, c) => n + c.events, 0);
-  if (inView > 0 && inView <= POINT_LIMIT) {
-    const fc = await getJson('/api/events.geojson' + query({ ...filters, limit: POINT_LIMIT }));
+  if (inView > 0 && inView <= VIEW_POINT_LIMIT) {
+    const fc = await getJson('/api/events.geojson' + query({ ...filters, limit: VIEW_POINT_LIMIT }));
     cells.clearLayers();
     return showPoints(fc, false);
   }

@@ -114,23 +114,26 @@ std::string StatsJson(const std::vector<Event>& events, const Ymd& today) {
 
 std::string StatsJson(const EventCounts& c, const Ymd& today) {
   using Json = nlohmann::ordered_json;
-  Json j;
-  j["events"] = c.events;
-  j["fatalities"] = c.fatalities;
-  j["by_day"] = Json::array();
+  // The days are written by hand: a store of ten years has thousands, and
+  // they are plain "YYYY-MM-DD" strings and integers.
+  std::string days = "[";
   int64_t dated = 0;
   for (const auto& [day, v] : c.by_day) {
-    j["by_day"].push_back({{"day", day}, {"events", v.first}, {"fatalities", v.second}});
+    if (days.size() > 1) days += ',';
+    days += "{\"day\":" + Json(day).dump(-1, ' ', false, Json::error_handler_t::replace) +
+            ",\"events\":" + std::to_string(v.first) + ",\"fatalities\":" + std::to_string(v.second) + "}";
     dated += v.first;
   }
+  days += "]";
   DayRange range = TimelineRange(c.timeline_days, dated, today);
   auto day = [](const Ymd& d) { return d.valid() ? Json(d.ToString()) : Json(nullptr); };
-  j["timeline"] = {{"from", day(range.from)}, {"to", day(range.to)}, {"outside", range.outside}};
-  j["by_type"] = c.by_type;
-  j["by_sub_type"] = c.by_sub_type;
-  j["by_admin1"] = c.by_admin1;
-  j["by_actor"] = c.by_actor;
-  j["by_source"] = c.by_source;
+  Json rest;
+  rest["timeline"] = {{"from", day(range.from)}, {"to", day(range.to)}, {"outside", range.outside}};
+  rest["by_type"] = c.by_type;
+  rest["by_sub_type"] = c.by_sub_type;
+  rest["by_admin1"] = c.by_admin1;
+  rest["by_actor"] = c.by_actor;
+  rest["by_source"] = c.by_source;
   Json names = Json::object();
   for (const auto& [id, uses] : c.source_words) {
     if (id == "OTHER") continue;  // many different sources: no one name
@@ -138,8 +141,10 @@ std::string StatsJson(const EventCounts& c, const Ymd& today) {
                                  [](const auto& a, const auto& b) { return a.second < b.second; });
     names[id] = best->first;
   }
-  j["source_names"] = std::move(names);
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  rest["source_names"] = std::move(names);
+  std::string tail = rest.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return "{\"events\":" + std::to_string(c.events) + ",\"fatalities\":" + std::to_string(c.fatalities) +
+         ",\"by_day\":" + days + "," + tail.substr(1);
 }
 
 }  // namespace sitrep

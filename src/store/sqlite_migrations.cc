@@ -167,7 +167,8 @@ ALTER TABLE events ADD COLUMN lon REAL;
 UPDATE events SET fatalities = COALESCE(json_extract(json, '$.fatalities.best'), 0),
   background = COALESCE(json_extract(json, '$.background'), 0),
   lat = json_extract(json, '$.location.lat'), lon = json_extract(json, '$.location.lon');
-CREATE INDEX events_type_date ON events(event_type, date_start, event_id);
+CREATE INDEX events_type_date ON events(event_type COLLATE NOCASE, date_start, event_id, date_end);
+CREATE INDEX events_country_date ON events(country COLLATE NOCASE, date_start);
 CREATE INDEX events_date_id ON events(date_start, event_id);
 CREATE INDEX events_actor1 ON events(actor1 COLLATE NOCASE, date_start);
 CREATE INDEX events_actor2 ON events(actor2 COLLATE NOCASE, date_start);
