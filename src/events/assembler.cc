@@ -341,6 +341,17 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
   for (auto& c : cands) {
     // "The city is hit by near-daily bombings": no occurrence of its own.
     if (c.occurrence == Occurrence::kHabitual) continue;
+    // "Rebel shelling killed four farmers": the side acted upon is who its
+    // casualties are, when they are civilians and the clause names no other side.
+    if (c.actor1 && !c.actor2 && c.victims == VictimSide::kCivilians && c.actor1->id != "CIVILIANS" &&
+        (c.event_type == "Explosions/Remote violence" || c.event_type == "Violence against civilians")) {
+      bool casualties = false;
+      for (const auto& [s, f] : c.figures) casualties |= f.fatalities.has_value() || f.injured.has_value();
+      if (casualties) {
+        c.actor2 = Actor{"CIVILIANS", c.victims_text};
+        c.notes.push_back("actor2 CIVILIANS '" + c.victims_text + "' (who its casualties are)");
+      }
+    }
     if (c.sentence > 0 && !c.weak) {
       auto h = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return HeadlineMatches(m, g, c); });
       if (h != groups.end()) {
@@ -741,6 +752,7 @@ StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::stri
   auto codes = CountryCodes::Load(lexicon_dir + "/country_codes.tsv", warnings);
   if (!codes.ok()) return codes.status();
   a->codes_ = std::move(codes).value();
+  if (Status st = a->codes_.LoadOppositions(lexicon_dir + "/oppositions.tsv", warnings); !st.ok()) return st;
   auto taxonomy = Taxonomy::Create(lexicon_dir, warnings);
   if (!taxonomy.ok()) return taxonomy.status();
   a->taxonomy_ = std::move(taxonomy).value();

@@ -29,6 +29,9 @@ struct SourceRef {
 
 struct Candidate {
   const TriggerMention* trigger = nullptr;
+  // The other triggers of its sentence read as the same occurrence ("killed"
+  // beside "kills"): a later word linked to any of them joins it too.
+  std::vector<const TriggerMention*> parts;
   size_t sentence = 0;
   std::string event_type, sub_event_type;
   bool weak = false;      // generic action with no armed actor and no modifier

@@ -22,9 +22,25 @@ class CountryCodes {
   // The alpha-3 code of `alpha2`, or "" when unknown.
   std::string Alpha3(const std::string& alpha2) const;
   void Add(const std::string& alpha2, const std::string& alpha3) { alpha3_[alpha2] = alpha3; }
+  // Reads `path` (columns alpha2, actor, voices): the codebook actor a
+  // state's own word for its armed opponents ("terrorists" in Syrian state
+  // media) stands for when no group is named, and the source ids that speak
+  // for that state (joined by '|'). A missing file is no error.
+  Status LoadOppositions(const std::string& path, std::vector<std::string>* warnings);
+  // That actor for the story's country `alpha2` when one of `sources` (the
+  // document's source ids) speaks for its state; else "".
+  std::string Opposition(const std::string& alpha2, const std::vector<std::string>& sources) const;
+  void AddOpposition(const std::string& alpha2, const std::string& actor, std::vector<std::string> voices) {
+    opposition_[alpha2] = {actor, std::move(voices)};
+  }
 
  private:
+  struct Opposition_ {
+    std::string actor;
+    std::vector<std::string> voices;
+  };
   std::unordered_map<std::string, std::string> alpha3_;
+  std::unordered_map<std::string, Opposition_> opposition_;
 };
 
 // True for an actor id that names a state's forces by role only ("*_MIL",
