@@ -596,6 +596,19 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
         if (s.id == "US_GOV") g.actor1 = Actor{"USA_MIL", s.text};
       }
     if (g.actor1) e.provenance.notes.push_back("actor1 " + g.actor1->id + ": the forces of the reporting ministry");
+  }
+  // An air strike no side is named for, in a theatre where only one side's
+  // aircraft strike (theatres.tsv): that side, as an ACLED coder codes it.
+  if ((!g.actor1 || g.actor1->id == "UNKNOWN") && e.sub_event_type == "Air/drone strike") {
+    auto country = DocumentCountry(m);
+    std::string air = country ? codes.AirPower(country->country) : "";
+    if (!air.empty() && (!g.actor2 || g.actor2->id != air)) {
+      g.actor1 = Actor{air, g.actor1 ? g.actor1->text : ""};
+      e.provenance.notes.push_back("actor1 " + air + ": no side named for an air strike in " + country->country +
+                                   " (theatres.tsv)");
+    }
+  }
+  if (!g.actor1 && e.event_type == "Explosions/Remote violence") {
     if (!g.actor1 && e.sub_event_type != "Air/drone strike" && e.sub_event_type != "Shelling/artillery/missile attack") {
       g.actor1 = Actor{"UNKNOWN", ""};
       e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
@@ -752,7 +765,7 @@ StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::stri
   auto codes = CountryCodes::Load(lexicon_dir + "/country_codes.tsv", warnings);
   if (!codes.ok()) return codes.status();
   a->codes_ = std::move(codes).value();
-  if (Status st = a->codes_.LoadOppositions(lexicon_dir + "/oppositions.tsv", warnings); !st.ok()) return st;
+  if (Status st = a->codes_.LoadTheatres(lexicon_dir + "/theatres.tsv", warnings); !st.ok()) return st;
   auto taxonomy = Taxonomy::Create(lexicon_dir, warnings);
   if (!taxonomy.ok()) return taxonomy.status();
   a->taxonomy_ = std::move(taxonomy).value();

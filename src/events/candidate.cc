@@ -201,7 +201,7 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
     if (a.air && !a.id.empty()) last_air = a.id;
     // "les djihadistes": the armed group named last, else unidentified.
     // "terrorists" in a state's words (mode 'label'): with no group named,
-    // the armed opposition of the story's country (oppositions.tsv).
+    // the armed opposition of the story's country (theatres.tsv).
     if (a.kind == "jihad") {
       // "a terrorist attack": the word describing an event noun types the
       // attack; it names no side of its own.

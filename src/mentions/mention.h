@@ -77,7 +77,7 @@ struct ActorMention {
   bool air = false;  // names aircraft or an air force: its attacks are air strikes
   // A state's own word for its armed opponents ("terrorists", actors.tsv
   // mode 'label'): with no group named it stands for the story country's
-  // armed opposition (oppositions.tsv).
+  // armed opposition (theatres.tsv).
   bool label = false;
 };
 
