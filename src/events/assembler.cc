@@ -101,7 +101,15 @@ bool DatesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
 // A strike named at its own place is not the aggregate report by province
 // that came before it; two named places are two strikes.
 bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
-  if (c.place < 0 || c.place_inherited || Level(m, c.place) == 2) return true;
+  if (c.place < 0 || c.place_inherited) return true;
+  // Places in two countries are two occurrences ("50 civilians in
+  // Mozambique ... 28 people in Baghdad").
+  const std::string& country = m.places[c.place].country;
+  for (const auto& o : g.members)
+    if (!country.empty() && o.place >= 0 && !o.place_inherited && !m.places[o.place].country.empty() &&
+        m.places[o.place].country != country)
+      return false;
+  if (Level(m, c.place) == 2) return true;
   bool g_specific = false, g_admin = false, same = false;
   for (const auto& o : g.members) {
     if (o.place < 0) continue;
@@ -410,6 +418,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         if (has_figures && kin) {
           c.event_type = last.event_type;
           c.sub_event_type = last.sub_event_type;
+          c.type_inherited = true;
           if (!c.actor1) c.actor1 = last.actor1;
           if (!c.actor2) c.actor2 = last.actor2;
           c.notes.push_back("own figures but no actor: a new event of the kind reported before");
@@ -463,6 +472,22 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       if (it->event_type == c.event_type && Compatible(m, *it, c, true)) {
         target = &*it;
         if (!c.trigger->weak && it->members.front().trigger->weak) it->sub_event_type = c.sub_event_type;
+      }
+    }
+    // "130 people were killed in a terrorist attack near Aleppo ... a suicide
+    // bomber blew up a van": an event only generic words typed is the
+    // occurrence a later specific word of violence names, where nothing
+    // contradicts, a few sentences on; the specific word types it. Not an
+    // event whose type was inherited from the event reported before it.
+    for (auto it = groups.rbegin(); !target && !c.trigger->weak && Violent(c.event_type) && it != groups.rend(); ++it) {
+      bool generic_only = std::all_of(it->members.begin(), it->members.end(), [](const Candidate& o) {
+        return o.trigger->weak && o.trigger->modifier.empty() && !o.air && !o.type_inherited;
+      });
+      // Words of one sentence were read together already (candidate.cc).
+      bool near = c.sentence != it->last_sentence && c.sentence - it->last_sentence <= kAttachReach;
+      if (generic_only && near && Violent(it->event_type) && Compatible(m, *it, c, true)) {
+        target = &*it;
+        it->event_type = c.event_type, it->sub_event_type = c.sub_event_type;
       }
     }
     if (target) {
