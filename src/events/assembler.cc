@@ -479,7 +479,8 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     // occurrence a later specific word of violence names, where nothing
     // contradicts, a few sentences on; the specific word types it. Not an
     // event whose type was inherited from the event reported before it.
-    for (auto it = groups.rbegin(); !target && !c.trigger->weak && Violent(c.event_type) && it != groups.rend(); ++it) {
+    bool specific = !c.trigger->weak || !c.trigger->modifier.empty();  // "detonated" + "suicide"
+    for (auto it = groups.rbegin(); !target && specific && Violent(c.event_type) && it != groups.rend(); ++it) {
       bool generic_only = std::all_of(it->members.begin(), it->members.end(), [](const Candidate& o) {
         return o.trigger->weak && o.trigger->modifier.empty() && !o.air && !o.type_inherited;
       });
