@@ -136,6 +136,9 @@ struct StemCache {
 
 }  // namespace
 
+// Longer documents are not kept: the copies would double their tokens' memory.
+constexpr size_t kMaxCachedTokens = 50000;
+
 std::vector<Token> Stemmer::StemTokens(const std::vector<Token>& toks) const {
   thread_local StemCache cache;
   if (cache.Holds(fingerprint_, toks)) return cache.out;
@@ -148,6 +151,10 @@ std::vector<Token> Stemmer::StemTokens(const std::vector<Token>& toks) const {
     t.word = 0;
   }
   Vocabulary::Global().Assign(&out);
+  if (toks.size() > kMaxCachedTokens) {
+    cache = StemCache{};
+    return out;
+  }
   cache.filled = true;
   cache.stemmer = fingerprint_;
   cache.in = toks;
