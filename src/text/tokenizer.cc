@@ -2,6 +2,7 @@
 
 #include "text/document.h"
 #include "text/fold.h"
+#include "text/vocabulary.h"
 
 namespace sitrep {
 namespace {
@@ -28,6 +29,7 @@ struct Cursor {
 }  // namespace
 
 void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
+  const size_t first = out->size();
   Cursor c{text};
   bool space = false, newline = false;
   while (c.pos < text.size()) {
@@ -81,6 +83,7 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
     tok.span = {static_cast<uint32_t>(base + start), static_cast<uint32_t>(base + c.pos)};
     out->push_back(std::move(tok));
   }
+  Vocabulary::Global().Assign(out, first);
 }
 
 }  // namespace sitrep
