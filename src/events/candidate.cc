@@ -224,7 +224,16 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
       // sentence may be that state's ally ("Hezbollah ... attacks on the
       // terrorists' positions").
       bool near = last_group_sentence == doc.SentenceOfToken(a.toks.begin);
-      if (!opp.empty() && !near) id = opp;
+      // "des jihadistes du JNIM", "militants of al-Shabaab": the group named right after.
+      std::string named_after;
+      if (i + 1 < m.actors.size()) {
+        const auto& nx = m.actors[i + 1];
+        if (nx.kind == "group" && !nx.id.empty() && nx.toks.begin > a.toks.end && nx.toks.begin <= a.toks.end + 2 &&
+            IsGenitive(doc.tokens[a.toks.end].fold))
+          named_after = nx.id;
+      }
+      if (!named_after.empty()) id = named_after;
+      else if (!opp.empty() && !near) id = opp;
       else id = !last_group.empty() ? last_group : "UNKNOWN";
     }
     // "le groupe", "the group": the armed group named last; "ils", "they": the side named last.
@@ -624,6 +633,12 @@ bool StartsParagraph(const Document& doc, size_t s) {
 // mention). A withdrawal's roles and "entre X et Y" keep their own reading.
 void ApplyFrame(const ClauseFrame& f, const TriggerMention& t, Roles* r) {
   if (!f.parsed || t.flip || r->how1 == "between X and Y") return;
+  // The nearest side before the verb is not its subject when the parse
+  // gives the verb another subject ("tensions", "residents").
+  // "anger among the soldiers grew after a roadside bomb killed": nor is it
+  // the side of an event noun that is itself a subject.
+  if (!f.passive && f.actor1 < 0 && r->how1 == "subject" && f.subject >= 0 && f.subject_actor != r->actor1)
+    r->actor1 = -1;
   if (f.actor1 >= 0) {
     r->actor1 = f.actor1, r->how1 = f.how1;
     if (r->actor2 == f.actor1) r->actor2 = -1;

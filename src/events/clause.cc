@@ -42,6 +42,23 @@ int ActorAt(const DocParse& p, const MentionSet& m, const std::vector<std::strin
   return holder;
 }
 
+// Records `subject` as the predicate's subject and the side it names: the
+// mention holding it or one under it ("Islamic State fighters"). A pronoun
+// that names no side ("the army said it killed") stands for a side named
+// before: no subject is recorded.
+void SetSubject(const DocParse& p, const MentionSet& m, const std::vector<std::string>& ids, int32_t subject,
+                ClauseFrame* f) {
+  if (subject < 0) return;
+  f->subject = subject;
+  f->subject_actor = ActorAt(p, m, ids, subject);
+  for (size_t i = 0; i < m.actors.size() && f->subject_actor < 0; ++i) {
+    int32_t h = PhraseHead(p, m.actors[i].toks.begin, m.actors[i].toks.end);
+    for (int up = 0; h >= 0 && up < 4 && h != subject; ++up) h = p.Head(static_cast<uint32_t>(h));
+    if (h == subject && !ids[i].empty()) f->subject_actor = static_cast<int>(i);
+  }
+  if (f->subject_actor < 0 && p.Get(static_cast<uint32_t>(subject))->upos == Upos::kPron) f->subject = -1;
+}
+
 bool Armed(const MentionSet& m, const std::vector<std::string>& ids, int i) {
   return i >= 0 && m.actors[i].kind != "civ" && ids[i] != "CIVILIANS";
 }
@@ -201,6 +218,13 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     int32_t subject = p.Subject(uv);
     // "les jihadistes qui ont attaqué": the relative pronoun stands for the noun.
     if ((subject < 0 || IsRelativePronoun(p, subject)) && rel == Dep::kAclRelcl) subject = p.Head(uv);
+    // "Troops advanced, killing five rebels", "IS tried to seize the town":
+    // an adverbial or complement clause with no subject of its own shares
+    // the subject of the verb it depends on.
+    if (subject < 0 && (BaseDep(rel) == Dep::kAdvcl || BaseDep(rel) == Dep::kXcomp) && p.Head(uv) >= 0 &&
+        p.FirstChild(uv, Dep::kMark) < 0)
+      subject = p.Subject(static_cast<uint32_t>(p.Head(uv)));
+    SetSubject(p, m, ids, subject, &f);
     if (f.passive) {
       set1(ActorAt(p, m, ids, p.Agent(uv)), "agent (parse)");
       set2(ActorAt(p, m, ids, subject), "passive subject (parse)");
@@ -208,6 +232,19 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       // "les soldats tués", "300 membres de Daesh tués": the noun described is the victim.
       set1(ActorAt(p, m, ids, p.Agent(uv)), "agent (parse)");
       set2(ActorAt(p, m, ids, p.Head(uv)), "noun the participle describes (parse)");
+    } else if (t.repel) {
+      // "Troops repelled an attack by the rebels", "ont repoussé les
+      // assaillants": the side that attacked acts (the object, or the 'by/de'
+      // argument of the attack it names); the subject is the side attacked.
+      int32_t obj = p.Object(uv);
+      int a = ActorAt(p, m, ids, obj);
+      if (a < 0 && obj >= 0)
+        for (uint32_t c : p.Children(static_cast<uint32_t>(obj)))
+          if (Dep d = p.Relation(c); d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound ||
+                                     (BaseDep(d) == Dep::kNmod && RoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kAgent))
+            if (int b = ActorAt(p, m, ids, static_cast<int32_t>(c)); b >= 0 && a < 0) a = b;
+      if (Armed(m, ids, a)) set1(a, "the side repelled (parse)");
+      set2(ActorAt(p, m, ids, subject), "subject that repels the attack (parse)");
     } else {
       int a = ActorAt(p, m, ids, subject);
       if (Armed(m, ids, a)) set1(a, "subject (parse)");
@@ -231,6 +268,11 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (role == CaseRole::kAgent && Armed(m, ids, a)) set1(a, "'de/by' argument of the event noun (parse)");
       if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
     }
+    // Who the noun's side may be: the subject of the verb it is the object
+    // of, or the noun itself when it is a subject ("a roadside bomb killed").
+    Dep nrel = BaseDep(p.Relation(uv));
+    if (nrel == Dep::kNsubj) SetSubject(p, m, ids, v, &f);
+    else if (nrel == Dep::kObj && p.Head(uv) >= 0) SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(p.Head(uv))), &f);
     // "L'armée a mené des frappes", "IS claimed the attack": the subject of
     // the verb the event noun is the object of.
     if (f.actor1 < 0 && p.Relation(uv) == Dep::kObj) {

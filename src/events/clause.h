@@ -34,6 +34,8 @@ struct ClauseFrame {
   // The predicate of a copula or its subject: "c'est une attaque horrible",
   // "ce type de violences est rare": it describes, it reports no occurrence.
   bool copular = false;
+  int32_t subject = -1;          // the token the parse makes the predicate's subject (verbal triggers)
+  int subject_actor = -1;        // the actor mention that subject belongs to, if any
   int actor1 = -1, actor2 = -1;  // indices into MentionSet::actors; -1: the parse names none
   std::string how1, how2;
 };

@@ -83,7 +83,7 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
     out->span = SpanOf(doc, b, e);
     out->id = na.cells[1] + "_" + h.cells[1];
     out->kind = "state";
-    out->air = h.cells[2] == "air";
+    out->air = h.cells[2] == "air" || h.cells[2] == "airforce";
     out->rule = "actor_heads.tsv:'" + h.cells[0] + "' + nationalities.tsv:'" + na.cells[0] + "'";
     return true;
   };
@@ -111,13 +111,17 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
   if (!heads.empty()) {
     const auto& h = heads_.entry(heads.front().value);
     bool own = h.cells[2] == "own";  // "government forces" need no determiner
+    // "the air force", "l'aviation": an air force named as an institution is
+    // the story country's, like "the army"; aircraft nouns are not.
+    bool institution = h.cells[2] == "-" || h.cells[2] == "airforce";
     // "Mali's army": English 's is two tokens, "'" and "s".
     bool possessive = i >= 2 && doc.tokens[i - 1].fold == "s" && doc.tokens[i - 2].fold == "'";
-    if (!own && (h.cells[2] != "-" || i == 0 || !(Determiner(doc.tokens[i - 1].fold) || possessive))) return false;
+    if (!own && (!institution || i == 0 || !(Determiner(doc.tokens[i - 1].fold) || possessive))) return false;
     out->toks = {i, heads.front().end};
     out->span = SpanOf(doc, i, heads.front().end);
     out->id = "*_" + h.cells[1];
     out->kind = "state";
+    out->air = h.cells[2] == "airforce";
     out->rule = "actor_heads.tsv:'" + h.cells[0] + "' with no nationality";
     return true;
   }

@@ -101,6 +101,8 @@ struct TriggerMention {
   std::string rule;
   bool weak = false;  // a generic action (détruire, attack): an event only with an armed actor
   bool flip = false;  // the grammatical subject is the side acted upon (se retirer)
+  bool repel = false;  // the subject fends off the attack its object names (repousser, repel)
+  bool mutual = false;  // fighting in which both sides act (combats, clashes)
   std::string modifier;  // the word that refined the type ("aérienne", "suicide"), if any
 };
 

@@ -30,13 +30,6 @@ struct Noun {
   std::string fold, cls;
 };
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 int64_t ToInt(std::string_view s) {
   int64_t v = 0;
   for (char c : s) v = v * 10 + (c - '0');

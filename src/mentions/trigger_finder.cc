@@ -60,6 +60,8 @@ std::vector<TriggerMention> TriggerFinder::Find(const Document& doc) const {
     t.lemma = e.cells[0];
     t.weak = e.cells[3] == "weak";
     t.flip = e.cells[4] == "flip";
+    t.repel = e.cells[4] == "repel";
+    t.mutual = e.cells[4] == "mutual";
     t.rule = e.lang + "/triggers.tsv:" + std::to_string(e.line) + " '" + e.cells[0] + "'";
     if (t.weak) Refine(doc, stemmed, &t);
     out.push_back(std::move(t));
