@@ -20,7 +20,9 @@
 #include "base/utf8.h"
 #include "dedup/merge.h"
 #include "sitrep/store.h"
+#include "store/code_point_slicer.h"
 #include "store/event_codec.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_migrations.h"
 
@@ -66,27 +68,6 @@ std::string JoinSorted(const std::set<std::string>& items, const char* sep) {
   }
   return out;
 }
-
-// Code point offsets -> the UTF-8 text between them.
-class CodePointSlicer {
- public:
-  explicit CodePointSlicer(const std::string& text) : text_(text) {
-    for (size_t i = 0; i < text.size(); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        starts_.push_back(static_cast<uint32_t>(i));
-    starts_.push_back(static_cast<uint32_t>(text.size()));
-  }
-  std::string Slice(int64_t begin, int64_t end) const {
-    int64_t n = static_cast<int64_t>(starts_.size()) - 1;
-    begin = std::clamp<int64_t>(begin, 0, n);
-    end = std::clamp<int64_t>(end, begin, n);
-    return text_.substr(starts_[begin], starts_[end] - starts_[begin]);
-  }
-
- private:
-  const std::string& text_;
-  std::vector<uint32_t> starts_;
-};
 
 // Releases the read snapshots of the statements a method used.
 struct ResetOnExit {
@@ -810,6 +791,7 @@ std::string DocumentContentHash(const RawDocument& raw) {
 }
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  if (IsPostgresUrl(path)) return OpenPostgresStore(path, options);
   auto db = SqliteDb::Open(path, options.read_only, options.busy_timeout_ms);
   if (!db.ok()) return db.status();
   SqliteDb* d = db->get();

@@ -1,0 +1,174 @@
+#include "store/postgres_migrations.h"
+
+namespace sitrep {
+namespace {
+
+// 001: the same tables as the SQLite store (documents, reports, evidence,
+// events, event_sources) with PostgreSQL's own indexes: PostGIS points with
+// a GiST index for bounding boxes, full text in French and English (the
+// document's language chooses; accents are folded by `unaccent` as SQLite's
+// FTS5 folds them). Identifiers and the text columns queries sort or compare
+// use the "C" collation, so that orders are byte orders as in SQLite
+// whatever the database's locale.
+const char* k001Initial = R"sql(
+CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION sitrep_french (COPY = french);
+ALTER TEXT SEARCH CONFIGURATION sitrep_french
+  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+CREATE TEXT SEARCH CONFIGURATION sitrep_english (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION sitrep_english
+  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+
+CREATE TABLE documents(
+  id bigserial PRIMARY KEY,
+  doc_id text COLLATE "C" NOT NULL UNIQUE,
+  content_hash text NOT NULL,
+  text text NOT NULL,
+  pub_date text COLLATE "C", lang text, url text, outlet text,
+  pipeline_version text NOT NULL,
+  data_version text NOT NULL,
+  ingested_at bigint NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector(
+    CASE WHEN lang = 'fr' THEN 'sitrep_french'::regconfig ELSE 'sitrep_english'::regconfig END,
+    text)) STORED);
+CREATE INDEX documents_tsv ON documents USING gin(tsv);
+
+CREATE TABLE reports(
+  id bigserial PRIMARY KEY,
+  report_id text COLLATE "C" NOT NULL UNIQUE,
+  doc_id text COLLATE "C" NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  ordinal integer NOT NULL,
+  event_id text COLLATE "C" NOT NULL,
+  event_type text COLLATE "C" NOT NULL,
+  date_start text COLLATE "C", date_end text COLLATE "C",
+  mergeable boolean NOT NULL,
+  lat double precision, lon double precision, admin1 text COLLATE "C",
+  pipeline_version text NOT NULL,
+  data_version text NOT NULL,
+  json text NOT NULL);
+CREATE INDEX reports_doc ON reports(doc_id);
+CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_when ON reports(event_type, date_start) WHERE mergeable;
+
+CREATE TABLE evidence(
+  id bigserial PRIMARY KEY,
+  report_id bigint NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  start_cp bigint NOT NULL, end_cp bigint NOT NULL,
+  sentence text NOT NULL,
+  lang text,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector(
+    CASE WHEN lang = 'fr' THEN 'sitrep_french'::regconfig ELSE 'sitrep_english'::regconfig END,
+    sentence)) STORED);
+CREATE INDEX evidence_report ON evidence(report_id);
+CREATE INDEX evidence_tsv ON evidence USING gin(tsv);
+
+CREATE TABLE events(
+  id bigserial PRIMARY KEY,
+  event_id text COLLATE "C" NOT NULL UNIQUE,
+  event_type text COLLATE "C" NOT NULL, sub_event_type text COLLATE "C" NOT NULL,
+  date_start text COLLATE "C", date_end text COLLATE "C",
+  admin1 text COLLATE "C", country text COLLATE "C",
+  actor1 text COLLATE "C", actor2 text COLLATE "C",
+  n_reports integer NOT NULL, n_docs integer NOT NULL,
+  pipeline_version text NOT NULL,
+  data_version text NOT NULL,
+  outlets text NOT NULL,
+  reasons text NOT NULL,
+  updated_at bigint NOT NULL,
+  json text NOT NULL,
+  fatalities bigint NOT NULL DEFAULT 0,
+  fatalities_order bigint NOT NULL DEFAULT -1,
+  background boolean NOT NULL DEFAULT false,
+  lat double precision, lon double precision,
+  geom geometry(Point, 4326),
+  claims jsonb NOT NULL DEFAULT '[]');
+CREATE INDEX events_geom ON events USING gist(geom);
+CREATE INDEX events_date_id ON events(date_start, event_id);
+CREATE INDEX events_date_end ON events(date_end);
+CREATE INDEX events_type_date ON events(lower(event_type), date_start, event_id);
+CREATE INDEX events_country_date ON events(lower(country), date_start);
+CREATE INDEX events_admin1 ON events(lower(admin1));
+CREATE INDEX events_actor1 ON events(lower(actor1), date_start);
+CREATE INDEX events_actor2 ON events(lower(actor2), date_start);
+CREATE INDEX events_fatalities ON events(fatalities_order DESC, date_start, event_id);
+
+CREATE TABLE event_sources(
+  event_id bigint NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  source text NOT NULL);
+CREATE UNIQUE INDEX event_sources_key ON event_sources(event_id, lower(source));
+CREATE INDEX event_sources_source ON event_sources(lower(source));
+)sql";
+
+constexpr int64_t kMigrationLock = 0x5174726570000001;  // "sitrep" + 1
+
+}  // namespace
+
+const std::vector<PgMigration>& PostgresMigrations() {
+  static const std::vector<PgMigration> kMigrations = {
+      {1, "001_initial", k001Initial},
+  };
+  return kMigrations;
+}
+
+StatusOr<int> PostgresSchemaVersion(PgConn* c) {
+  auto exists = c->QueryInt("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations' "
+                            "AND schemaname = current_schema()");
+  if (!exists.ok()) return exists.status();
+  if (*exists == 0) return 0;
+  auto v = c->QueryInt("SELECT COALESCE(max(version), 0) FROM schema_migrations");
+  if (!v.ok()) return v.status();
+  return static_cast<int>(*v);
+}
+
+Status MigratePostgres(PgConn* c, bool read_only) {
+  int latest = PostgresMigrations().back().version;
+  auto current = PostgresSchemaVersion(c);
+  if (!current.ok()) return current.status();
+  if (*current > latest)
+    return Status::InvalidArgument("database schema version " + std::to_string(*current) +
+                                   " is newer than this sitrep (" + std::to_string(latest) + ")");
+  if (*current == latest) return Status::Ok();
+  if (read_only)
+    return Status::InvalidArgument(
+        *current == 0 ? std::string("the database holds no sitrep store: run 'sitrep ingest' or "
+                                    "'sitrep migrate' on it first")
+                      : "database schema version " + std::to_string(*current) +
+                            " needs upgrading: run 'sitrep ingest' on it first");
+  // Session-level: held across the migrations' own transactions.
+  SITREP_RETURN_IF_ERROR(c->Exec("SELECT pg_advisory_lock(" + std::to_string(kMigrationLock) + ")"));
+  Status result = Status::Ok();
+  for (const auto& m : PostgresMigrations()) {
+    PgTransaction tx(c);
+    result = tx.Begin();
+    if (!result.ok()) break;
+    result = c->Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations(version integer PRIMARY KEY, name text NOT "
+        "NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+    if (!result.ok()) break;
+    auto done = c->QueryInt("SELECT count(*) FROM schema_migrations WHERE version = $1",
+                            {PgInt(m.version)});
+    if (!done.ok()) {
+      result = done.status();
+      break;
+    }
+    if (*done) continue;  // another process applied it while we waited
+    result = c->Exec(m.sql);
+    if (!result.ok()) {
+      result = Status::Internal(std::string("migration ") + m.name + ": " + result.message());
+      break;
+    }
+    auto rec = c->Query("INSERT INTO schema_migrations(version, name) VALUES ($1, $2)",
+                        {PgInt(m.version), std::string(m.name)});
+    if (!rec.ok()) {
+      result = rec.status();
+      break;
+    }
+    result = tx.Commit();
+    if (!result.ok()) break;
+  }
+  Status unlock = c->Exec("SELECT pg_advisory_unlock(" + std::to_string(kMigrationLock) + ")");
+  return result.ok() ? unlock : result;
+}
+
+}  // namespace sitrep
