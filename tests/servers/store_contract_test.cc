@@ -1,0 +1,488 @@
+// The Store contract, run against every backend: SQLite (a file) and
+// PostgreSQL (a throwaway server, tests/servers/test_servers.h).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "base/utf8.h"
+#include "server/stats.h"
+#include "sitrep/store.h"
+#include "tests/servers/test_servers.h"
+
+namespace sitrep {
+namespace {
+
+using ::sitrep::testing::PgTestServer;
+
+struct TestDoc {
+  RawDocument raw;
+  DocumentResult result;
+};
+
+// A document whose one event is an air strike at (lat, lon) reported by
+// `source` with `dead` fatalities; the evidence is the sentence `sentence`.
+TestDoc StrikeDoc(const std::string& id, const std::string& sentence, const std::string& source,
+                  int64_t dead, double lat, double lon, int day = 13) {
+  TestDoc d;
+  d.raw.id = id;
+  d.raw.bytes = "Titre.\n\n" + sentence + " Fin.";
+  d.raw.date = PubDate{2023, 3, day};
+  d.raw.outlet = "outlet-" + id;
+  d.result.doc_id = id;
+  d.result.lang = "fr";
+  Event e;
+  e.id = "ev_" + id;
+  e.docs = {id};
+  e.event_type = "Explosions/Remote violence";
+  e.sub_event_type = "Air/drone strike";
+  e.date = {Ymd{2023, 3, day}, Ymd{2023, 3, day}, DatePrecision::kDay};
+  e.location.name = "Maarrat al-Nu'man";
+  e.location.lat = lat;
+  e.location.lon = lon;
+  e.location.admin1 = "SY-ID";
+  e.location.country = "SY";
+  e.location.precision = LocationPrecision::kPlace;
+  e.actor1 = Actor{"RUS_MIL", "x"};
+  Claim c;
+  c.source = source;
+  c.text = source;
+  c.fatalities = Count::Exact(dead);
+  e.claims = {c};
+  e.fatalities = c.fatalities;
+  int64_t start = static_cast<int64_t>(CountCodePoints("Titre.\n\n"));
+  e.evidence = {{id, start, start + static_cast<int64_t>(CountCodePoints(sentence))}};
+  e.pipeline_version = Pipeline::Version();
+  d.result.events = {e};
+  return d;
+}
+
+const char* kFr =
+    "Des frappes aériennes russes ont tué au moins douze civils près de la ville, selon l'OSDH.";
+const char* kEn = "Russian jets struck the town on Monday, killing 15 people, the agency said.";
+
+class StoreContractTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  bool Postgres() const { return GetParam() == "postgresql"; }
+  void SetUp() override {
+    if (Postgres()) SITREP_REQUIRE_SERVER(PgTestServer::Get().error());
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sitrep_contract_" + std::to_string(::getpid()) + "_" + TestName());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string TestName() const {
+    std::string n = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    return n.substr(0, n.find('/'));
+  }
+  // The address of store `name` of this test (the same one when asked again).
+  std::string Address(const std::string& name) {
+    if (!Postgres()) return (dir_ / name).string();
+    auto it = urls_.find(name);
+    if (it != urls_.end()) return it->second;
+    std::string url = PgTestServer::Get().NewDatabase(TestName() + "_" + name);
+    urls_[name] = url;
+    return url;
+  }
+  std::unique_ptr<Store> OpenStore(const std::string& name = "t.db") {
+    auto s = Store::Open(Address(name));
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+  static IngestOutcome Ingest(Store* s, const TestDoc& d) {
+    auto r = s->IngestDocument(d.raw, d.result, "data:test");
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? *r : IngestOutcome{};
+  }
+  static std::vector<std::string> AllJson(Store* s) {
+    auto q = s->Query({});
+    EXPECT_TRUE(q.ok()) << q.status().message();
+    std::vector<std::string> out;
+    if (q.ok())
+      for (const auto& e : *q) out.push_back(EventToJson(e.event));
+    return out;
+  }
+  std::filesystem::path dir_;
+  std::map<std::string, std::string> urls_;
+};
+
+TEST_P(StoreContractTest, SameDocumentTwiceChangesNothing) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  TestDoc d = StrikeDoc("a", kFr, "SOHR", 12, 35.64, 36.67);
+  EXPECT_EQ(Ingest(s.get(), d).action, IngestAction::kInserted);
+  auto before = AllJson(s.get());
+  EXPECT_EQ(Ingest(s.get(), d).action, IngestAction::kUnchanged);
+  EXPECT_EQ(AllJson(s.get()), before);
+  auto st = s->Stats();
+  ASSERT_TRUE(st.ok()) << st.status().message();
+  EXPECT_EQ(st->documents, 1);
+  EXPECT_EQ(st->reports, 1);
+  EXPECT_EQ(st->events, 1);
+  EXPECT_GE(st->schema_version, 1);
+  EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:test"));
+  EXPECT_FALSE(*s->HasDocument("a", "other", "data:test"));
+  EXPECT_FALSE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:newer"));
+  auto again = s->IngestDocument(d.raw, d.result, "data:newer");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->action, IngestAction::kReplaced);
+  EXPECT_EQ(s->Stats()->reports, 1);
+  EXPECT_TRUE(s->CheckConsistency()->empty());
+}
+
+TEST_P(StoreContractTest, FrenchAndEnglishReportsMergeWithBothClaimsAndExplain) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("fr", kFr, "SOHR", 12, 35.6433, 36.6709));
+  TestDoc en = StrikeDoc("en", kEn, "AP", 15, 35.66, 36.69);
+  en.result.lang = "en";
+  Ingest(s.get(), en);
+  auto q = s->Query({});
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q->size(), 1u);
+  const Event& e = (*q)[0].event;
+  EXPECT_EQ(e.docs, (std::vector<std::string>{"en", "fr"}));
+  ASSERT_EQ(e.claims.size(), 2u);
+  EXPECT_EQ(e.fatalities->best, 12);
+  EXPECT_EQ((*q)[0].data_version, "data:test");
+  EXPECT_EQ((*q)[0].outlets, (std::vector<std::string>{"outlet-en", "outlet-fr"}));
+  EXPECT_EQ(s->Stats()->merged_events, 1);
+
+  auto x = s->Explain(e.id);
+  ASSERT_TRUE(x.ok()) << x.status().message();
+  ASSERT_EQ(x->reports.size(), 2u);
+  EXPECT_EQ(x->reports[0].evidence_sentences, std::vector<std::string>{kEn});
+  EXPECT_EQ(x->reports[1].evidence_sentences, std::vector<std::string>{kFr});
+  ASSERT_EQ(x->reasons.size(), 1u);
+  EXPECT_NE(x->reasons[0].find("km apart"), std::string::npos);
+  EXPECT_EQ(s->Explain("ev_fr")->event.event.id, e.id);
+  EXPECT_EQ(s->Explain("nope").status().code(), StatusCode::kNotFound);
+
+  auto doc = s->GetDocument("fr");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->evidence.size(), 1u);
+  EXPECT_EQ(doc->evidence[0].event_id, e.id);
+  EXPECT_EQ(doc->outlet, "outlet-fr");
+  EXPECT_EQ(doc->pub_date, "2023-03-13");
+  EXPECT_EQ(s->GetDocument("nope").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreContractTest, IngestOrderDoesNotChangeTheEvents) {
+  std::vector<TestDoc> docs = {
+      StrikeDoc("d1", kFr, "SOHR", 12, 35.00, 36.0), StrikeDoc("d2", kEn, "AP", 15, 35.08, 36.0),
+      StrikeDoc("d3", kFr, "SANA", 9, 35.16, 36.0), StrikeDoc("d4", kEn, "RIA", 3, 35.24, 36.0),
+      StrikeDoc("d5", kEn, "TASS", 4, 35.5, 36.0, 14)};
+  auto a = OpenStore("a.db");
+  auto b = OpenStore("b.db");
+  auto c = OpenStore("c.db");
+  ASSERT_TRUE(a && b && c);
+  for (const auto& d : docs) Ingest(a.get(), d);
+  for (auto it = docs.rbegin(); it != docs.rend(); ++it) Ingest(b.get(), *it);
+  for (int i : {2, 0, 4, 1, 3}) Ingest(c.get(), docs[i]);
+  auto expected = AllJson(a.get());
+  EXPECT_GT(expected.size(), 1u);
+  EXPECT_LT(expected.size(), docs.size());
+  EXPECT_EQ(AllJson(b.get()), expected);
+  EXPECT_EQ(AllJson(c.get()), expected);
+  EXPECT_TRUE(c->CheckConsistency()->empty());
+}
+
+TEST_P(StoreContractTest, AChangedDocumentReplacesItsReportsAndCanUndoAMerge) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("fr", kFr, "SOHR", 12, 35.64, 36.67));
+  Ingest(s.get(), StrikeDoc("en", kEn, "AP", 15, 35.66, 36.69));
+  ASSERT_EQ(s->Query({})->size(), 1u);
+  TestDoc moved = StrikeDoc("en", std::string(kEn) + " Corrected.", "AP", 15, 36.5, 36.69);
+  EXPECT_EQ(Ingest(s.get(), moved).action, IngestAction::kReplaced);
+  auto q = s->Query({});
+  ASSERT_EQ(q->size(), 2u);
+  for (const auto& e : *q) EXPECT_EQ(e.event.docs.size(), 1u);
+  EXPECT_EQ(s->Stats()->reports, 2);
+  EXPECT_TRUE(s->CheckConsistency()->empty());
+}
+
+TEST_P(StoreContractTest, ALaterDocumentCanSplitAMerge) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 12, 35.00, 36.0));
+  Ingest(s.get(), StrikeDoc("b", kEn, "AP", 15, 35.09, 36.0));
+  ASSERT_EQ(s->Query({})->size(), 1u);
+  TestDoc c = StrikeDoc("c", kFr, "SANA", 3, 35.00, 36.0);
+  c.result.events.push_back(StrikeDoc("c", kEn, "SANA", 4, 35.09, 36.0).result.events[0]);
+  c.result.events[1].id = "ev_c2";
+  Ingest(s.get(), c);
+  auto q = s->Query({});
+  ASSERT_EQ(q->size(), 2u);
+  EXPECT_EQ((*q)[0].event.docs, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ((*q)[1].event.docs, (std::vector<std::string>{"b", "c"}));
+}
+
+TEST_P(StoreContractTest, AWeekLongReportMeetsADayReportAtItsEndInEitherOrder) {
+  for (bool week_first : {true, false}) {
+    auto s = OpenStore(week_first ? "w1.db" : "w2.db");
+    ASSERT_TRUE(s);
+    TestDoc week = StrikeDoc("week", kFr, "SOHR", 30, 35.0, 36.0, 7);
+    week.result.events[0].date = {Ymd{2023, 3, 7}, Ymd{2023, 3, 13}, DatePrecision::kWeek};
+    TestDoc day = StrikeDoc("day", kEn, "AP", 4, 35.0, 36.0, 13);
+    Ingest(s.get(), week_first ? week : day);
+    Ingest(s.get(), week_first ? day : week);
+    auto q = s->Query({});
+    ASSERT_EQ(q->size(), 1u);
+    EXPECT_EQ((*q)[0].event.date.precision, DatePrecision::kDay);
+    EXPECT_EQ((*q)[0].event.fatalities->best, 4);
+  }
+}
+
+TEST_P(StoreContractTest, QueryFilters) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("idlib", kFr, "SOHR", 12, 35.93, 36.63, 10));
+  TestDoc kharkiv = StrikeDoc("kharkiv", kEn, "AP", 3, 49.99, 36.23, 20);
+  kharkiv.result.lang = "en";
+  Event& k = kharkiv.result.events[0];
+  k.sub_event_type = "Shelling/artillery/missile attack";
+  k.location.admin1 = "UA-63";
+  k.location.country = "UA";
+  k.actor2 = Actor{"CIVILIANS", ""};
+  Ingest(s.get(), kharkiv);
+  auto ids = [&](QueryFilter f) {
+    std::vector<std::string> out;
+    auto q = s->Query(f);
+    EXPECT_TRUE(q.ok()) << q.status().message();
+    if (q.ok())
+      for (const auto& e : *q) out.push_back(e.event.docs[0]);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ids({}), (V{"idlib", "kharkiv"}));
+  QueryFilter f;
+  f.bbox = BoundingBox{35, 34, 38, 37};
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f.bbox = BoundingBox{36.0, 35.0, 36.5, 36.0};  // Idlib's latitude, not its longitude
+  EXPECT_EQ(ids(f), V{});
+  f = {};
+  f.from = Ymd{2023, 3, 15};
+  EXPECT_EQ(ids(f), V{"kharkiv"});
+  f = {};
+  f.to = Ymd{2023, 3, 10};
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f = {};
+  f.country = "ua";
+  EXPECT_EQ(ids(f), V{"kharkiv"});
+  f = {};
+  f.admin1 = "SY-ID";
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f = {};
+  f.sub_event_type = "Shelling/artillery/missile attack";
+  EXPECT_EQ(ids(f), V{"kharkiv"});
+  f = {};
+  f.actor = "civilians";
+  EXPECT_EQ(ids(f), V{"kharkiv"});
+  f = {};
+  f.source = "SOHR";
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f.source = "outlet-kharkiv";
+  EXPECT_EQ(ids(f), V{"kharkiv"});
+  f = {};
+  f.text = "aeriennes";  // accents folded
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f.text = "jets";
+  EXPECT_EQ(ids(f), V{"kharkiv"});
+  f = {};
+  f.doc_text = "titre";
+  EXPECT_EQ(ids(f).size(), 2u);
+  f.limit = 1;
+  EXPECT_EQ(ids(f).size(), 1u);
+}
+
+TEST_P(StoreContractTest, OrderOffsetAndCount) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 12, 35.93, 36.63, 10));
+  Ingest(s.get(), StrikeDoc("b", kEn, "AP", 3, 49.99, 36.23, 20));
+  Ingest(s.get(), StrikeDoc("c", kEn, "AP", 40, 15.0, 2.0, 5));
+  TestDoc undated = StrikeDoc("u", kEn, "AP", 1, -10.0, -50.0, 5);
+  undated.result.events[0].date = {};
+  undated.result.events[0].fatalities.reset();
+  undated.result.events[0].claims[0].fatalities.reset();
+  Ingest(s.get(), undated);
+  auto docs = [&](const QueryFilter& f) {
+    std::vector<std::string> out;
+    auto q = s->Query(f);
+    EXPECT_TRUE(q.ok()) << q.status().message();
+    if (q.ok())
+      for (const auto& e : *q) out.push_back(e.event.docs[0]);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  QueryFilter f;
+  EXPECT_EQ(docs(f), (V{"u", "c", "a", "b"}));  // an undated event first
+  f.order = QueryOrder::kDateDesc;
+  EXPECT_EQ(docs(f), (V{"b", "a", "c", "u"}));
+  f.order = QueryOrder::kFatalitiesDesc;
+  EXPECT_EQ(docs(f), (V{"c", "a", "b", "u"}));
+  f.order = QueryOrder::kDateAsc;
+  f.offset = 2;
+  EXPECT_EQ(docs(f), (V{"a", "b"}));
+  f.limit = 1;
+  EXPECT_EQ(docs(f), (V{"a"}));
+  auto n = s->Count(f);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 4);
+  f = {};
+  f.from = Ymd{2023, 3, 8};
+  EXPECT_EQ(*s->Count(f), 2);
+}
+
+TEST_P(StoreContractTest, AggregatesAreTheCountsOfTheStoredEvents) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 12, 35.93, 36.63, 10));
+  Ingest(s.get(), StrikeDoc("b", kEn, "AP", 3, 49.99, 36.23, 20));
+  TestDoc c = StrikeDoc("c", kEn, "AP", 5, 33.51, 36.29, 25);
+  c.result.events[0].event_type = "Battles";
+  c.result.events[0].sub_event_type = "Armed clash";
+  c.result.events[0].actor2 = Actor{"HTS", ""};
+  c.result.events[0].claims.push_back(c.result.events[0].claims[0]);
+  Ingest(s.get(), c);
+  TestDoc replaced = StrikeDoc("a", kFr, "OTHER", 2, 36.2, 37.1, 11);
+  replaced.raw.bytes += " Mise à jour.";
+  Ingest(s.get(), replaced);
+  auto check = [&](const QueryFilter& f, const char* what) {
+    auto events = s->Query(f);
+    ASSERT_TRUE(events.ok());
+    std::vector<Event> plain;
+    for (const auto& e : *events) plain.push_back(e.event);
+    auto counts = s->Aggregate(f);
+    ASSERT_TRUE(counts.ok()) << counts.status().message();
+    EXPECT_EQ(StatsJson(*counts, Ymd{2024, 1, 1}), StatsJson(plain, Ymd{2024, 1, 1})) << what;
+    auto n = s->Count(f);
+    ASSERT_TRUE(n.ok());
+    EXPECT_EQ(*n, static_cast<int64_t>(plain.size())) << what;
+    for (int level = 0; level < 4; ++level) {
+      auto grid = s->Grid(f, level);
+      ASSERT_TRUE(grid.ok()) << grid.status().message();
+      int64_t in_cells = 0;
+      for (const auto& cell : *grid) in_cells += cell.events;
+      EXPECT_EQ(in_cells, static_cast<int64_t>(plain.size())) << what << " level " << level;
+    }
+  };
+  check({}, "everything");
+  QueryFilter f;
+  f.event_type = "Battles";
+  check(f, "one type");
+  f.event_type = "battles";
+  check(f, "one type in another case");
+  f = {};
+  f.actor = "HTS";
+  check(f, "an actor");
+  f = {};
+  f.from = Ymd{2023, 3, 15};
+  check(f, "a date");
+  EXPECT_FALSE(s->Grid({}, 4).ok());
+  // A box selects the grid cells that meet it.
+  f = {};
+  f.bbox = BoundingBox{36.0, 35.0, 37.0, 36.5};
+  auto cells = s->Grid(f, 0);
+  ASSERT_TRUE(cells.ok());
+  ASSERT_EQ(cells->size(), 1u);
+  EXPECT_EQ((*cells)[0].x, 4);
+  EXPECT_EQ((*cells)[0].y, 4);
+}
+
+TEST_P(StoreContractTest, OpeningReadOnlyNeedsAnExistingStore) {
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_FALSE(Store::Open(Address("missing.db"), ro).ok());
+  {
+    auto s = OpenStore();
+    ASSERT_TRUE(s);
+    Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 1, 35, 36));
+  }
+  auto r = Store::Open(Address("t.db"), ro);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ((*r)->Query({})->size(), 1u);
+}
+
+// Several writers at once, each with its own Store: reports of one
+// occurrence arriving side by side still make one event, a document stored
+// twice at once is stored once, and the result is that of one writer.
+TEST_P(StoreContractTest, ConcurrentWritersMakeWhatOneWriterMakes) {
+  std::vector<TestDoc> docs;
+  for (int i = 0; i < 24; ++i) {
+    // Two occurrences (two places 200 km apart) of one type, and a third
+    // of another type at the first place.
+    int kind = i % 3;
+    TestDoc d = StrikeDoc("w" + std::to_string(i), kFr, "S" + std::to_string(i), 10 + i,
+                          (kind == 1 ? 37.0 : 35.0) + 0.001 * i, 36.0 + 0.001 * i);
+    if (kind == 2) {
+      d.result.events[0].event_type = "Battles";
+      d.result.events[0].sub_event_type = "Armed clash";
+    }
+    docs.push_back(d);
+  }
+  auto one = OpenStore("one.db");
+  ASSERT_TRUE(one);
+  for (const auto& d : docs) Ingest(one.get(), d);
+  auto expected = AllJson(one.get());
+  ASSERT_EQ(expected.size(), 3u);
+
+  std::string shared = Address("shared.db");
+  ASSERT_TRUE(OpenStore("shared.db"));  // created and migrated
+  constexpr int kWriters = 6;
+  std::vector<std::thread> writers;
+  std::vector<std::string> errors(kWriters);
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      auto s = Store::Open(shared);
+      if (!s.ok()) {
+        errors[w] = s.status().message();
+        return;
+      }
+      for (size_t i = w; i < docs.size(); i += kWriters) {
+        // Every writer also stores the first document (a redelivery).
+        for (const TestDoc* d : {&docs[i], &docs[0]}) {
+          auto r = (*s)->IngestDocument(d->raw, d->result, "data:test");
+          if (!r.ok()) errors[w] = r.status().message();
+        }
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  for (const auto& e : errors) EXPECT_EQ(e, "");
+  auto s = OpenStore("shared.db");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(AllJson(s.get()), expected);
+  EXPECT_EQ(s->Stats()->documents, static_cast<int64_t>(docs.size()));
+  EXPECT_EQ(s->Stats()->reports, static_cast<int64_t>(docs.size()));
+  EXPECT_TRUE(s->CheckConsistency()->empty());
+}
+
+// PostgreSQL's full-text syntax is the web-search one: no query is an error.
+TEST_P(StoreContractTest, FullTextSyntax) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 12, 35.93, 36.63, 10));
+  QueryFilter f;
+  f.text = "\"unbalanced";
+  if (Postgres()) {
+    EXPECT_TRUE(s->Query(f).ok());
+    f.text = "\"frappes aériennes\"";  // a phrase
+    EXPECT_EQ(s->Query(f)->size(), 1u);
+    f.text = "\"aériennes frappes\"";
+    EXPECT_EQ(s->Query(f)->size(), 0u);
+  } else {
+    EXPECT_FALSE(s->Query(f).ok());
+    EXPECT_FALSE(s->Count(f).ok());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
+                         ::testing::Values(std::string("sqlite"), std::string("postgresql")),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace sitrep
