@@ -132,9 +132,11 @@ Status MoveStaged(PgConn* c, CopyCounts* counts) {
       "excluded.lat, lon = excluded.lon, geom = excluded.geom, claims = excluded.claims");
   if (!events.ok()) return events.status();
   counts->events_written = events->Affected();
-  return c->Exec(
+  SITREP_RETURN_IF_ERROR(c->Exec(
       "INSERT INTO event_sources(event_id, source) SELECT e.id, s.source FROM stage_event_sources s "
-      "JOIN events e ON e.event_id = s.event_id ORDER BY s.seq ON CONFLICT DO NOTHING");
+      "JOIN events e ON e.event_id = s.event_id ORDER BY s.seq ON CONFLICT DO NOTHING"));
+  // The kept counts, recounted over every event (the copied and any others).
+  return c->Exec(PostgresRecountStats());
 }
 
 }  // namespace

@@ -100,6 +100,19 @@ CREATE UNIQUE INDEX event_sources_key ON event_sources(event_id, lower(source));
 CREATE INDEX event_sources_source ON event_sources(lower(source));
 )sql";
 
+// 002: `event_stats`, the counts behind /api/stats and the map's grid when
+// the filter is nothing or one event type, as in the SQLite store (slices
+// '' and 'type:<event type>'; dimensions all, day, tday, type, sub,
+// admin1, actor, source, word, g0..g3). The write path keeps them up to
+// date (postgres_store.cc, one upsert per document in key order); this
+// migration counts the events already stored.
+const char* k002Stats = R"sql(
+CREATE TABLE event_stats(
+  slice text COLLATE "C" NOT NULL, dim text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL,
+  n bigint NOT NULL, fatalities bigint NOT NULL,
+  PRIMARY KEY (slice, dim, key));
+)sql";
+
 constexpr int64_t kMigrationLock = 0x5174726570000001;  // "sitrep" + 1
 
 }  // namespace
@@ -107,8 +120,48 @@ constexpr int64_t kMigrationLock = 0x5174726570000001;  // "sitrep" + 1
 const std::vector<PgMigration>& PostgresMigrations() {
   static const std::vector<PgMigration> kMigrations = {
       {1, "001_initial", k001Initial},
+      {2, "002_stats", k002Stats},
   };
   return kMigrations;
+}
+
+const char* PostgresRecountStats() {
+  return R"sql(
+DELETE FROM event_stats;
+INSERT INTO event_stats(slice, dim, key, n, fatalities)
+SELECT s.slice, d.dim, d.key, count(*), sum(e.fatalities)
+FROM events e
+CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
+CROSS JOIN LATERAL (VALUES
+  ('all', ''),
+  ('day', e.date_start),
+  ('tday', CASE WHEN NOT e.background THEN e.date_start END),
+  ('type', e.event_type),
+  ('sub', e.sub_event_type),
+  ('admin1', NULLIF(e.admin1, '')),
+  ('actor', e.actor1),
+  ('actor', CASE WHEN e.actor2 IS DISTINCT FROM e.actor1 THEN e.actor2 END),
+  ('g0', floor(e.lon / 8.0)::bigint || ':' || floor(e.lat / 8.0)::bigint),
+  ('g1', floor(e.lon / 2.0)::bigint || ':' || floor(e.lat / 2.0)::bigint),
+  ('g2', floor(e.lon / 0.5)::bigint || ':' || floor(e.lat / 0.5)::bigint),
+  ('g3', floor(e.lon / 0.125)::bigint || ':' || floor(e.lat / 0.125)::bigint)) d(dim, key)
+WHERE d.key IS NOT NULL
+GROUP BY 1, 2, 3;
+INSERT INTO event_stats(slice, dim, key, n, fatalities)
+SELECT s.slice, 'source', c.src, count(*), sum(e.fatalities)
+FROM events e
+CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
+CROSS JOIN LATERAL (SELECT DISTINCT x->>'source' AS src FROM jsonb_array_elements(e.claims) x) c
+WHERE c.src IS NOT NULL
+GROUP BY 1, 2, 3;
+INSERT INTO event_stats(slice, dim, key, n, fatalities)
+SELECT s.slice, 'word', (x->>'source') || chr(31) || (x->>'text'), count(*), sum(e.fatalities)
+FROM events e
+CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
+CROSS JOIN LATERAL jsonb_array_elements(e.claims) x
+WHERE COALESCE(x->>'text', '') <> '' AND x->>'source' IS NOT NULL
+GROUP BY 1, 2, 3;
+)sql";
 }
 
 StatusOr<int> PostgresSchemaVersion(PgConn* c) {
@@ -154,6 +207,7 @@ Status MigratePostgres(PgConn* c, bool read_only) {
     }
     if (*done) continue;  // another process applied it while we waited
     result = c->Exec(m.sql);
+    if (result.ok() && m.version == 2) result = c->Exec(PostgresRecountStats());
     if (!result.ok()) {
       result = Status::Internal(std::string("migration ") + m.name + ": " + result.message());
       break;

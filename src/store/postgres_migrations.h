@@ -21,6 +21,10 @@ struct PgMigration {
 
 const std::vector<PgMigration>& PostgresMigrations();
 
+// SQL that recounts `event_stats` from the events (migration 002 and
+// after a copy).
+const char* PostgresRecountStats();
+
 // The highest applied version (0 for an empty database).
 StatusOr<int> PostgresSchemaVersion(PgConn* c);
 

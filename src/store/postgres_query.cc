@@ -88,6 +88,48 @@ StoredEvent ReadStoredEvent(const PgResult& r, int row, int col) {
   return out;
 }
 
+// The event_stats slice that answers `f` exactly (no filter but an event
+// type written as stored), as the SQLite store: false when there is none.
+StatusOr<bool> SliceFor(PgConn* c, const QueryFilter& f, std::string* slice) {
+  if (f.from || f.to || f.bbox || !f.admin1.empty() || !f.country.empty() ||
+      !f.sub_event_type.empty() || !f.actor.empty() || !f.source.empty() || !f.text.empty() ||
+      !f.doc_text.empty())
+    return false;
+  *slice = f.event_type.empty() ? "" : "type:" + f.event_type;
+  if (slice->empty()) return true;
+  PG_ASSIGN_OR_RETURN(r, c->Run("SELECT 1 FROM event_stats WHERE slice = $1 AND dim = 'all' AND "
+                                "key = '' AND n > 0",
+                                {*slice}));
+  return r.Rows() > 0;
+}
+
+void AddCount(EventCounts* c, const std::string& dim, const std::string& key, int64_t n,
+              int64_t dead) {
+  if (dim == "all") {
+    c->events += n;
+    c->fatalities += dead;
+  } else if (dim == "day") {
+    auto& d = c->by_day[key];
+    d.first += n;
+    d.second += dead;
+  } else if (dim == "tday") {
+    c->timeline_days[key] += n;
+  } else if (dim == "type") {
+    c->by_type[key] += n;
+  } else if (dim == "sub") {
+    c->by_sub_type[key] += n;
+  } else if (dim == "admin1") {
+    c->by_admin1[key] += n;
+  } else if (dim == "actor") {
+    c->by_actor[key] += n;
+  } else if (dim == "source") {
+    c->by_source[key] += n;
+  } else if (dim == "word") {
+    size_t sep = key.find('\x1f');
+    if (sep != std::string::npos) c->source_words[key.substr(0, sep)][key.substr(sep + 1)] += n;
+  }
+}
+
 Status QueryFailed(const Status& st) {
   if (st.code() == StatusCode::kIoError) return st;
   return Status::InvalidArgument("query failed: " + st.message());
@@ -110,6 +152,14 @@ StatusOr<std::vector<StoredEvent>> PgQueryEvents(PgConn* c, const QueryFilter& f
 }
 
 StatusOr<int64_t> PgCountEvents(PgConn* c, const QueryFilter& f) {
+  std::string slice;
+  PG_ASSIGN_OR_RETURN(sliced, SliceFor(c, f, &slice));
+  if (sliced) {
+    PG_ASSIGN_OR_RETURN(r, c->Run("SELECT n FROM event_stats WHERE slice = $1 AND dim = 'all' AND "
+                                  "key = ''",
+                                  {slice}));
+    return r.Rows() ? r.Int(0, 0) : 0;
+  }
   PgWhere where(f);
   auto n = c->QueryInt("SELECT count(*) FROM events e" + where.sql, where.params);
   if (!n.ok()) return QueryFailed(n.status());
@@ -119,8 +169,19 @@ StatusOr<int64_t> PgCountEvents(PgConn* c, const QueryFilter& f) {
 // One pass over the matching events with grouping sets for the plain
 // columns; the second side, the claims' sources and words in three more.
 StatusOr<EventCounts> PgAggregate(PgConn* c, const QueryFilter& f) {
-  PgWhere where(f);
   EventCounts out;
+  std::string slice;
+  PG_ASSIGN_OR_RETURN(sliced, SliceFor(c, f, &slice));
+  if (sliced) {
+    PG_ASSIGN_OR_RETURN(r, c->Run("SELECT dim, key, n, fatalities FROM event_stats WHERE slice = $1 "
+                                  "AND dim IN ('all', 'day', 'tday', 'type', 'sub', 'admin1', "
+                                  "'actor', 'source', 'word') AND n > 0",
+                                  {slice}));
+    for (int i = 0; i < r.Rows(); ++i)
+      AddCount(&out, r.Text(i, 0), r.Text(i, 1), r.Int(i, 2), r.Int(i, 3));
+    return out;
+  }
+  PgWhere where(f);
   auto sets = c->Query(
       "SELECT GROUPING(e.date_start), GROUPING(e.event_type), GROUPING(e.sub_event_type), "
       "GROUPING(e.admin1), GROUPING(e.actor1), e.date_start, e.background, e.event_type, "
@@ -181,6 +242,32 @@ StatusOr<std::vector<GridCell>> PgGrid(PgConn* c, const QueryFilter& f, int leve
   const double size = kGridCellDegrees[level];
   // As the SQLite store's kept counts: with no filter but the event type, a
   // box selects the cells that meet it, not the points inside it.
+  auto in_box = [&](const GridCell& g) {
+    return !f.bbox || ((g.x + 1) * size > f.bbox->min_lon && g.x * size <= f.bbox->max_lon &&
+                       (g.y + 1) * size > f.bbox->min_lat && g.y * size <= f.bbox->max_lat);
+  };
+  std::vector<GridCell> out;
+  QueryFilter unboxed = f;
+  unboxed.bbox.reset();
+  std::string slice;
+  PG_ASSIGN_OR_RETURN(sliced, SliceFor(c, unboxed, &slice));
+  if (sliced) {
+    PG_ASSIGN_OR_RETURN(r, c->Run("SELECT key, n, fatalities FROM event_stats WHERE slice = $1 AND "
+                                  "dim = $2 AND n > 0",
+                                  {slice, "g" + std::to_string(level)}));
+    for (int i = 0; i < r.Rows(); ++i) {
+      std::string key = r.Text(i, 0);
+      size_t colon = key.find(':');
+      if (colon == std::string::npos) continue;
+      GridCell g{std::atoll(key.c_str()), std::atoll(key.c_str() + colon + 1), r.Int(i, 1),
+                 r.Int(i, 2)};
+      if (in_box(g)) out.push_back(g);
+    }
+    std::sort(out.begin(), out.end(), [](const GridCell& a, const GridCell& b) {
+      return a.x != b.x ? a.x < b.x : a.y < b.y;
+    });
+    return out;
+  }
   QueryFilter rest = f;
   rest.bbox.reset();
   rest.event_type.clear();
@@ -195,14 +282,9 @@ StatusOr<std::vector<GridCell>> PgGrid(PgConn* c, const QueryFilter& f, int leve
                         "ORDER BY 1, 2",
                     where.params);
   if (!r.ok()) return QueryFailed(r.status());
-  std::vector<GridCell> out;
   for (int i = 0; i < r->Rows(); ++i) {
     GridCell g{r->Int(i, 0), r->Int(i, 1), r->Int(i, 2), r->Int(i, 3)};
-    if (cells_only && f.bbox &&
-        !((g.x + 1) * size > f.bbox->min_lon && g.x * size <= f.bbox->max_lon &&
-          (g.y + 1) * size > f.bbox->min_lat && g.y * size <= f.bbox->max_lat))
-      continue;
-    out.push_back(g);
+    if (!cells_only || in_box(g)) out.push_back(g);
   }
   return out;
 }

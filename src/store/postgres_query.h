@@ -2,10 +2,11 @@
 // schema of postgres_migrations.cc. Each function is one Store method
 // (include/sitrep/store.h documents the contract) on a connection.
 //
-// Differences from SQLite, by design: the full-text fields use PostgreSQL's
-// web-search syntax (words, "quoted phrases", OR, -word) in the French and
-// English configurations, so no query text is a syntax error; aggregates are
-// always counted in SQL (grouping sets, one pass over the matching events).
+// Counts for no filter or one event type come from `event_stats`, kept up
+// to date by the write path (as in the SQLite store); any other filter is
+// counted in SQL. A difference from SQLite, by design: the full-text fields
+// use PostgreSQL's web-search syntax (words, "quoted phrases", OR, -word) in
+// the French and English configurations, so no query text is an error.
 #ifndef SITREP_STORE_POSTGRES_QUERY_H_
 #define SITREP_STORE_POSTGRES_QUERY_H_
 

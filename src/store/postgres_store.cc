@@ -25,6 +25,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "base/dates.h"
 #include "base/hash.h"
@@ -84,6 +85,73 @@ std::string DocDate(const RawDocument& raw) {
   if (!raw.date.valid()) return "";
   return raw.date.day_precision() ? Ymd{raw.date.y, raw.date.m, raw.date.d}.ToString()
                                   : Ymd{raw.date.y, raw.date.m, 1}.ToString().substr(0, 7);
+}
+
+// What event_stats counts of one event (its columns as stored).
+struct StatsRow {
+  std::string type, sub;
+  std::optional<std::string> day, admin1, actor1, actor2;
+  bool background = false;
+  std::optional<double> lat, lon;
+  int64_t fatalities = 0;
+  std::string claims;  // JSON array
+};
+
+using StatsKey = std::tuple<std::string, std::string, std::string>;  // slice, dim, key
+using StatsDeltas = std::map<StatsKey, std::pair<int64_t, int64_t>>;
+
+std::string Cell(double lon, double lat, double size) {
+  return std::to_string(static_cast<int64_t>(std::floor(lon / size))) + ":" +
+         std::to_string(static_cast<int64_t>(std::floor(lat / size)));
+}
+
+// The dimensions of postgres_migrations.cc's recount, for one event.
+void CountEvent(const StatsRow& r, int sign, StatsDeltas* out) {
+  std::vector<std::pair<std::string, std::string>> keys = {{"all", ""}, {"type", r.type},
+                                                           {"sub", r.sub}};
+  if (r.day) keys.push_back({"day", *r.day});
+  if (r.day && !r.background) keys.push_back({"tday", *r.day});
+  if (r.admin1 && !r.admin1->empty()) keys.push_back({"admin1", *r.admin1});
+  if (r.actor1) keys.push_back({"actor", *r.actor1});
+  if (r.actor2 && r.actor2 != r.actor1) keys.push_back({"actor", *r.actor2});
+  if (r.lat && r.lon) {
+    const char* dims[] = {"g0", "g1", "g2", "g3"};
+    for (int i = 0; i < 4; ++i) keys.push_back({dims[i], Cell(*r.lon, *r.lat, kGridCellDegrees[i])});
+  }
+  auto claims = nlohmann::json::parse(r.claims, nullptr, false);
+  std::set<std::string> sources;
+  if (claims.is_array()) {
+    for (const auto& c : claims) {
+      if (!c.is_object() || !c.contains("source") || !c["source"].is_string()) continue;
+      std::string src = c["source"].get<std::string>();
+      sources.insert(src);
+      if (c.contains("text") && c["text"].is_string() && !c["text"].get<std::string>().empty())
+        keys.push_back({"word", src + '\x1f' + c["text"].get<std::string>()});
+    }
+  }
+  for (const auto& src : sources) keys.push_back({"source", src});
+  for (const std::string& slice : {std::string(), "type:" + r.type}) {
+    for (const auto& [dim, key] : keys) {
+      auto& d = (*out)[{slice, dim, key}];
+      d.first += sign;
+      d.second += sign * r.fatalities;
+    }
+  }
+}
+
+// A text[] literal.
+std::string PgArray(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const auto& it : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char ch : it) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += '"';
+  }
+  return out + "}";
 }
 
 class PostgresStore : public Store {
@@ -156,9 +224,12 @@ class PostgresStore : public Store {
                              std::deque<std::string> frontier);
   Status WriteEvent(const std::vector<const LoadedReport*>& members,
                     const std::vector<std::string>& reasons);
+  Status DeleteEvent(const std::string& event_id);
+  Status ApplyStats();
 
   std::unique_ptr<PgConn> c_;
   bool in_batch_ = false;
+  StatsDeltas stats_;  // the current document's changes to event_stats
 };
 
 // The document's lock, then one per event type its old and new reports
@@ -252,6 +323,7 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   PgTransaction tx(c_.get(), /*nested=*/in_batch_);
   SITREP_RETURN_IF_ERROR(tx.Begin());
   SITREP_RETURN_IF_ERROR(LockFor(result.doc_id, result));
+  stats_.clear();
   PG_ASSIGN_OR_RETURN(
       q, c_->Run("SELECT content_hash, data_version, pipeline_version FROM documents WHERE doc_id = $1",
                  {result.doc_id}));
@@ -285,6 +357,7 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   seeds.insert(seeds.end(), ids.begin(), ids.end());
   PG_ASSIGN_OR_RETURN(rebuilt, Recluster(seeds, std::move(old_events)));
   out.events_rebuilt = rebuilt;
+  SITREP_RETURN_IF_ERROR(ApplyStats());
   SITREP_RETURN_IF_ERROR(tx.Commit());
   return out;
 }
@@ -343,10 +416,7 @@ StatusOr<size_t> PostgresStore::Recluster(const std::vector<std::string>& seeds,
 
   for (const auto& [id, r] : comp)
     if (!r.event_id.empty()) old_events.insert(r.event_id);
-  for (const auto& id : old_events) {
-    PG_ASSIGN_OR_RETURN(del, c_->Run("DELETE FROM events WHERE event_id = $1", {id}));
-    (void)del;
-  }
+  for (const auto& id : old_events) SITREP_RETURN_IF_ERROR(DeleteEvent(id));
   std::vector<const LoadedReport*> loaded;
   std::vector<Event> events;
   for (const auto& [id, r] : comp) {
@@ -360,6 +430,58 @@ StatusOr<size_t> PostgresStore::Recluster(const std::vector<std::string>& seeds,
     SITREP_RETURN_IF_ERROR(WriteEvent(members, c.reasons));
   }
   return clusters.size();
+}
+
+Status PostgresStore::DeleteEvent(const std::string& event_id) {
+  PG_ASSIGN_OR_RETURN(
+      del, c_->Run("DELETE FROM events WHERE event_id = $1 RETURNING event_type, sub_event_type, "
+                   "date_start, background, admin1, actor1, actor2, lat, lon, fatalities, claims",
+                   {event_id}));
+  for (int i = 0; i < del.Rows(); ++i) {
+    StatsRow r;
+    r.type = del.Text(i, 0);
+    r.sub = del.Text(i, 1);
+    auto opt = [&](int col) -> std::optional<std::string> {
+      if (del.IsNull(i, col)) return std::nullopt;
+      return del.Text(i, col);
+    };
+    r.day = opt(2);
+    r.background = del.Text(i, 3) == "t";
+    r.admin1 = opt(4);
+    r.actor1 = opt(5);
+    r.actor2 = opt(6);
+    if (!del.IsNull(i, 7)) r.lat = del.Real(i, 7);
+    if (!del.IsNull(i, 8)) r.lon = del.Real(i, 8);
+    r.fatalities = del.Int(i, 9);
+    r.claims = del.Text(i, 10);
+    CountEvent(r, -1, &stats_);
+  }
+  return Status::Ok();
+}
+
+// One upsert in key order: every writer locks the rows it changes in the
+// same order, so writers never deadlock on them, and holds them only
+// until its commit, which follows.
+Status PostgresStore::ApplyStats() {
+  std::vector<std::string> slices, dims, keys, ns, deads;
+  for (const auto& [k, d] : stats_) {
+    if (d.first == 0 && d.second == 0) continue;
+    slices.push_back(std::get<0>(k));
+    dims.push_back(std::get<1>(k));
+    keys.push_back(std::get<2>(k));
+    ns.push_back(std::to_string(d.first));
+    deads.push_back(std::to_string(d.second));
+  }
+  stats_.clear();
+  if (slices.empty()) return Status::Ok();
+  PG_ASSIGN_OR_RETURN(
+      up, c_->Run("INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT * FROM "
+                  "unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) "
+                  "ORDER BY 1, 2, 3 ON CONFLICT (slice, dim, key) DO UPDATE SET n = event_stats.n + "
+                  "excluded.n, fatalities = event_stats.fatalities + excluded.fatalities",
+                  {PgArray(slices), PgArray(dims), PgArray(keys), PgArray(ns), PgArray(deads)}));
+  (void)up;
+  return Status::Ok();
 }
 
 Status PostgresStore::WriteEvent(const std::vector<const LoadedReport*>& members,
@@ -405,6 +527,19 @@ Status PostgresStore::WriteEvent(const std::vector<const LoadedReport*>& members
                std::string(e.background ? "true" : "false"), PgReal(e.location.lat),
                PgReal(e.location.lon), claims}));
   std::string event_row = row.Text(0, 0);
+  StatsRow stats;
+  stats.type = e.event_type;
+  stats.sub = e.sub_event_type;
+  stats.day = start;
+  stats.background = e.background;
+  if (!e.location.admin1.empty()) stats.admin1 = e.location.admin1;
+  if (e.actor1 && !e.actor1->id.empty()) stats.actor1 = e.actor1->id;
+  if (e.actor2 && !e.actor2->id.empty()) stats.actor2 = e.actor2->id;
+  stats.lat = e.location.lat;
+  stats.lon = e.location.lon;
+  stats.fatalities = e.fatalities ? e.fatalities->best : 0;
+  stats.claims = claims;
+  CountEvent(stats, +1, &stats_);
   for (const auto& s : sources) {
     if (s.empty()) continue;
     PG_ASSIGN_OR_RETURN(ins, c_->Run("INSERT INTO event_sources(event_id, source) VALUES ($1, $2) "

@@ -459,6 +459,13 @@ TEST_P(StoreContractTest, ConcurrentWritersMakeWhatOneWriterMakes) {
   EXPECT_EQ(s->Stats()->documents, static_cast<int64_t>(docs.size()));
   EXPECT_EQ(s->Stats()->reports, static_cast<int64_t>(docs.size()));
   EXPECT_TRUE(s->CheckConsistency()->empty());
+  // The counts kept by the writers are those of the events.
+  auto stored = s->Query({});
+  auto kept = s->Aggregate({});
+  ASSERT_TRUE(stored.ok() && kept.ok());
+  std::vector<Event> plain;
+  for (const auto& e : *stored) plain.push_back(e.event);
+  EXPECT_EQ(StatsJson(*kept, Ymd{2024, 1, 1}), StatsJson(plain, Ymd{2024, 1, 1}));
 }
 
 // PostgreSQL's full-text syntax is the web-search one: no query is an error.
