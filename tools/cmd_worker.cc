@@ -58,7 +58,10 @@ class Worker {
     Progress bar("sitrep worker", !f_.quiet, 0);
     auto start = std::chrono::steady_clock::now(), last_log = start;
     auto idle_since = start;
-    const int batch = static_cast<int>(std::max(4u, f_.threads * 2));
+    // Enough documents per fetch that extraction (the runner's threads) and
+    // storing (this thread) overlap, few enough that a worker that dies
+    // holds little: what it held comes back after --ack-wait.
+    const int batch = static_cast<int>(std::max(16u, f_.threads * 8));
     BatchRunner runner(pipeline_, f_.threads,
                        [&](const RawDocument& raw, const StatusOr<DocumentResult>& r) {
                          Finish(raw, r);

@@ -179,10 +179,11 @@ StatusOr<std::vector<WorkItem>> WorkQueue::Fetch(int max, int timeout_ms) {
 }
 
 Status WorkQueue::Ack(const WorkItem& item) {
-  jsErrCode jerr = static_cast<jsErrCode>(0);
-  // Synchronous: the server has recorded the acknowledgement on return.
-  natsStatus s = natsMsg_AckSync(Msg(item), nullptr, &jerr);
-  return s == NATS_OK ? Status::Ok() : NatsError(s, jerr, "acknowledgement failed");
+  // Not waiting for the server's confirmation: an acknowledgement lost on
+  // the way means one redelivery, which the store makes a no-op.
+  natsStatus s = natsMsg_Ack(Msg(item), nullptr);
+  return s == NATS_OK ? Status::Ok()
+                      : NatsError(s, static_cast<jsErrCode>(0), "acknowledgement failed");
 }
 
 Status WorkQueue::Term(const WorkItem& item) {

@@ -65,6 +65,7 @@ class WorkQueue {
 
   // Up to `max` messages, waiting at most timeout_ms; empty when none came.
   StatusOr<std::vector<WorkItem>> Fetch(int max, int timeout_ms);
+  // Sent without waiting for the server (a lost one is a redelivery).
   Status Ack(const WorkItem& item);
   Status Term(const WorkItem& item);  // never redelivered
   Status Nak(const WorkItem& item);   // redelivered soon
