@@ -101,7 +101,7 @@ CommandRegistration reg(31, [](CLI::App& app, int* exit_code) {
       "explain", "Show the reports, evidence and merge reasons behind a stored event");
   cmd->group(kGroupStore);
   cmd->add_option("event_id", *id, "an event id (or the id of one of its reports)")->required();
-  cmd->add_option("--db", *db, "SQLite database")->capture_default_str();
+  cmd->add_option("--db", *db, "event store: SQLite file or postgresql://user@host:port/dbname")->capture_default_str();
   cmd->callback([db, id, exit_code] { *exit_code = RunExplain(*db, *id); });
 });
 

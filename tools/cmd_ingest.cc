@@ -224,7 +224,7 @@ CommandRegistration reg(20, [](CLI::App& app, int* exit_code) {
   cmd->add_option(
       "inputs", f->inputs,
       "JSON Lines files, .txt files, folders of these, or '-' (default: standard input)");
-  cmd->add_option("--db", f->db, "SQLite database (created when absent)")->capture_default_str();
+  cmd->add_option("--db", f->db, "event store: SQLite file (created when absent) or postgresql://user@host:port/dbname")->capture_default_str();
   cmd->add_option("--date", f->date,
                   "publication date (YYYY-MM-DD or YYYY-MM) anchoring plain-text inputs");
   cmd->add_option("--batch", f->batch, "documents per transaction (1: one per document)")

@@ -103,7 +103,7 @@ CommandRegistration reg(30, [](CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand(
       "query", "Select stored events and print them as a table, JSON Lines, ACLED CSV or GeoJSON");
   cmd->group(kGroupStore);
-  cmd->add_option("--db", f->db, "SQLite database")->capture_default_str();
+  cmd->add_option("--db", f->db, "event store: SQLite file or postgresql://user@host:port/dbname")->capture_default_str();
   cmd->add_option("--from", f->from, "events on or after this day (YYYY-MM-DD)");
   cmd->add_option("--to", f->to, "events on or before this day (YYYY-MM-DD)");
   cmd->add_option("--bbox", f->bbox, "minlon,minlat,maxlon,maxlat (WGS 84 degrees)");

@@ -29,7 +29,7 @@ CommandRegistration reg(32, [](CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ServerOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the events of a database: JSON API and web map (read-only)");
   cmd->group(kGroupStore);
-  cmd->add_option("--db", o->db_path, "SQLite database made by 'sitrep ingest'")->capture_default_str();
+  cmd->add_option("--db", o->db_path, "event store made by 'sitrep ingest': SQLite file or postgresql:// address")->capture_default_str();
   cmd->add_option("--port", o->port, "TCP port")->capture_default_str()->check(CLI::Range(1, 65535));
   cmd->add_option("--host", o->host, "address to listen on")->capture_default_str();
   cmd->add_option("--web-root", o->web_root, "folder of the map page (default: the source tree's web/)");

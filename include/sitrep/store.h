@@ -17,10 +17,12 @@
 // again completes the job (an unchanged document is a no-op, a changed one
 // replaces its reports).
 //
-// Concurrency: one writer and any number of readers, in one or several
-// processes (SQLite WAL; a busy writer makes others wait up to
-// StoreOptions::busy_timeout_ms). A Store object is not thread-safe: use one
-// per thread.
+// Concurrency: SQLite, one writer and any number of readers, in one or
+// several processes (WAL; a busy writer makes others wait up to
+// StoreOptions::busy_timeout_ms); PostgreSQL, any number of writers and
+// readers on any machines, with the same events as one writer would make
+// (store/postgres_store.h). A Store object is not thread-safe: use one per
+// thread.
 #ifndef SITREP_STORE_H_
 #define SITREP_STORE_H_
 
@@ -62,7 +64,8 @@ enum class QueryOrder { kDateAsc, kDateDesc, kFatalitiesDesc };
 
 // Every set field narrows the result (AND). Strings match exactly, except
 // `actor` (an actor id, case-insensitive, on either side) and the full-text
-// fields (SQLite FTS5 query syntax).
+// fields (SQLite: FTS5 query syntax; PostgreSQL: web-search syntax, French
+// and English stemming, accents folded).
 struct QueryFilter {
   std::optional<Ymd> from, to;  // events whose date interval meets [from, to]
   std::optional<BoundingBox> bbox;
@@ -139,7 +142,9 @@ inline constexpr double kGridCellDegrees[] = {8.0, 2.0, 0.5, 0.125};
 
 class Store {
  public:
-  // Opens (creating when absent, unless read_only) and migrates the database.
+  // Opens (creating when absent, unless read_only) and migrates the store:
+  // a SQLite file, or PostgreSQL for a postgresql://user@host:port/dbname
+  // address (the database must exist; its tables are created).
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path,
                                                const StoreOptions& options = {});
   virtual ~Store() = default;

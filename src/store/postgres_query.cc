@@ -139,10 +139,18 @@ Status QueryFailed(const Status& st) {
 
 StatusOr<std::vector<StoredEvent>> PgQueryEvents(PgConn* c, const QueryFilter& f) {
   PgWhere where(f);
-  std::string sql =
-      "SELECT e.json, e.data_version, e.outlets FROM events e" + where.sql + OrderBy(f.order);
-  if (f.limit) sql += " LIMIT " + std::to_string(f.limit);
-  if (f.offset) sql += " OFFSET " + std::to_string(f.offset);
+  std::string sql;
+  if (f.limit || f.offset) {
+    // A page: its rows are chosen first by id (an index-only scan when the
+    // filter allows), then only they are read.
+    std::string page = "SELECT e.id FROM events e" + where.sql + OrderBy(f.order);
+    if (f.limit) page += " LIMIT " + std::to_string(f.limit);
+    if (f.offset) page += " OFFSET " + std::to_string(f.offset);
+    sql = "SELECT e.json, e.data_version, e.outlets FROM events e WHERE e.id IN (" + page + ")" +
+          OrderBy(f.order);
+  } else {
+    sql = "SELECT e.json, e.data_version, e.outlets FROM events e" + where.sql + OrderBy(f.order);
+  }
   auto r = c->Query(sql, where.params);
   if (!r.ok()) return QueryFailed(r.status());
   std::vector<StoredEvent> out;
