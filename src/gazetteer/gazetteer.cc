@@ -55,7 +55,9 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
   g->strings_ = std::string_view(p, h.strings_size);
   for (uint32_t i = 0; i < h.places; ++i) {
     const PlaceRecord& r = g->places_[i];
-    if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) g->admin1_.emplace(FixedField(r.admin1, 8), i);
+    // A second-level unit (A.ADM2) reports its region's code; the code names the region.
+    if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && FixedField(r.feature, 8) != "A.ADM2")
+      g->admin1_.emplace(FixedField(r.admin1, 8), i);
     if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) g->countries_.emplace(FixedField(r.country, 2), i);
   }
   return g;

@@ -113,12 +113,18 @@ class PlaceFinder {
     std::unordered_set<std::string> speech;    // lemmas of speech verbs ("say", "déclarer")
     std::unordered_set<std::string> unit;      // military units named after a garrison ("régiment de X")
     std::unordered_set<std::string> quarter;   // a quarter of a city after its name ("the Midan neighbourhood")
+    std::unordered_set<std::string> frame;     // words between a town and the province framing it ("in", "dans")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
   std::vector<Match> Scan(const Document& doc, const Lexicon& lex, const DocParse* parse) const;
   bool SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b, uint32_t e) const;
   void Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
+  void Bracket(const Document& doc, std::vector<Match>* ms) const;
+  void Frame(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
+  void Confine(std::vector<Match>* ms) const;
+  static constexpr uint32_t kMaxBracketTokens = 12;  // "(Douentza, Mopti)" and longer district names
+  static constexpr uint32_t kMaxFrameGap = 6;        // ", dans la" / ", in Syria's"
   struct Evidence {
     struct Vote {
       std::string country, admin1;
