@@ -348,7 +348,8 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
 // three governorates, Ituri split from Orientale). A region of level
 // `admin1` is the country's first level: its members become its second level
 // (feature A.ADM2, reporting the region's code) and GeoNames towns with its
-// code join it. A `group` only names its members together. Its point is the
+// code join it. A `group` only names its members together; `names` adds
+// names to a Natural Earth unit of that code. A region's point is the
 // area-weighted centre of its members' land, or the row's own lat/lon.
 StatusOr<size_t> ReadRegions(const std::string& path, GazetteerBuilder* b, Admin1Join* join,
                              std::vector<std::string>* errors) {
@@ -368,8 +369,19 @@ StatusOr<size_t> ReadRegions(const std::string& path, GazetteerBuilder* b, Admin
       errors->push_back(where + "code must be an ISO 3166-2 code of the country, with a name; row skipped");
       continue;
     }
+    if (level == "names") {  // more names for a Natural Earth unit ("Cachemire indien")
+      auto unit = join->index.find(code);
+      if (unit == join->index.end()) {
+        errors->push_back(where + code + " is no Natural Earth province; row skipped");
+        continue;
+      }
+      for (const auto& n : names)
+        if (!n.empty()) b->AddName(unit->second, n, true);
+      ++added;
+      continue;
+    }
     if (level != "admin1" && level != "group") {
-      errors->push_back(where + "level must be admin1 or group; row skipped");
+      errors->push_back(where + "level must be admin1, group or names; row skipped");
       continue;
     }
     std::vector<std::string> members;

@@ -726,7 +726,12 @@ void PlaceFinder::Bracket(const Document& doc, std::vector<Match>* ms) const {
                    (tok.kind == TokenKind::kPunct ? tok.punct == ',' || tok.punct == '-'
                                                   : tok.kind == TokenKind::kWord && !tok.capitalized);
     }
-    if (!only_names) continue;
+    // ACLED's context ends in a province ("(Douentza, Mopti)", "(Kidal)");
+    // a town in brackets in prose ("Fig Leaf Boutique (Maywood)") is a town.
+    bool province = std::any_of((*ms)[last].cands.begin(), (*ms)[last].cands.end(), [&](uint32_t c) {
+      return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kAdmin1);
+    });
+    if (!only_names || !province) continue;
     // What the bracket follows: a capitalised word, or a settlement word after one.
     uint32_t w = open - 1;
     if (toks[w].kind == TokenKind::kWord && !toks[w].capitalized && w > 0 && toks[w - 1].capitalized) --w;
@@ -770,8 +775,10 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
     bool framing = true;
     for (uint32_t t = m.te; t < until && framing; ++t)
       framing = (toks[t].kind == TokenKind::kPunct && toks[t].punct == ',') || lex.frame.count(toks[t].fold) > 0;
-    // A province phrase, or a name that can be a country (Confine checks what it became).
-    bool country = std::any_of(q.cands.begin(), q.cands.end(), [&](uint32_t c) {
+    // A province phrase ("Rityan Aleppo countryside" may lack its comma), or
+    // a name that can be a country after a comma or framing word ("Star
+    // India" is one name); Confine checks what it became.
+    bool country = until > m.te && std::any_of(q.cands.begin(), q.cands.end(), [&](uint32_t c) {
       return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kCountry);
     });
     if (framing && (q.force_admin1 || country)) m.frame = static_cast<int>(k + 1);
@@ -784,7 +791,9 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
 void PlaceFinder::Confine(std::vector<Match>* ms) const {
   for (Match& m : *ms) {
     if (m.frame < 0 || m.drop || m.best < 0) continue;
-    if (gaz_.place(m.cands[m.best] & kPostingIndexMask).level != static_cast<uint8_t>(PlaceLevel::kPlace)) continue;
+    // Only towns are confined (not countries, continents or seas).
+    const PlaceRecord& own = gaz_.place(m.cands[m.best] & kPostingIndexMask);
+    if (own.level != static_cast<uint8_t>(PlaceLevel::kPlace) || own.feature[0] != 'P') continue;
     const Match& f = (*ms)[m.frame];
     if (f.drop || f.best < 0) continue;
     const PlaceRecord& fr = gaz_.place(f.cands[f.best] & kPostingIndexMask);

@@ -101,6 +101,13 @@ TEST_F(PlaceRegionTest, ATownBeforeItsBracketedProvinceStaysTheTown) {
   EXPECT_EQ(ms[1].admin1, "ML-8");
 }
 
+TEST_F(PlaceRegionTest, ATownInBracketsInProseStaysTheTown) {
+  auto ms = Find("The show was dressed by Leaf Boutique (Douentza) last week.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].geonameid, 4);
+  EXPECT_EQ(ms[0].precision, LocationPrecision::kPlace);
+}
+
 TEST_F(PlaceRegionTest, ACountryInBracketsStaysTheCountry) {
   auto ms = Find("Une patrouille a sauté sur une mine près d'Indelimane (Mali) lundi.", "fr");
   ASSERT_EQ(ms.size(), 1u);
