@@ -64,6 +64,17 @@
 // Homs et Hama") resolve to the province at precision admin1; a country is at
 // precision country.
 //
+// Regions and villages the gazetteer lacks: ACLED-style context in brackets
+// ending in a province ("Boni (Douentza, Mopti)", "Kidal town (Kidal)") reads
+// each bracketed name as its province, and the name before it must lie
+// inside the last one (Bracket, Confine). A town followed by a province
+// phrase or a country with only commas and `frame` words between ("X, in the
+// Mopti region", "X, dans la province de Y", "X, Mali") keeps its reading
+// inside; with none, a small town is dropped (a foreign namesake of a
+// village the gazetteer lacks) and the province stands (Frame, Confine). A
+// name only provinces and regions bear may end in a lower-case word
+// ("Kurdistan irakien", "Benue state").
+//
 // Built once; Find() is const and thread-safe.
 #ifndef SITREP_MENTIONS_PLACE_FINDER_H_
 #define SITREP_MENTIONS_PLACE_FINDER_H_
