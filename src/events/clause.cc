@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "lexicon/tsv.h"
+#include "text/fold.h"
 
 namespace sitrep {
 namespace {
@@ -112,6 +113,15 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     }
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
   }
+  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
+    std::filesystem::path f = dir.path() / "count_nouns.tsv";
+    if (!std::filesystem::exists(f)) continue;
+    auto t = ReadTsv(f.string(), {"noun", "class"});
+    if (!t.ok()) return t.status();
+    auto& people = r->people_[dir.path().filename().string()];
+    for (const auto& row : t->rows)
+      if (row.cells[1] == "person" || row.cells[1] == "killed" || row.cells[1] == "injured") people.insert(Fold(row.cells[0]));
+  }
   return r;
 }
 
@@ -166,6 +176,9 @@ bool ClauseReader::PartOfWhole(const Document& doc, const DocParse& p, uint32_t 
     if (pc && pc->upos == Upos::kNum) return true;
     for (uint32_t g : p.Children(c))
       if (BaseDep(p.Relation(g)) == Dep::kNummod) return true;
+    // Or the people or casualties a toll counts: "four children were among
+    // the dead", "parmi les victimes".
+    if (auto l = people_.find(doc.lang); l != people_.end() && l->second.count(doc.tokens[c].fold)) return true;
   }
   return false;
 }
