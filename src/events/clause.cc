@@ -282,10 +282,22 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
     }
     // Who the noun's side may be: the subject of the verb it is the object
-    // of, or the noun itself when it is a subject ("a roadside bomb killed").
-    Dep nrel = BaseDep(p.Relation(uv));
+    // of ("IS claimed the attack") or the means of in an active clause ("IS
+    // fighters killed five soldiers in an ambush"); the noun itself when it
+    // is a subject ("a roadside bomb killed") or the means of a passive
+    // ("terrorists were killed in air strikes": the dead are not its side).
+    int32_t n = v;
+    while (BaseDep(p.Relation(static_cast<uint32_t>(n))) == Dep::kConj && p.Head(static_cast<uint32_t>(n)) >= 0)
+      n = p.Head(static_cast<uint32_t>(n));
+    Dep nrel = BaseDep(p.Relation(static_cast<uint32_t>(n)));
+    int32_t gov = p.Head(static_cast<uint32_t>(n));
     if (nrel == Dep::kNsubj) SetSubject(p, m, ids, v, &f);
-    else if (nrel == Dep::kObj && p.Head(uv) >= 0) SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(p.Head(uv))), &f);
+    else if (gov >= 0 && nrel == Dep::kObj) SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(gov)), &f);
+    else if (gov >= 0 && nrel == Dep::kObl && p.Relation(static_cast<uint32_t>(n)) != Dep::kOblAgent) {
+      const uint32_t g = static_cast<uint32_t>(gov);
+      bool passive = p.FirstChild(g, Dep::kAuxPass) >= 0 || p.FirstChild(g, Dep::kNsubjPass) >= 0;
+      SetSubject(p, m, ids, passive ? v : p.Subject(g), &f);
+    }
     // "L'armée a mené des frappes", "IS claimed the attack": the subject of
     // the verb the event noun is the object of.
     if (f.actor1 < 0 && p.Relation(uv) == Dep::kObj) {
