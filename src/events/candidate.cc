@@ -173,6 +173,11 @@ bool Dateline(const Document& doc, const TokenRange& r) {
 
 // The last token of the noun a number counts ("people" of "eight people"),
 // or doc.tokens.size() when it has none.
+bool HasCasualties(const std::string& event_type) {
+  return event_type == "Battles" || event_type == "Explosions/Remote violence" ||
+         event_type == "Violence against civilians" || event_type == "Protests" || event_type == "Riots";
+}
+
 uint32_t NounLastToken(const Document& doc, const NumberMention& n) {
   if (n.noun.empty()) return static_cast<uint32_t>(doc.tokens.size());
   auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
@@ -388,13 +393,20 @@ VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t, bool 
 // `agent` is set when the figure counts the active subject of a count verb
 // that has an object: "Un homme a tué deux passants" counts no loss in "un
 // homme" (while "cinq personnes sont mortes" does).
-VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t, bool* agent) {
+VerbRole ParsedGoverningVerb(const DocParse& p, const MentionSet& m, const DocCues& cues, uint32_t t, bool* agent) {
   *agent = false;
+  // An object that is a date ("ont perdu la vie lundi" misread) makes no killer of the subject.
+  auto dated = [&](int32_t tok) {
+    for (const auto& d : m.dates)
+      if (static_cast<uint32_t>(tok) >= d.toks.begin && static_cast<uint32_t>(tok) < d.toks.end) return true;
+    return false;
+  };
   int32_t k = static_cast<int32_t>(t);
   Dep last = Dep::kDep;
   for (int step = 0; step < 4 && k >= 0; ++step) {
     if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) {
-      if (last == Dep::kNsubj && p.FirstChild(static_cast<uint32_t>(k), Dep::kObj) >= 0) *agent = true;
+      int32_t obj = p.FirstChild(static_cast<uint32_t>(k), Dep::kObj);
+      if (last == Dep::kNsubj && obj >= 0 && !dated(obj)) *agent = true;
       return cues.verb[static_cast<size_t>(k)];
     }
     Dep d = BaseDep(p.Relation(static_cast<uint32_t>(k)));
@@ -1004,12 +1016,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     uint32_t t = n.toks.begin;
     if (t >= doc.tokens.size()) continue;
     size_t s = doc.SentenceOfToken(t);
+    // The nearest event of its sentence that can have casualties: "a dozen
+    // policemen were wounded and twenty people arrested during the riots"
+    // counts the riots' injured, not the arrests'.
     Candidate* best = nullptr;
     int best_d = INT_MAX;
-    for (auto& c : out) {
-      if (c.sentence != s) continue;
-      int d = Distance(cues, t, c.trigger->toks.begin);
-      if (d < best_d) best_d = d, best = &c;
+    for (bool any : {false, true}) {
+      for (auto& c : out) {
+        if (c.sentence != s || (!any && !HasCasualties(c.event_type))) continue;
+        int d = Distance(cues, t, c.trigger->toks.begin);
+        if (d < best_d) best_d = d, best = &c;
+      }
+      if (best) break;
     }
     // "State media said 14 people had died": a sentence that only credits a
     // toll to a source of its own reports on the event of the sentence before.
@@ -1061,7 +1079,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // nearest count verb of its clause.
     VerbRole direct = DirectVerb(cues, n);
     bool agent = false;
-    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t, &agent);
+    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, m, cues, t, &agent);
     if (agent) {
       best->notes.push_back("not a loss: '" + figure + "' (the subject that acts)");
       continue;

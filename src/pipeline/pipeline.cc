@@ -81,8 +81,10 @@ Status LoadSyntaxModels(PipelineImpl* impl) {
 
 // Parses the sentences that can carry an event: those holding a strong
 // trigger, or a weak one (a generic action, an event only with an armed
-// side) next to an actor that is not a civilian one. Other sentences stay
-// unparsed, so general news costs little.
+// side) next to an actor that is not a civilian one, and a sentence that
+// counts people when it holds a trigger or follows one of these ("Four
+// children were among the dead": whether a figure is a toll or a part of
+// one is read from its clause). Other sentences stay unparsed, so general news costs little.
 void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions) {
   mentions->parse.Reset(doc);
   auto it = impl.syntax.find(doc.lang);
@@ -94,6 +96,17 @@ void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionS
     size_t s = doc.SentenceOfToken(t.toks.begin);
     if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
     if (t.weak && !has_actor[s]) continue;
+    const Sentence& sent = doc.sentences[s];
+    if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
+    mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
+  }
+  std::vector<char> has_trigger(doc.sentences.size(), 0);
+  for (const auto& t : mentions->triggers) has_trigger[doc.SentenceOfToken(t.toks.begin)] = 1;
+  for (const auto& n : mentions->numbers) {
+    size_t s = doc.SentenceOfToken(n.toks.begin);
+    if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
+    if (!has_trigger[s] && (s == 0 || !mentions->parse.SentenceParsed(s - 1))) continue;
+    if (n.noun_class != "person" && n.noun_class != "killed" && n.noun_class != "injured") continue;
     const Sentence& sent = doc.sentences[s];
     if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
     mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
@@ -150,10 +163,10 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
   mentions.actors = impl_->actors->Find(doc);
+  mentions.numbers = impl_->numbers->Find(doc);
   ParseEventSentences(*impl_, doc, &mentions);
   mentions.sources = impl_->sources->Find(doc);
   if (impl_->places) mentions.places = impl_->places->Find(doc, &mentions.parse);
-  mentions.numbers = impl_->numbers->Find(doc);
   mentions.dates = impl_->dates->Find(doc);
   DocumentResult result;
   result.doc_id = doc.id;
