@@ -82,9 +82,10 @@ Status LoadSyntaxModels(PipelineImpl* impl) {
 // Parses the sentences that can carry an event: those holding a strong
 // trigger, or a weak one (a generic action, an event only with an armed
 // side) next to an actor that is not a civilian one, and a sentence that
-// counts people when it holds a trigger or follows one of these ("Four
-// children were among the dead": whether a figure is a toll or a part of
-// one is read from its clause). Other sentences stay unparsed, so general news costs little.
+// counts people when it follows one of these or holds two triggers ("Four
+// children were among the dead", "un soldat a été tué dans l'explosion
+// d'une mine": whether a figure is a toll or a part of one, and which word
+// is the means of which, is read from the clause). Other sentences stay unparsed, so general news costs little.
 void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions) {
   mentions->parse.Reset(doc);
   auto it = impl.syntax.find(doc.lang);
@@ -100,12 +101,15 @@ void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionS
     if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
     mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
   }
-  std::vector<char> has_trigger(doc.sentences.size(), 0);
-  for (const auto& t : mentions->triggers) has_trigger[doc.SentenceOfToken(t.toks.begin)] = 1;
+  std::vector<char> event_sentence(doc.sentences.size(), 0);
+  std::vector<uint8_t> triggers(doc.sentences.size(), 0);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) event_sentence[s] = mentions->parse.SentenceParsed(s);
+  for (const auto& t : mentions->triggers)
+    if (uint8_t& n = triggers[doc.SentenceOfToken(t.toks.begin)]; n < 2) ++n;
   for (const auto& n : mentions->numbers) {
     size_t s = doc.SentenceOfToken(n.toks.begin);
     if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
-    if (!has_trigger[s] && (s == 0 || !mentions->parse.SentenceParsed(s - 1))) continue;
+    if (triggers[s] < 2 && (s == 0 || !event_sentence[s - 1])) continue;
     if (n.noun_class != "person" && n.noun_class != "killed" && n.noun_class != "injured") continue;
     const Sentence& sent = doc.sentences[s];
     if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
