@@ -83,11 +83,12 @@ Status LoadSyntaxModels(PipelineImpl* impl) {
 // trigger, or a weak one (a generic action, an event only with an armed
 // side) next to an actor that is not a civilian one. Other sentences stay
 // unparsed, so general news costs little.
-void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions) {
+void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions,
+                         BudgetLog* budget) {
   mentions->parse.Reset(doc);
   auto it = impl.syntax.find(doc.lang);
   if (it == impl.syntax.end() || doc.sentences.empty()) return;
-  std::vector<char> has_actor(doc.sentences.size(), 0);
+  std::vector<char> has_actor(doc.sentences.size(), 0), too_long(doc.sentences.size(), 0);
   for (const auto& a : mentions->actors)
     if (a.kind != "civ") has_actor[doc.SentenceOfToken(a.toks.begin)] = 1;
   for (const auto& t : mentions->triggers) {
@@ -95,7 +96,11 @@ void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionS
     if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
     if (t.weak && !has_actor[s]) continue;
     const Sentence& sent = doc.sentences[s];
-    if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
+    if (sent.tok_end - sent.tok_begin > impl.options.budgets.words_per_parsed_sentence) {
+      if (!too_long[s]) budget->Dropped(Budget::kWordsPerParsedSentence);
+      too_long[s] = 1;
+      continue;
+    }
     mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
   }
 }
@@ -143,29 +148,59 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
+namespace {
+
+// Keeps the first `limit` mentions of each sentence and counts the others:
+// what comes after stays linear however many a hostile sentence holds.
+template <typename M>
+void CapPerSentence(const Document& doc, size_t limit, std::vector<M>* mentions, BudgetLog* budget) {
+  if (mentions->size() <= limit) return;
+  std::vector<uint32_t> seen(doc.sentences.size() + 1, 0);
+  size_t before = mentions->size();
+  std::erase_if(*mentions, [&](const M& m) { return ++seen[doc.SentenceOfToken(m.toks.begin)] > limit; });
+  if (size_t dropped = before - mentions->size()) budget->Dropped(Budget::kMentionsPerSentence, dropped);
+}
+
+}  // namespace
+
 StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
-  auto analyzed = AnalyzeDocument(raw, impl_->options.max_document_bytes);
+  const BudgetLimits& limits = impl_->options.budgets;
+  auto analyzed = AnalyzeDocument(raw, impl_->options.max_document_bytes, limits.tokens_per_document);
   if (!analyzed.ok()) return analyzed.status();
   const Document& doc = **analyzed;
+  BudgetLog budget = doc.budget;
+  const size_t per_sentence = limits.mentions_per_sentence;
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.triggers, &budget);
   mentions.actors = impl_->actors->Find(doc);
-  ParseEventSentences(*impl_, doc, &mentions);
+  CapPerSentence(doc, per_sentence, &mentions.actors, &budget);
+  ParseEventSentences(*impl_, doc, &mentions, &budget);
   mentions.sources = impl_->sources->Find(doc);
-  if (impl_->places) mentions.places = impl_->places->Find(doc, &mentions.parse);
+  CapPerSentence(doc, per_sentence, &mentions.sources, &budget);
+  if (impl_->places)
+    mentions.places = impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name);
+  CapPerSentence(doc, per_sentence, &mentions.places, &budget);
   mentions.numbers = impl_->numbers->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.numbers, &budget);
   mentions.dates = impl_->dates->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.dates, &budget);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;
   result.warnings = doc.warnings;
   result.events = impl_->assembler->Assemble(doc, mentions);
+  if (result.events.size() > limits.events_per_document) {
+    budget.Dropped(Budget::kEventsPerDocument, result.events.size() - limits.events_per_document);
+    result.events.resize(limits.events_per_document);
+  }
   if (!impl_->options.keep_background)
     std::erase_if(result.events, [](const Event& e) { return e.background; });
   for (auto& e : result.events) {
     e.pipeline_version = Version();
     e.id = ComputeEventId(e);
   }
+  for (auto& w : budget.Warnings(limits)) result.warnings.push_back(std::move(w));
   return result;
 }
 

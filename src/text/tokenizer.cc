@@ -14,6 +14,10 @@ bool IsElidedArticle(std::string_view fold) {
   return false;
 }
 
+// What was no text: U+FFFD (the repair of an invalid byte) and control
+// characters.
+bool IsNoise(char32_t cp) { return cp == kReplacementChar || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
 struct Cursor {
   std::string_view text;
   size_t pos = 0;
@@ -23,14 +27,30 @@ struct Cursor {
     *next = p;
     return cp < 0 ? kReplacementChar : static_cast<char32_t>(cp);
   }
+  // The end of the run of non-space characters starting here, and whether
+  // it holds noise.
+  size_t ChunkEnd(bool* noise) const {
+    size_t p = pos;
+    *noise = false;
+    while (p < text.size()) {
+      size_t q = p;
+      int32_t v = DecodeUtf8(text, &q);
+      char32_t cp = v < 0 ? kReplacementChar : static_cast<char32_t>(v);
+      if (IsSpace(cp)) break;
+      *noise |= IsNoise(cp);
+      p = q;
+    }
+    return p;
+  }
 };
 
 }  // namespace
 
-void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
+size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, size_t max_tokens) {
   Cursor c{text};
   bool space = false, newline = false;
   while (c.pos < text.size()) {
+    if (out->size() >= max_tokens) return c.pos;
     size_t next;
     char32_t cp = c.Peek(&next);
     if (IsSpace(cp)) {
@@ -42,8 +62,25 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
     Token tok;
     tok.space_before = space;
     tok.newline_before = newline;
-    space = newline = false;
     size_t start = c.pos;
+    // A run of non-space characters holding noise is one punctuation token:
+    // random bytes make a token per word-sized run, not one per byte. Each
+    // run is scanned once more here, so tokenising stays linear.
+    if (space || start == 0) {
+      bool noise = false;
+      size_t end = c.ChunkEnd(&noise);
+      if (noise) {
+        space = newline = false;
+        AppendFolded(kReplacementChar, &tok.fold);
+        tok.kind = TokenKind::kPunct;
+        tok.punct = kReplacementChar;
+        tok.span = {static_cast<uint32_t>(base + start), static_cast<uint32_t>(base + end)};
+        c.pos = end;
+        out->push_back(std::move(tok));
+        continue;
+      }
+    }
+    space = newline = false;
     if (IsLetter(cp) || IsDigit(cp)) {
       bool digits_only = true;
       tok.capitalized = IsUpper(cp);
@@ -81,6 +118,7 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
     tok.span = {static_cast<uint32_t>(base + start), static_cast<uint32_t>(base + c.pos)};
     out->push_back(std::move(tok));
   }
+  return text.size();
 }
 
 }  // namespace sitrep
