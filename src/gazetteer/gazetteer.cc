@@ -71,12 +71,17 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
   if (need != bytes.size()) return Status::Corruption("gazetteer sizes do not add up (truncated?)");
   std::string_view body(bytes.data() + sizeof h, bytes.size() - sizeof h);
   if (Fnv1a64(body) != h.content_hash) return Status::Corruption("gazetteer content hash mismatch");
+  // The arrays are read in place: the packed structs need no alignment, but
+  // the uint32 postings do, and the arrays before them are not a multiple
+  // of 4 bytes long. A few leading pad bytes (the string's buffer itself is
+  // malloc-aligned) put the postings on a 4-byte boundary.
+  const size_t postings_at = sizeof h + size_t{h.places} * sizeof(PlaceRecord) + size_t{h.keys} * sizeof(KeyRecord);
+  const size_t pad = (4 - postings_at % 4) % 4;
+  if (pad) bytes.insert(0, pad, '\0');
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
   g->bytes_ = std::move(bytes);
   g->hash_ = h.content_hash;
-  const char* p = g->bytes_.data() + sizeof h;
-  // The arrays are packed structs read in place; std::string storage is
-  // suitably aligned for their 1-byte alignment.
+  const char* p = g->bytes_.data() + pad + sizeof h;
   g->places_ = {reinterpret_cast<const PlaceRecord*>(p), h.places};
   p += sizeof(PlaceRecord) * h.places;
   g->keys_ = {reinterpret_cast<const KeyRecord*>(p), h.keys};

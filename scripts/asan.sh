@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `make asan`: the whole test suite (CTest) built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (clang) in its own build folder, then run; any
+# sanitizer report fails the test that triggered it. The end-to-end checks
+# of scripts/e2e.sh run on the sanitized binary too.
+# Usage: scripts/asan.sh BUILD_DIR JOBS
+set -uo pipefail
+build=$1; jobs=$2
+cd "$(dirname "$0")/.."
+step() { printf '%-10s %s\n' "$1:" "$2"; }
+scripts/setup.sh fuzz || exit 1
+mkdir -p "$build"
+if ! CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+     -DSITREP_SANITIZE=ON >"$build/configure.log" 2>&1; then
+  step configure "FAILED ($build/configure.log):"; tail -40 "$build/configure.log"; exit 1
+fi
+start=$(date +%s)
+if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL cmake --build "$build" -j"$jobs" \
+     -- --no-print-directory >"$build/build.log" 2>&1; then
+  step compile "FAILED (full output: $build/build.log); the errors:"
+  grep -E -A4 'error:|Error [0-9]|undefined reference' "$build/build.log" | head -60
+  exit 1
+fi
+step compile "sanitized build in $(( $(date +%s) - start )) s ($build/)"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+start=$(date +%s)
+if ! (cd "$build" && ctest --output-on-failure -j"$jobs" --timeout 1800 >ctest.log 2>&1); then
+  step asan "FAILED ($build/ctest.log):"
+  grep -E 'Failed|ERROR: AddressSanitizer|runtime error|SUMMARY' "$build/ctest.log" | head -30
+  exit 1
+fi
+step asan "$(grep -E 'tests passed' "$build/ctest.log") in $(( $(date +%s) - start )) s"
+scripts/e2e.sh "$build/sitrep" || exit 1
