@@ -6,6 +6,7 @@ SITREP := $(BUILD)/sitrep
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 180
 FUZZ_JOBS ?= 2
+FUZZ_PARALLEL ?= 1
 ASAN_BUILD ?= build-asan
 
 .PHONY: all setup build gazetteer test demo bench fuzz asan clean
@@ -34,7 +35,7 @@ demo: build
 
 # Every libFuzzer target of fuzz/ for FUZZ_SECONDS each (make fuzz FUZZ_SECONDS=20).
 fuzz: build
-	@FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	@FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_PARALLEL=$(FUZZ_PARALLEL) scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: build

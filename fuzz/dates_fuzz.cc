@@ -16,12 +16,24 @@ bool RealDay(const sitrep::Ymd& d) {
   return d.y >= 1 && d.y <= 9999 && d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= 31;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+const sitrep::DateFinder& Loaded() {
   static std::vector<std::string> warnings;
   static const std::unique_ptr<sitrep::DateFinder> finder =
       sitrep::fuzz::Must(sitrep::DateFinder::Create(sitrep::fuzz::LexiconDir(), &warnings), "dates");
+  return *finder;
+}
+
+}  // namespace
+
+// Loads the data before the first input, so that loading is not timed as
+// one (libFuzzer's -timeout).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)Loaded();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const sitrep::DateFinder* finder = &Loaded();
   auto analyzed = sitrep::AnalyzeDocument(sitrep::fuzz::DocumentFromInput(data, size), 1u << 20);
   if (!analyzed.ok()) return 0;
   const sitrep::Document& doc = **analyzed;

@@ -7,10 +7,26 @@
 #include "mentions/number_finder.h"
 #include "text/document.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+namespace {
+
+const sitrep::NumberFinder& Loaded() {
   static std::vector<std::string> warnings;
   static const std::unique_ptr<sitrep::NumberFinder> finder =
       sitrep::fuzz::Must(sitrep::NumberFinder::Create(sitrep::fuzz::LexiconDir(), &warnings), "numbers");
+  return *finder;
+}
+
+}  // namespace
+
+// Loads the data before the first input, so that loading is not timed as
+// one (libFuzzer's -timeout).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)Loaded();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const sitrep::NumberFinder* finder = &Loaded();
   auto analyzed = sitrep::AnalyzeDocument(sitrep::fuzz::DocumentFromInput(data, size), 1u << 20);
   if (!analyzed.ok()) return 0;
   const sitrep::Document& doc = **analyzed;

@@ -7,7 +7,9 @@
 #include "fuzz/fuzz_util.h"
 #include "sitrep/pipeline.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+namespace {
+
+const sitrep::Pipeline& Loaded() {
   static const std::unique_ptr<sitrep::Pipeline> pipeline = [] {
     sitrep::PipelineOptions options;
     options.data_dir = sitrep::fuzz::DataDir();
@@ -15,8 +17,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.keep_background = true;
     return sitrep::fuzz::Must(sitrep::Pipeline::Create(options), "pipeline");
   }();
+  return *pipeline;
+}
+
+}  // namespace
+
+// Loads the data before the first input, so that loading is not timed as
+// one (libFuzzer's -timeout).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)Loaded();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sitrep::RawDocument raw = sitrep::fuzz::DocumentFromInput(data, size);
-  auto result = pipeline->Run(raw);
+  auto result = Loaded().Run(raw);
   if (!result.ok()) {
     if (result.status().message().empty()) std::abort();
     return 0;

@@ -6,10 +6,12 @@
 # and ok or the crashing input (BUILD/crashes/) with the report's first
 # lines. Exit status 1 when any target crashed, leaked or timed out.
 # Usage: scripts/fuzz.sh BUILD_DIR SECONDS [TARGET...]   (TARGET: text, pipeline, ...)
+# FUZZ_JOBS: compile jobs (2); FUZZ_PARALLEL: targets run at once (1).
 # The places and pipeline targets read the gazetteer of build/ (make build).
 set -uo pipefail
 build=$1; secs=$2; shift 2
 jobs=${FUZZ_JOBS:-2}
+parallel=${FUZZ_PARALLEL:-1}
 cd "$(dirname "$0")/.."
 step() { printf '%-10s %s\n' "$1:" "$2"; }
 scripts/setup.sh fuzz || exit 1
@@ -33,19 +35,31 @@ if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/*_fuzz.cc; do n=$(basename "$f" .cc); targets+=("${n%_fuzz}"); done
 fi
 mkdir -p "$build/crashes" "$build/logs"
+
+run_one() {  # target: runs it, leaves its exit status in logs/<target>.rc
+  local t=$1
+  local work="$build/corpus/$t"
+  mkdir -p "$work"
+  # Leaks are reported (the loaded lexicons and models stay reachable, so
+  # only true leaks count).
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build/fuzz/${t}_fuzz" -max_total_time="$secs" -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 \
+    -artifact_prefix="$build/crashes/$t-" "$work" "fuzz/corpus/$t" >"$build/logs/$t.log" 2>&1
+  echo $? >"$build/logs/$t.rc"
+}
+
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$parallel" ]; then wait -n; running=$((running - 1)); fi
+  run_one "$t" &
+  running=$((running + 1))
+done
+wait
+
 failed=0
 for t in "${targets[@]}"; do
-  bin="$build/fuzz/${t}_fuzz"
-  seeds="fuzz/corpus/$t"
-  work="$build/corpus/$t"
   log="$build/logs/$t.log"
-  mkdir -p "$work"
-  # No leak may hide behind a still-reachable static: the loaded lexicons
-  # and models are reachable, so only true leaks are reported.
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 \
-    -artifact_prefix="$build/crashes/$t-" "$work" "$seeds" >"$log" 2>&1
-  rc=$?
+  rc=$(cat "$build/logs/$t.rc")
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
   line=$(printf '%-13s %5s s %10s runs  cov %6s' "$t" "$secs" "${runs:-?}" "${cov:-?}")

@@ -129,9 +129,14 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// Digits to a number; a run too long for an int saturates (no overflow):
+// no day, month or year has that many digits anyway.
 int ToInt(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    if (v > (INT_MAX - 9) / 10) return INT_MAX;
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
 
