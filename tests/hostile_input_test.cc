@@ -110,6 +110,14 @@ TEST(PipelineBudgetTest, EachBudgetReachedIsAWarningNotAFailure) {
   ASSERT_TRUE(r2.ok());
   EXPECT_FALSE(HasWarning(*r2, "budget:")) << ::testing::PrintToString(r2->warnings);
   EXPECT_GE(r2->events.size(), 2u);
+
+  // Sources that only refer back ("a-t-il précisé") have no words of their
+  // own: they count in their cue's sentence, not all in the first one.
+  std::string back;
+  for (int i = 0; i < 100; ++i) back += "Trois soldats ont été tués à Gao, a-t-il précisé.\n";
+  auto r3 = roomy->Run(Doc(back, "fr"));
+  ASSERT_TRUE(r3.ok());
+  EXPECT_FALSE(HasWarning(*r3, "budget:")) << ::testing::PrintToString(r3->warnings);
 }
 
 // Peak resident memory in bytes so far (this test runs in its own process

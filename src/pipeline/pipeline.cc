@@ -150,6 +150,30 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
 
 namespace {
 
+// The sentence of the token holding byte `b`.
+size_t SentenceOfByte(const Document& doc, uint32_t b) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), b,
+                             [](const Token& t, uint32_t v) { return t.span.end <= v; });
+  return doc.SentenceOfToken(static_cast<uint32_t>(it - doc.tokens.begin()));
+}
+
+// The sentence a mention is in: by its tokens, else its words; none (npos)
+// for a mention with neither.
+template <typename M>
+size_t SentenceOf(const Document& doc, const M& m) {
+  if (m.toks.end > m.toks.begin) return doc.SentenceOfToken(m.toks.begin);
+  if (!m.span.empty()) return SentenceOfByte(doc, m.span.begin);
+  return std::string::npos;
+}
+
+// A source that only refers back ("a-t-il précisé") or claims has no words
+// of its own: it is where its cue is.
+size_t SentenceOf(const Document& doc, const SourceMention& m) {
+  if (m.toks.end > m.toks.begin) return doc.SentenceOfToken(m.toks.begin);
+  if (!m.cue.empty()) return SentenceOfByte(doc, m.cue.begin);
+  return std::string::npos;
+}
+
 // Keeps the first `limit` mentions of each sentence and counts the others:
 // what comes after stays linear however many a hostile sentence holds.
 template <typename M>
@@ -157,7 +181,10 @@ void CapPerSentence(const Document& doc, size_t limit, std::vector<M>* mentions,
   if (mentions->size() <= limit) return;
   std::vector<uint32_t> seen(doc.sentences.size() + 1, 0);
   size_t before = mentions->size();
-  std::erase_if(*mentions, [&](const M& m) { return ++seen[doc.SentenceOfToken(m.toks.begin)] > limit; });
+  std::erase_if(*mentions, [&](const M& m) {
+    size_t s = SentenceOf(doc, m);
+    return s != std::string::npos && ++seen[s] > limit;
+  });
   if (size_t dropped = before - mentions->size()) budget->Dropped(Budget::kMentionsPerSentence, dropped);
 }
 
