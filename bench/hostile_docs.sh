@@ -50,7 +50,13 @@ run() {  # path
 }
 
 echo "A long day." >"$tmp/ref.txt"
-read -r ref_s ref_kb _ < <(run "$tmp/ref.txt")
+# The reference is the fastest of three passes (a busy machine slows some).
+ref_s=""; ref_kb=0
+for _ in 1 2 3; do
+  read -r s kb _ < <(run "$tmp/ref.txt")
+  if [ -z "$ref_s" ] || python3 -c "import sys; sys.exit(0 if $s < $ref_s else 1)"; then ref_s=$s; fi
+  [ "$kb" -gt "$ref_kb" ] && ref_kb=$kb
+done
 printf 'reference pass (one line): %.2f s, peak %d MB (lexicons, models, gazetteer)\n' "$ref_s" $((ref_kb / 1024))
 printf '%-9s %3s %7s %8s %6s %9s %11s  %s\n' kind MB seconds "MB/s" "x 1MB" "peak MB" "extra/byte" "budgets hit"
 base_rate=""
