@@ -26,11 +26,24 @@ for n, line in enumerate(sys.stdin):
 ' "$limit" > "$tmp/docs.jsonl"
 docs=$(wc -l < "$tmp/docs.jsonl")
 bytes=$(wc -c < "$tmp/docs.jsonl")
+# The reference: a plain Python pass that parses the same JSON Lines and
+# splits the words, timed on this machine now, so the ratio below travels
+# between machines better than the absolute figures.
+ref=$(python3 - "$tmp/docs.jsonl" <<'PY'
+import json, sys, time
+t = time.perf_counter(); words = 0
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        words += len(json.loads(line)["text"].split())
+print(f"{time.perf_counter() - t:.3f}")
+PY
+)
 /usr/bin/time -v "$bin" extract -q --explain -j "$threads" "$tmp/docs.jsonl" -o "$tmp/events.jsonl" 2> "$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
 cp "$tmp/events.jsonl" "${EVENTS_OUT:-/dev/null}"
-python3 - "$tmp/time.txt" "$tmp/events.jsonl" "$docs" "$bytes" "$threads" <<'PY'
+python3 - "$tmp/time.txt" "$tmp/events.jsonl" "$docs" "$bytes" "$threads" "$ref" <<'PY'
 import json, re, sys, collections, random
 timef, eventsf, docs, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+ref = float(sys.argv[6])
 t = open(timef).read()
 wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", t)
 secs = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))) if wall else float("nan")
@@ -41,6 +54,8 @@ print(f"documents        {docs} ({sys.argv[5]} thread(s))")
 print(f"input            {size / 1e6:.1f} MB (JSON Lines)")
 print(f"wall time        {secs:.1f} s")
 print(f"throughput       {docs / secs:.0f} documents/s, {size / 1e6 / secs:.2f} MB/s")
+print(f"reference pass   {size / 1e6 / ref:.1f} MB/s (Python: parse the JSON Lines, split the words)")
+print(f"ratio            {ref / secs:.3f} of the reference pass's speed (1/{secs / ref:.1f})")
 print(f"peak memory      {rss / 1024:.0f} MB")
 print(f"events           {len(events)} ({1000 * len(events) / docs:.1f} per 1,000 articles; {with_events} articles with one or more)")
 types = collections.Counter(e["sub_event_type"] for e in events)

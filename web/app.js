@@ -12,7 +12,13 @@ const TYPE_COLORS = {
 };
 const OTHER_COLOR = '#555555';
 const state = { type: '', actor: '', source: '', from: '', to: '' };
-let map, cluster, features = [], sourceNames = {};
+let map, cluster, cells, features = [], sourceNames = {};
+// Above this many events in view the map asks the server for counts per grid
+// cell instead of the events themselves (?points=N in the page's URL changes it).
+const POINT_LIMIT = Number(new URLSearchParams(location.search).get('points')) || 5000;
+// In that mode, a view holding at most this many events shows them as points.
+const VIEW_POINT_LIMIT = Math.min(POINT_LIMIT, 1000);
+let mode = 'points', matching = 0;
 const timeline = { days: [], range: null, brush: null };
 // The table of the events in view: its columns, sort and rows.
 const COLUMNS = [
@@ -109,6 +115,7 @@ async function initMap() {
   }
   cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
+  cells = L.layerGroup().addTo(map);
   const legend = L.control({ position: 'bottomleft' });
   legend.onAdd = () => {
     const d = el('div', { class: 'legend' });
@@ -120,7 +127,7 @@ async function initMap() {
     return d;
   };
   legend.addTo(map);
-  map.on('moveend', renderTable);
+  map.on('moveend', () => { if (matching > POINT_LIMIT) loadEvents(false); else renderTable(); });
 }
 
 function markerFor(f) {
@@ -142,8 +149,60 @@ function markerFor(f) {
   return m;
 }
 
+// The grid level for a zoom: cells of 8, 2, 0.5 and 0.125 degrees.
+function gridLevel(zoom) { return zoom <= 3 ? 0 : zoom <= 5 ? 1 : zoom <= 7 ? 2 : 3; }
+
+function viewBox() {
+  const b = map.getBounds();
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+          clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].map(v => v.toFixed(4)).join(',');
+}
+
+function cellMarker(c) {
+  const size = Math.round(16 + Math.min(40, 4 * Math.sqrt(c.events)));
+  const icon = L.divIcon({
+    className: 'ev-cell',
+    html: `<div class="cell" data-count="${c.events}" style="width:${size}px;height:${size}px;line-height:${size}px">${c.events}</div>`,
+    iconSize: [size, size],
+  });
+  const m = L.marker([c.lat, c.lon], { icon, title: `${c.events} event(s), ${c.fatalities} killed` });
+  m.on('click', () => map.setView([c.lat, c.lon], Math.min(map.getMaxZoom(), map.getZoom() + 2)));
+  return m;
+}
+
+// Many events: counts per grid cell for the view, from the server. When the
+// view holds few enough, its events themselves.
+async function loadCells() {
+  const filters = { ...state, bbox: viewBox() };
+  const grid = await getJson('/api/events/grid' + query({ ...filters, level: String(gridLevel(map.getZoom())) }));
+  const inView = grid.cells.reduce((n, c) => n + c.events, 0);
+  if (inView > 0 && inView <= VIEW_POINT_LIMIT) {
+    const fc = await getJson('/api/events.geojson' + query({ ...filters, limit: VIEW_POINT_LIMIT }));
+    cells.clearLayers();
+    return showPoints(fc, false);
+  }
+  mode = 'grid';
+  features = [];
+  cluster.clearLayers();
+  cells.clearLayers();
+  for (const c of grid.cells) cells.addLayer(cellMarker(c));
+  document.body.dataset.mode = mode;
+  document.body.dataset.cells = String(grid.cells.length);
+  document.getElementById('count').textContent = `${matching} event(s), counted per area (zoom in for events)`;
+  renderTable();
+}
+
 async function loadEvents(fit) {
+  if (matching > POINT_LIMIT) return loadCells();
+  cells.clearLayers();
   const fc = await getJson('/api/events.geojson' + query({ ...state, limit: 5000 }));
+  return showPoints(fc, fit);
+}
+
+function showPoints(fc, fit) {
+  mode = 'points';
+  document.body.dataset.mode = mode;
   features = fc.features.filter(f => f.geometry);
   cluster.clearLayers();
   const markers = features.map(markerFor);
@@ -161,6 +220,7 @@ function fillSelect(id, values, label = v => v) {
 
 async function loadStats() {
   const st = await getJson('/api/stats' + query({ type: state.type, actor: state.actor, source: state.source }));
+  matching = st.events || 0;
   timeline.range = st.timeline && st.timeline.from ? st.timeline : null;
   timeline.days = (st.by_day || []).filter(d => timeline.range && d.day >= timeline.range.from && d.day <= timeline.range.to);
   sourceNames = st.source_names || {};
@@ -440,10 +500,10 @@ function initFilters(stats) {
   fillSelect('f-source', Object.keys(stats.by_source || {}).sort(),
     id => sourceNames[id] ? `${sourceNames[id]} (${id})` : id === 'OTHER' ? 'other sources (OTHER)' : id);
   for (const k of ['type', 'actor', 'source']) {
-    document.getElementById('f-' + k).addEventListener('change', ev => {
+    document.getElementById('f-' + k).addEventListener('change', async ev => {
       state[k] = ev.target.value;
+      await loadStats();
       loadEvents(false);
-      loadStats();
     });
   }
   for (const k of ['from', 'to']) {
@@ -452,8 +512,7 @@ function initFilters(stats) {
   document.getElementById('f-reset').addEventListener('click', () => {
     for (const k of Object.keys(state)) { state[k] = ''; const i = document.getElementById('f-' + k); if (i) i.value = ''; }
     timeline.brush = null;
-    loadStats();
-    loadEvents(true);
+    loadStats().then(() => loadEvents(true));
   });
 }
 

@@ -25,6 +25,7 @@
 #define SITREP_STORE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -114,6 +115,28 @@ struct StoreStats {
   int schema_version = 0;
 };
 
+// Counts over the events matching a filter, computed by the store without
+// reading the events themselves (the /api/stats answer is made from them).
+struct EventCounts {
+  int64_t events = 0, fatalities = 0;  // fatalities: sum of each event's best figure
+  std::map<std::string, std::pair<int64_t, int64_t>> by_day;  // start day -> events, fatalities
+  std::map<std::string, int64_t> timeline_days;  // start day -> events that are not background
+  std::map<std::string, int64_t> by_type, by_sub_type, by_admin1;
+  std::map<std::string, int64_t> by_actor;   // either side, once per event
+  std::map<std::string, int64_t> by_source;  // claim sources, once per event
+  std::map<std::string, std::map<std::string, int64_t>> source_words;  // source -> words -> claims
+};
+
+// One cell of the map's grid: the located events whose point falls in
+// [x * size, (x + 1) * size) degrees of longitude, likewise y of latitude.
+struct GridCell {
+  int64_t x = 0, y = 0;
+  int64_t events = 0, fatalities = 0;
+};
+
+// The grid levels the store keeps counts for, coarsest first (degrees).
+inline constexpr double kGridCellDegrees[] = {8.0, 2.0, 0.5, 0.125};
+
 class Store {
  public:
   // Opens (creating when absent, unless read_only) and migrates the database.
@@ -146,6 +169,16 @@ class Store {
 
   // How many events match `filter` (limit and offset ignored).
   virtual StatusOr<int64_t> Count(const QueryFilter& filter) = 0;
+
+  // The counts of the events matching `filter` (limit, offset, order ignored).
+  virtual StatusOr<EventCounts> Aggregate(const QueryFilter& filter) = 0;
+
+  // The located events matching `filter` counted per cell of grid `level`
+  // (an index of kGridCellDegrees). With a bounding box, the cells that meet
+  // it; with no other filter than the event type, these are kept-up-to-date
+  // counts (an event in a cell that meets the box counts even when its point
+  // is outside the box).
+  virtual StatusOr<std::vector<GridCell>> Grid(const QueryFilter& filter, int level) = 0;
 
   // NotFound when no event has this id.
   virtual StatusOr<EventExplanation> Explain(const std::string& event_id) = 0;

@@ -101,7 +101,15 @@ bool DatesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
 // A strike named at its own place is not the aggregate report by province
 // that came before it; two named places are two strikes.
 bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
-  if (c.place < 0 || c.place_inherited || Level(m, c.place) == 2) return true;
+  if (c.place < 0 || c.place_inherited) return true;
+  // Places in two countries are two occurrences ("50 civilians in
+  // Mozambique ... 28 people in Baghdad").
+  const std::string& country = m.places[c.place].country;
+  for (const auto& o : g.members)
+    if (!country.empty() && o.place >= 0 && !o.place_inherited && !m.places[o.place].country.empty() &&
+        m.places[o.place].country != country)
+      return false;
+  if (Level(m, c.place) == 2) return true;
   bool g_specific = false, g_admin = false, same = false;
   for (const auto& o : g.members) {
     if (o.place < 0) continue;
@@ -341,6 +349,17 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
   for (auto& c : cands) {
     // "The city is hit by near-daily bombings": no occurrence of its own.
     if (c.occurrence == Occurrence::kHabitual) continue;
+    // "Rebel shelling killed four farmers": the side acted upon is who its
+    // casualties are, when they are civilians and the clause names no other side.
+    if (c.actor1 && !c.actor2 && c.victims == VictimSide::kCivilians && c.actor1->id != "CIVILIANS" &&
+        (c.event_type == "Explosions/Remote violence" || c.event_type == "Violence against civilians")) {
+      bool casualties = false;
+      for (const auto& [s, f] : c.figures) casualties |= f.fatalities.has_value() || f.injured.has_value();
+      if (casualties) {
+        c.actor2 = Actor{"CIVILIANS", c.victims_text};
+        c.notes.push_back("actor2 CIVILIANS '" + c.victims_text + "' (who its casualties are)");
+      }
+    }
     if (c.sentence > 0 && !c.weak) {
       auto h = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return HeadlineMatches(m, g, c); });
       if (h != groups.end()) {
@@ -399,6 +418,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         if (has_figures && kin) {
           c.event_type = last.event_type;
           c.sub_event_type = last.sub_event_type;
+          c.type_inherited = true;
           if (!c.actor1) c.actor1 = last.actor1;
           if (!c.actor2) c.actor2 = last.actor2;
           c.notes.push_back("own figures but no actor: a new event of the kind reported before");
@@ -452,6 +472,23 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       if (it->event_type == c.event_type && Compatible(m, *it, c, true)) {
         target = &*it;
         if (!c.trigger->weak && it->members.front().trigger->weak) it->sub_event_type = c.sub_event_type;
+      }
+    }
+    // "130 people were killed in a terrorist attack near Aleppo ... a suicide
+    // bomber blew up a van": an event only generic words typed is the
+    // occurrence a later specific word of violence names, where nothing
+    // contradicts, a few sentences on; the specific word types it. Not an
+    // event whose type was inherited from the event reported before it.
+    bool specific = !c.trigger->weak || !c.trigger->modifier.empty();  // "detonated" + "suicide"
+    for (auto it = groups.rbegin(); !target && specific && Violent(c.event_type) && it != groups.rend(); ++it) {
+      bool generic_only = std::all_of(it->members.begin(), it->members.end(), [](const Candidate& o) {
+        return o.trigger->weak && o.trigger->modifier.empty() && !o.air && !o.type_inherited;
+      });
+      // Words of one sentence were read together already (candidate.cc).
+      bool near = c.sentence != it->last_sentence && c.sentence - it->last_sentence <= kAttachReach;
+      if (generic_only && near && Violent(it->event_type) && Compatible(m, *it, c, true)) {
+        target = &*it;
+        it->event_type = c.event_type, it->sub_event_type = c.sub_event_type;
       }
     }
     if (target) {
@@ -585,6 +622,19 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
         if (s.id == "US_GOV") g.actor1 = Actor{"USA_MIL", s.text};
       }
     if (g.actor1) e.provenance.notes.push_back("actor1 " + g.actor1->id + ": the forces of the reporting ministry");
+  }
+  // An air strike no side is named for, in a theatre where only one side's
+  // aircraft strike (theatres.tsv): that side, as an ACLED coder codes it.
+  if ((!g.actor1 || g.actor1->id == "UNKNOWN") && e.sub_event_type == "Air/drone strike") {
+    auto country = DocumentCountry(m);
+    std::string air = country ? codes.AirPower(country->country) : "";
+    if (!air.empty() && (!g.actor2 || g.actor2->id != air)) {
+      g.actor1 = Actor{air, g.actor1 ? g.actor1->text : ""};
+      e.provenance.notes.push_back("actor1 " + air + ": no side named for an air strike in " + country->country +
+                                   " (theatres.tsv)");
+    }
+  }
+  if (!g.actor1 && e.event_type == "Explosions/Remote violence") {
     if (!g.actor1 && e.sub_event_type != "Air/drone strike" && e.sub_event_type != "Shelling/artillery/missile attack") {
       g.actor1 = Actor{"UNKNOWN", ""};
       e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
@@ -741,6 +791,7 @@ StatusOr<std::unique_ptr<EventAssembler>> EventAssembler::Create(const std::stri
   auto codes = CountryCodes::Load(lexicon_dir + "/country_codes.tsv", warnings);
   if (!codes.ok()) return codes.status();
   a->codes_ = std::move(codes).value();
+  if (Status st = a->codes_.LoadTheatres(lexicon_dir + "/theatres.tsv", warnings); !st.ok()) return st;
   auto taxonomy = Taxonomy::Create(lexicon_dir, warnings);
   if (!taxonomy.ok()) return taxonomy.status();
   a->taxonomy_ = std::move(taxonomy).value();

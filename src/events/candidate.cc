@@ -178,7 +178,10 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
                                           const CountryCodes& codes) {
   std::vector<std::string> ids;
   std::string last_air, last_group, last_any;
+  size_t last_group_sentence = SIZE_MAX;
   std::string story = StoryCountry(m);
+  std::vector<std::string> voices;  // the document's sources
+  for (const auto& s : m.sources) voices.push_back(s.id);
   std::map<std::string, std::string> last_by_role;  // "MIL" -> "MLI_MIL"
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
@@ -197,14 +200,28 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
     if (a.kind == "air" && id.empty()) id = last_air;
     if (a.air && !a.id.empty()) last_air = a.id;
     // "les djihadistes": the armed group named last, else unidentified.
-    if (a.kind == "jihad") id = last_group.empty() ? "UNKNOWN" : last_group;
+    // "terrorists" in a state's words (mode 'label'): with no group named,
+    // the armed opposition of the story's country (theatres.tsv).
+    if (a.kind == "jihad") {
+      // "a terrorist attack": the word describing an event noun types the
+      // attack; it names no side of its own.
+      Dep rel = BaseDep(m.parse.Relation(a.toks.end - 1));
+      bool describes = rel == Dep::kCompound || rel == Dep::kAmod;
+      std::string opp = a.label && !describes ? codes.Opposition(story, voices) : "";
+      // A state's label names its own opponents: a group named in an earlier
+      // sentence may be that state's ally ("Hezbollah ... attacks on the
+      // terrorists' positions").
+      bool near = last_group_sentence == doc.SentenceOfToken(a.toks.begin);
+      if (!opp.empty() && !near) id = opp;
+      else id = !last_group.empty() ? last_group : "UNKNOWN";
+    }
     // "le groupe", "the group": the armed group named last; "ils", "they": the side named last.
     if (a.kind == "anaphor") {  // "le groupe Etat islamique" names its group right after
       bool named = i + 1 < m.actors.size() && m.actors[i + 1].toks.begin == a.toks.end;
       id = named ? "" : last_group;
     }
     if (a.kind == "pronoun") id = last_any;
-    if (a.kind == "group" && !a.id.empty()) last_group = a.id;
+    if (a.kind == "group" && !a.id.empty()) last_group = a.id, last_group_sentence = doc.SentenceOfToken(a.toks.begin);
     if (a.kind != "pronoun" && a.kind != "anaphor" && !id.empty()) last_any = id;
     ids.push_back(id);
   }
@@ -831,6 +848,15 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     ClauseFrame frame = clauses.Read(doc, m, ids, t);
     // "Aucune frappe n'a touché la ville", "the attack was not claimed".
     if (frame.parsed && frame.negated) continue;
+    // "the area surrounding the palace": a generic word in a present
+    // participle describing a noun says where or what it is, not what happened.
+    if (frame.parsed && frame.verbal && t.weak && BaseDep(m.parse.Relation(frame.predicate)) == Dep::kAcl &&
+        m.parse.Relation(frame.predicate) != Dep::kAclRelcl && m.parse.Subject(frame.predicate) < 0) {
+      const ParsedToken* pp = m.parse.Get(static_cast<uint32_t>(frame.predicate));
+      if (pp && (pp->morph.verb_form == VerbForm::kGer ||
+                 (pp->morph.verb_form == VerbForm::kPart && pp->morph.tense == Tense::kPres)))
+        continue;
+    }
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
     if (frame.copular && !c.weak) {
       c.weak = true;
@@ -858,21 +884,29 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // "Regime kills 25 civilians in airstrikes", "tués lors d'une
       // embuscade": one trigger is the means of the other, one occurrence,
       // unless the two name different acting sides.
-      bool means = !c.distinct && clauses.SameOccurrence(doc, m.parse, t, *o.trigger) &&
-                   (!o.actor1 || !c.actor1 || o.actor1->id == c.actor1->id);
       // "Regime kills 25 civilians in Hama airstrikes" however it parses: a
       // killing or wounding verb counts the toll of the attack its own clause
-      // names, when the sides do not contradict.
-      uint32_t ob = o.trigger->toks.begin;
+      // names, when the sides do not contradict. Any word already read as
+      // part of `o` links it.
       auto agree = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !a || !b || a->id == b->id; };
-      means |= !c.distinct && cues.clause[tb] == cues.clause[ob] &&
-               (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
-                cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
-               agree(o.actor1, c.actor1) && agree(o.actor2, c.actor2);
+      bool means = false;
+      auto link = [&](const TriggerMention* w) {
+        uint32_t ob = w->toks.begin;
+        means |= clauses.SameOccurrence(doc, m.parse, t, *w) && agree(o.actor1, c.actor1);
+        means |= cues.clause[tb] == cues.clause[ob] &&
+                 (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
+                  cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
+                 agree(o.actor1, c.actor1) && agree(o.actor2, c.actor2);
+      };
+      if (!c.distinct) {
+        link(o.trigger);
+        for (const TriggerMention* w : o.parts) link(w);
+      }
       same |= means;
       if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)))) {
         // The specific word types the event ("airstrikes" over "kills",
         // "engin explosif improvisé" over "a heurté").
+        o.parts.push_back(o.trigger);
         o.trigger = c.trigger, o.event_type = c.event_type, o.sub_event_type = c.sub_event_type;
         o.air = o.air || c.air, o.weak = o.weak && c.weak;
       }
@@ -881,6 +915,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
         if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
         o.notes.push_back("also '" + std::string(doc.Slice(t.span)) + "' in the same sentence");
+        if (o.trigger != &t) o.parts.push_back(&t);
         o.attack_word |= c.attack_word;
         absorbed = true;
         break;
@@ -1015,6 +1050,16 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     if (cues.subset[t]) {
       best->notes.push_back("part of a figure given before: '" + figure + "'");
       continue;
+    }
+    // "a child was among at least eight people killed": a part of the whole counted after it.
+    if (!n.noun.empty()) {
+      auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.end,
+                                 [](const Token& x, uint32_t e) { return x.span.end < e; });
+      if (at != doc.tokens.end() &&
+          clauses.PartOfWhole(doc, m.parse, static_cast<uint32_t>(at - doc.tokens.begin()))) {
+        best->notes.push_back("part of a whole counted in its clause: '" + figure + "'");
+        continue;
+      }
     }
     if (report_only) {
       if (f.fatalities || f.injured) {

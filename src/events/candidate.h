@@ -29,6 +29,9 @@ struct SourceRef {
 
 struct Candidate {
   const TriggerMention* trigger = nullptr;
+  // The other triggers of its sentence read as the same occurrence ("killed"
+  // beside "kills"): a later word linked to any of them joins it too.
+  std::vector<const TriggerMention*> parts;
   size_t sentence = 0;
   std::string event_type, sub_event_type;
   bool weak = false;      // generic action with no armed actor and no modifier
@@ -49,6 +52,7 @@ struct Candidate {
   // The words of a figure that counts anyone ("50 people", "sept
   // personnes") when no victim group is named.
   std::string people_text;
+  bool type_inherited = false;  // typed as the event reported before it ("own figures but no actor")
   bool attack_word = false;  // a trigger of it names an attack or explosion, not only a killing ("tués")
   VictimSide victims = VictimSide::kNone;  // who its casualties are, when a casualty noun says (victims.tsv)
   std::string victims_text;                 // that noun's words  // what its clause reports (status.h)

@@ -83,11 +83,15 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     auto& table = r->cases_[dir.path().filename().string()];
     for (const auto& row : t->rows) {
       const std::string& role = row.cells[1];
-      if (role != "agent" && role != "target" && role != "means") {
-        warnings->push_back(f.string() + ":" + std::to_string(row.line) + ": role is 'agent', 'target' or 'means'");
+      if (role != "agent" && role != "target" && role != "means" && role != "whole") {
+        warnings->push_back(f.string() + ":" + std::to_string(row.line) +
+                            ": role is 'agent', 'target', 'means' or 'whole'");
         continue;
       }
-      table[row.cells[0]] = role == "agent" ? CaseRole::kAgent : role == "target" ? CaseRole::kTarget : CaseRole::kMeans;
+      table[row.cells[0]] = role == "agent"    ? CaseRole::kAgent
+                            : role == "target" ? CaseRole::kTarget
+                            : role == "means"  ? CaseRole::kMeans
+                                               : CaseRole::kWhole;
     }
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
   }
@@ -111,6 +115,10 @@ bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const 
     int32_t h = PhraseHead(p, a.toks.begin, a.toks.end);
     if (h < 0) return false;
     int32_t head = p.Head(static_cast<uint32_t>(h));
+    // "were killed and 14 injured in an attack": a verb coordinated with
+    // the other word shares its modifiers.
+    if (head >= 0 && !inside(head, b) && BaseDep(p.Relation(static_cast<uint32_t>(head))) == Dep::kConj)
+      head = p.Head(static_cast<uint32_t>(head));
     if (head < 0 || !inside(head, b)) return false;
     Dep d = BaseDep(p.Relation(static_cast<uint32_t>(h)));
     Dep full = p.Relation(static_cast<uint32_t>(h));
@@ -120,6 +128,29 @@ bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const 
     return r == CaseRole::kMeans || r == CaseRole::kAgent;
   };
   return links(t, o) || links(o, t);
+}
+
+bool ClauseReader::PartOfWhole(const Document& doc, const DocParse& p, uint32_t noun) const {
+  if (noun >= doc.tokens.size() || !p.SentenceParsed(doc.SentenceOfToken(noun))) return false;
+  if (BaseDep(p.Relation(noun)) != Dep::kNsubj) return false;
+  int32_t pred = p.Head(noun);
+  if (pred < 0) return false;
+  // "a child was among eight people": the whole is the copula's predicate.
+  std::vector<uint32_t> wholes = p.Children(static_cast<uint32_t>(pred));
+  wholes.push_back(static_cast<uint32_t>(pred));
+  for (uint32_t c : wholes) {
+    if (c == noun) continue;
+    bool self = c == static_cast<uint32_t>(pred);
+    if (self && p.FirstChild(c, Dep::kCop) < 0) continue;
+    Dep d = BaseDep(p.Relation(c));
+    if ((!self && d != Dep::kObl && d != Dep::kNmod) || RoleOf(doc.lang, p.CaseOf(c)) != CaseRole::kWhole) continue;
+    // The whole is a count: "among at least eight people", "parmi les 12 morts".
+    const ParsedToken* pc = p.Get(c);
+    if (pc && pc->upos == Upos::kNum) return true;
+    for (uint32_t g : p.Children(c))
+      if (BaseDep(p.Relation(g)) == Dep::kNummod) return true;
+  }
+  return false;
 }
 
 ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
@@ -158,6 +189,13 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     // active subject and an object whatever the participle's features.
     bool structural = p.FirstChild(uv, Dep::kAuxPass) >= 0 || p.FirstChild(uv, Dep::kNsubjPass) >= 0;
     bool active_args = p.FirstChild(uv, Dep::kNsubj) >= 0 && p.FirstChild(uv, Dep::kObj) >= 0;
+    // "said that terrorists targeted with rockets ...": a participle with no
+    // auxiliary whose plain subject is an armed side acts, whatever its tag.
+    int32_t plain = p.FirstChild(uv, Dep::kNsubj);
+    if (!active_args && plain >= 0 && p.FirstChild(uv, Dep::kAux) < 0) {
+      int a = ActorAt(p, m, ids, plain);
+      active_args = a >= 0 && Armed(m, ids, a);
+    }
     f.passive = (structural || (p.IsPassive(uv) && !active_args)) && !pronominal;
     Dep rel = p.Relation(uv);
     int32_t subject = p.Subject(uv);

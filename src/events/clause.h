@@ -57,9 +57,14 @@ class ClauseReader {
   // blast killed 5" (its subject). Prepositions of time order ("after an
   // attack", "avant l'assaut") name another occurrence and do not link.
   bool SameOccurrence(const Document& doc, const DocParse& p, const TriggerMention& t, const TriggerMention& o) const;
+  // True when the noun at token `noun` is the subject of a clause that puts
+  // it inside a counted whole ("a child was among at least eight people
+  // killed", "un enfant figure parmi les 12 morts"): its figure is a part,
+  // not a toll of its own.
+  bool PartOfWhole(const Document& doc, const DocParse& p, uint32_t noun) const;
 
  private:
-  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans };
+  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole };
   CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
   std::map<std::string, std::map<std::string, CaseRole, std::less<>>> cases_;  // by language
 };

@@ -22,9 +22,29 @@ class CountryCodes {
   // The alpha-3 code of `alpha2`, or "" when unknown.
   std::string Alpha3(const std::string& alpha2) const;
   void Add(const std::string& alpha2, const std::string& alpha3) { alpha3_[alpha2] = alpha3; }
+  // Reads `path` (columns alpha2, opposition, voices, air): a theatre's
+  // conventions. `opposition` is the codebook actor a state's own word for
+  // its armed opponents ("terrorists" in Syrian state media) stands for when
+  // no group is named, `voices` the source ids that speak for that state
+  // (joined by '|'); `air` the side an air strike with no side named is
+  // coded to, where only that side's aircraft strike. "-" is none. A
+  // missing file is no error.
+  Status LoadTheatres(const std::string& path, std::vector<std::string>* warnings);
+  // The opposition actor for the story's country `alpha2` when one of
+  // `sources` (the document's source ids) speaks for its state; else "".
+  std::string Opposition(const std::string& alpha2, const std::vector<std::string>& sources) const;
+  // The side of an unattributed air strike in `alpha2`, or "".
+  std::string AirPower(const std::string& alpha2) const;
+  struct Theatre {
+    std::string opposition;
+    std::vector<std::string> voices;
+    std::string air;
+  };
+  void AddTheatre(const std::string& alpha2, Theatre t) { theatres_[alpha2] = std::move(t); }
 
  private:
   std::unordered_map<std::string, std::string> alpha3_;
+  std::unordered_map<std::string, Theatre> theatres_;
 };
 
 // True for an actor id that names a state's forces by role only ("*_MIL",

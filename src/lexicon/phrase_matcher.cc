@@ -1,6 +1,6 @@
 #include "lexicon/phrase_matcher.h"
 
-#include <algorithm>
+#include "text/vocabulary.h"
 
 namespace sitrep {
 
@@ -20,56 +20,99 @@ bool PhraseMatcher::Add(std::string_view phrase, int32_t value) {
   return true;
 }
 
-void PhraseMatcher::AddTokens(const std::vector<std::string>& folded, int32_t value) {
-  uint32_t node = 0;
-  for (const auto& t : folded) {
-    auto it = children_[node].find(t);
-    if (it == children_[node].end()) {
-      uint32_t next = static_cast<uint32_t>(children_.size());
-      children_[node].emplace(t, next);
-      children_.emplace_back();
-      values_.emplace_back();
-      node = next;
-    } else {
-      node = it->second;
+void PhraseMatcher::InsertEdge(uint64_t key, uint32_t child) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) {  // keep the load under one half
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(old.empty() ? 64 : old.size() * 2, Edge{});
+    edge_count_ = 0;
+    for (const Edge& e : old)
+      if (e.key) InsertEdge(e.key, e.child);
+  }
+  size_t mask = edges_.size() - 1;
+  for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+    if (edges_[i].key == 0) {
+      edges_[i] = {key, child};
+      ++edge_count_;
+      return;
     }
   }
-  values_[node].push_back(value);
+}
+
+void PhraseMatcher::AddTokens(const std::vector<std::string>& folded, int32_t value) {
+  Vocabulary& vocab = Vocabulary::Global();
+  uint32_t node = 0;
+  for (const auto& t : folded) {
+    uint32_t word = vocab.Intern(t);
+    uint32_t next = Child(node, word);
+    if (next == 0) {
+      next = nodes_++;
+      InsertEdge(EdgeKey(node, word), next);
+      first_value_.push_back(-1);
+      last_value_.push_back(-1);
+    }
+    node = next;
+  }
+  int32_t v = static_cast<int32_t>(values_.size());
+  values_.push_back(value);
+  next_value_.push_back(-1);
+  if (last_value_[node] < 0) first_value_[node] = v;
+  else next_value_[last_value_[node]] = v;
+  last_value_[node] = v;
   ++phrases_;
 }
 
-uint32_t PhraseMatcher::Child(uint32_t node, const std::string& tok) const {
-  auto it = children_[node].find(tok);
-  return it == children_[node].end() ? 0 : it->second;
+bool PhraseMatcher::StartsPhrase(const std::string& tok) const {
+  return Child(0, Vocabulary::Global().Find(tok)) != 0;
+}
+
+uint32_t PhraseMatcher::Walk(const std::vector<Token>& toks, uint32_t start, uint32_t end,
+                             uint32_t* match_end, std::vector<std::pair<uint32_t, uint32_t>>* path) const {
+  const Vocabulary& vocab = Vocabulary::Global();
+  uint32_t node = 0, best = 0;
+  *match_end = start;
+  for (uint32_t i = start; i < end; ++i) {
+    node = Child(node, vocab.IdOf(toks[i]));
+    if (node == 0) break;
+    if (first_value_[node] < 0) continue;
+    best = node;
+    *match_end = i + 1;
+    if (path) path->emplace_back(node, i + 1);
+  }
+  return best;
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::MatchAt(const std::vector<Token>& toks,
                                                          uint32_t start, uint32_t end) const {
   std::vector<Match> out;
-  uint32_t node = 0;
-  for (uint32_t i = start; i < end; ++i) {
-    node = Child(node, toks[i].fold);
-    if (node == 0) break;
-    for (int32_t v : values_[node]) out.push_back({start, i + 1, v});
-  }
+  if (start >= end || Child(0, Vocabulary::Global().IdOf(toks[start])) == 0) return out;
+  std::vector<std::pair<uint32_t, uint32_t>> path;  // (node, end), shortest first
+  uint32_t match_end;
+  if (Walk(toks, start, end, &match_end, &path) == 0) return out;
   // Longest first, insertion order among equals.
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.end > b.end; });
+  for (auto it = path.rbegin(); it != path.rend(); ++it)
+    for (int32_t v = first_value_[it->first]; v >= 0; v = next_value_[v])
+      out.push_back({start, it->second, values_[v]});
   return out;
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(const std::vector<Token>& toks,
                                                          uint32_t begin, uint32_t end) const {
   std::vector<Match> out;
+  const Vocabulary& vocab = Vocabulary::Global();
   for (uint32_t i = begin; i < end;) {
-    auto at = MatchAt(toks, i, end);
-    if (at.empty()) {
+    if (Child(0, vocab.IdOf(toks[i])) == 0) {  // most words start no phrase
       ++i;
       continue;
     }
-    uint32_t longest = at.front().end;
-    for (const auto& m : at)
-      if (m.end == longest) out.push_back(m);
-    i = longest;
+    uint32_t match_end;
+    uint32_t node = Walk(toks, i, end, &match_end, nullptr);
+    if (node == 0) {
+      ++i;
+      continue;
+    }
+    for (int32_t v = first_value_[node]; v >= 0; v = next_value_[v])
+      out.push_back({i, match_end, values_[v]});
+    i = match_end;
   }
   return out;
 }

@@ -10,6 +10,8 @@
 #ifndef SITREP_LEXICON_STEMMER_H_
 #define SITREP_LEXICON_STEMMER_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <string_view>
@@ -40,8 +42,27 @@ class Stemmer {
   void AddException(std::string word, std::string stem);
 
  private:
-  std::vector<Rule> rules_;  // longest suffix first
-  std::unordered_map<std::string, std::string> exceptions_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  // The rule that applies to `w`: the longest suffix whose min_stem `w`
+  // allows (the first added among equal suffixes), or -1.
+  int RuleFor(std::string_view w) const;
+  void IndexRule(int rule);
+
+  std::vector<Rule> rules_;  // in the order added
+  // The suffixes read backwards as a byte trie, so finding the rule for a
+  // word walks its last bytes once instead of testing every suffix.
+  // node_edges_[n] lists (byte, child); node_rules_[n] the rules whose
+  // suffix ends at n, in the order added.
+  std::vector<std::vector<std::pair<unsigned char, uint32_t>>> node_edges_{1};
+  std::vector<std::vector<int>> node_rules_{1};
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> exceptions_;
+  uint64_t exception_lengths_ = 0;  // bit n: some exception is n bytes long (n < 64)
+  // A hash of the rules and exceptions in the order added: two stemmers
+  // with the same one stem alike (StemTokens' per-thread cache uses it).
+  uint64_t fingerprint_ = 0;
 };
 
 }  // namespace sitrep

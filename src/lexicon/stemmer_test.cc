@@ -32,3 +32,37 @@ TEST(StemmerTest, ExceptionsKeepUnrelatedWordsApart) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(StemmerTest, TheLongestSuffixThatLeavesAStemWins) {
+  Stemmer s;
+  s.AddRule({"s", "", 2});
+  s.AddRule({"ees", "e", 3});
+  s.AddRule({"ees", "x", 1});  // same suffix, added later: used only where the first leaves too short a stem
+  EXPECT_EQ(s.Stem("frappees"), "frappe");
+  EXPECT_EQ(s.Stem("crees"), "crx");
+  EXPECT_EQ(s.Stem("ees"), "ee");  // too short for either "ees" rule: "s" applies
+}
+
+TEST(StemmerTest, StemmedTokensAreThoseOfTheStemmerAsked) {
+  // Two stemmers over the same tokens, one after the other on this thread:
+  // the second must not reuse the first's stems.
+  std::vector<Token> toks;
+  Tokenize("les frappes", 0, &toks);
+  Stemmer a, b;
+  a.AddRule({"s", "", 2});
+  b.AddRule({"es", "", 2});
+  auto sa = a.StemTokens(toks);
+  auto sb = b.StemTokens(toks);
+  EXPECT_EQ(sa[1].fold, "frappe");
+  EXPECT_EQ(sb[1].fold, "frapp");
+  EXPECT_EQ(a.StemTokens(toks)[1].fold, "frappe");
+  toks[1].fold = "raids";
+  toks[1].word = 0;
+  EXPECT_EQ(a.StemTokens(toks)[1].fold, "raid");
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -212,6 +212,7 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.id = e.cells[1] == "-" ? "" : e.cells[1];
       lex.kind = e.cells[2].empty() || e.cells[2] == "-" ? "group" : e.cells[2];
       lex.air = e.cells[3] == "air";
+      lex.label = e.cells[3] == "label";
       lex.rule = e.lang + "/actors.tsv:" + std::to_string(e.line) + " '" + e.cells[0] + "'";
     }
     ActorMention backed;

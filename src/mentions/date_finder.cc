@@ -13,6 +13,7 @@
 
 #include "base/dates.h"
 #include "lexicon/phrase_matcher.h"
+#include "lexicon/word_table.h"
 #include "lexicon/tsv.h"
 #include "resolve/date_resolver.h"
 #include "text/fold.h"
@@ -158,7 +159,7 @@ class DateLexicon {
  public:
   PhraseMatcher matcher;
   std::vector<Entry> entries;
-  std::unordered_map<std::string, int> number_words;  // folded word -> value below 100
+  WordTable<int> number_words;  // folded word -> value below 100
   std::unordered_map<std::string, Cue> tense_words;
   std::vector<std::pair<std::string, Cue>> tense_suffixes;
   std::unordered_set<std::string> not_verb;
@@ -242,7 +243,7 @@ Status LoadNumberWords(const std::string& path, DateLexicon* lex,
   int cw = t->Column("word"), cv = t->Column("value"), ck = t->Column("kind");
   for (const auto& row : t->rows)
     if (row.cells[ck] == "unit")
-      lex->number_words[Fold(row.cells[cw])] = std::atoi(row.cells[cv].c_str());
+      lex->number_words.Set(Fold(row.cells[cw]), std::atoi(row.cells[cv].c_str()));
   return Status::Ok();
 }
 
@@ -271,10 +272,22 @@ class Scanner {
   const Token& Tok(uint32_t i) const { return doc_.tokens[i]; }
   bool In(uint32_t i) const { return i < s_end_; }
 
+  const std::vector<PhraseMatcher::Match>& MatchesAt(uint32_t i) const {
+    if (memo_.empty()) {
+      memo_.resize(doc_.tokens.size());
+      memo_end_.assign(doc_.tokens.size(), 0);
+    }
+    if (memo_end_[i] != s_end_) {
+      memo_[i] = lex_.matcher.MatchAt(doc_.tokens, i, s_end_);
+      memo_end_[i] = s_end_;
+    }
+    return memo_[i];
+  }
+
   // The longest lexicon entry of `kind` starting at token i.
   Hit Get(uint32_t i, K kind) const {
     if (!In(i)) return {};
-    for (const auto& m : lex_.matcher.MatchAt(doc_.tokens, i, s_end_)) {
+    for (const auto& m : MatchesAt(i)) {
       const Entry& e = lex_.entries[m.value];
       if (e.kind != kind || (e.cap && !Tok(i).capitalized)) continue;
       uint32_t end = m.end;
@@ -342,13 +355,12 @@ class Scanner {
     if (Tok(i).kind == TokenKind::kNumber && Tok(i).fold.size() <= 4)
       return {i + 1, ToInt(Tok(i).fold)};
     if (Hit a = Get(i, K::kArticleOne)) return a;
-    auto w = lex_.number_words.find(Tok(i).fold);
-    if (w == lex_.number_words.end()) return {};
-    Hit h{i + 1, w->second};
+    const int* w = lex_.number_words.Find(Tok(i));
+    if (w == nullptr) return {};
+    Hit h{i + 1, *w};
     if (IsPunct(h.end, '-') && In(h.end + 1)) {
-      auto u = lex_.number_words.find(Tok(h.end + 1).fold);
-      if (u != lex_.number_words.end() && u->second < 10 && h.value >= 20)
-        h = {h.end + 2, h.value + u->second};
+      const int* u = lex_.number_words.Find(Tok(h.end + 1));
+      if (u != nullptr && *u < 10 && h.value >= 20) h = {h.end + 2, h.value + *u};
     }
     return h;
   }
@@ -402,7 +414,7 @@ class Scanner {
     if (t.kind == TokenKind::kNumber) return true;
     if (t.kind == TokenKind::kWord && !t.fold.empty() && t.fold[0] >= '0' && t.fold[0] <= '9')
       return true;
-    return lex_.matcher.StartsPhrase(t.fold) || lex_.number_words.count(t.fold) > 0;
+    return lex_.matcher.StartsPhrase(t) || lex_.number_words.Find(t) != nullptr;
   }
 
   std::optional<Found> ParseAt(uint32_t i) {
@@ -700,7 +712,7 @@ class Scanner {
   // Words from the lexicon: "hier", "la veille", "la semaine dernière", "overnight".
   std::optional<Found> ParseLexical(uint32_t i) {
     if (!In(i)) return std::nullopt;
-    for (const auto& m : lex_.matcher.MatchAt(doc_.tokens, i, s_end_)) {
+    for (const auto& m : MatchesAt(i)) {
       const Entry& e = lex_.entries[m.value];
       if (e.cap && !Tok(i).capitalized) continue;
       uint32_t j = m.end;
@@ -839,6 +851,10 @@ class Scanner {
   const DateLexicon& lex_;
   DateResolver res_;
   uint32_t s_begin_ = 0, s_end_ = 0;
+  // The lexicon's matches at each token, computed once: the patterns ask
+  // for them many times per position (Get for each kind of word).
+  mutable std::vector<std::vector<PhraseMatcher::Match>> memo_;
+  mutable std::vector<uint32_t> memo_end_;  // the sentence end they were computed for; 0: none
 };
 
 // Days a later expression can lean on: day precision, or the first day of a

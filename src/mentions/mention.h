@@ -75,6 +75,10 @@ struct ActorMention {
   // country or capital standing for its forces), "air" (aircraft noun).
   std::string kind;
   bool air = false;  // names aircraft or an air force: its attacks are air strikes
+  // A state's own word for its armed opponents ("terrorists", actors.tsv
+  // mode 'label'): with no group named it stands for the story country's
+  // armed opposition (theatres.tsv).
+  bool label = false;
 };
 
 struct SourceMention {

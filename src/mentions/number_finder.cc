@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "lexicon/phrase_matcher.h"
+#include "lexicon/word_table.h"
 #include "lexicon/tsv.h"
 #include "text/fold.h"
 
@@ -67,13 +68,13 @@ const char* QualName(Qual q) {
 
 class NumberLexicon {
  public:
-  std::unordered_map<std::string, NumberWord> words;  // folded
+  WordTable<NumberWord> words;  // folded
   PhraseMatcher qualifiers;                           // value: Qual
   PhraseMatcher nouns;                                // value: index into noun_list
   std::vector<Noun> noun_list;
-  std::unordered_map<std::string, bool> months;  // folded name -> needs a capital
-  std::unordered_set<std::string> weekdays;
-  std::unordered_set<std::string> labels;
+  WordTable<bool> months;  // folded name -> needs a capital
+  WordTable<bool> weekdays;
+  WordTable<bool> labels;
 };
 
 namespace {
@@ -97,7 +98,7 @@ Status LoadNumberWords(const std::string& path, NumberLexicon* lex,
                           row.cells[ck] + "'");
       continue;
     }
-    lex->words[Fold(row.cells[cw])] = {std::atoll(row.cells[cv].c_str()), k->second};
+    lex->words.Set(Fold(row.cells[cw]), {std::atoll(row.cells[cv].c_str()), k->second});
   }
   return Status::Ok();
 }
@@ -122,7 +123,7 @@ Status LoadQualifiers(const std::string& path, NumberLexicon* lex,
       continue;
     }
     if (k->second == Qual::kLabel)
-      lex->labels.insert(Fold(row.cells[cp]));
+      lex->labels.Set(Fold(row.cells[cp]), true);
     else
       lex->qualifiers.Add(row.cells[cp], static_cast<int32_t>(k->second));
   }
@@ -148,8 +149,8 @@ Status LoadCalendarNames(const std::string& path, NumberLexicon* lex) {
   int cp = t->Column("phrase"), ck = t->Column("kind"), cf = t->Column("flags");
   for (const auto& row : t->rows) {
     bool cap = cf >= 0 && cf < static_cast<int>(row.cells.size()) && row.cells[cf] == "cap";
-    if (row.cells[ck] == "month") lex->months[Fold(row.cells[cp])] = cap;
-    if (row.cells[ck] == "weekday") lex->weekdays.insert(Fold(row.cells[cp]));
+    if (row.cells[ck] == "month") lex->months.Set(Fold(row.cells[cp]), cap);
+    if (row.cells[ck] == "weekday") lex->weekdays.Set(Fold(row.cells[cp]), true);
   }
   return Status::Ok();
 }
@@ -190,8 +191,7 @@ class Scanner {
   bool Glued(uint32_t i) const { return In(i) && !Tok(i).space_before; }
   const NumberWord* Word(uint32_t i) const {
     if (!In(i)) return nullptr;
-    auto it = lex_.words.find(Tok(i).fold);
-    return it == lex_.words.end() ? nullptr : &it->second;
+    return lex_.words.Find(Tok(i));
   }
 
   std::optional<NumberMention> ReadAt(uint32_t i) {
@@ -361,8 +361,8 @@ class Scanner {
     const std::string& f = Tok(j).fold;
     if (j > s_begin_) {
       const Token& prev = Tok(j - 1);
-      if (IsMonth(j - 1) || lex_.weekdays.count(prev.fold)) return true;  // "May 25", "lundi 25"
-      if (lex_.labels.count(prev.fold)) return true;
+      if (IsMonth(j - 1) || lex_.weekdays.Find(prev)) return true;  // "May 25", "lundi 25"
+      if (lex_.labels.Find(prev)) return true;
       if (!Tok(j).space_before && prev.kind == TokenKind::kPunct &&
           (prev.punct == '-' || prev.punct == '/' || prev.punct == '#' || prev.punct == ':'))
         return true;  // "Su-34", "25/05", "T-72"
@@ -387,8 +387,8 @@ class Scanner {
   }
 
   bool IsMonth(uint32_t i) const {
-    auto it = lex_.months.find(Tok(i).fold);
-    return it != lex_.months.end() && (!it->second || Tok(i).capitalized);
+    const bool* cap = lex_.months.Find(Tok(i));
+    return cap != nullptr && (!*cap || Tok(i).capitalized);
   }
 
   // "un soldat", "a senior al-Shabaab commander", "a Malian soldier": a

@@ -165,11 +165,12 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
   static const std::map<std::string, Kind> kKinds = {
       {"near", Kind::kNear}, {"between", Kind::kBetween}, {"road", Kind::kRoad}, {"link", Kind::kLink},
       {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle},
-      {"person_before", Kind::kPersonBefore}, {"person_after", Kind::kPersonAfter}, {"org_before", Kind::kOrgBefore}};
+      {"person_before", Kind::kPersonBefore}, {"person_after", Kind::kPersonAfter}, {"org_before", Kind::kOrgBefore},
+      {"quarter_before", Kind::kQuarterBefore}};
   static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
-      {"unit", &Lexicon::unit}};
+      {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -396,6 +397,10 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     }
     m.modifier = glued(m.te) && lex.modifier.count(toks[m.te + 1].fold) > 0;
     m.org |= EndsWith(doc, lex, i, Kind::kOrgBefore, &unused) || EndsAUnitName(toks, lex.unit, i);
+    // "the Midan neighbourhood of Damascus", "le quartier d'Achrafieh": a
+    // quarter of a city is no town of its own; the city named with it is the place.
+    m.org |= (m.te < n && toks[m.te].kind == TokenKind::kWord && lex.quarter.count(toks[m.te].fold)) ||
+             EndsWith(doc, lex, i, Kind::kQuarterBefore, &unused);
     // After a province or relative phrase the name is a place, whatever follows
     // ("the province of Idlib Nusra Front fighters", with no comma).
     m.org &= !before_admin1 && !EndsWith(doc, lex, i, Kind::kNear, &unused);

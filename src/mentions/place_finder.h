@@ -104,7 +104,7 @@ class PlaceFinder {
   static constexpr size_t kMaxMentionsPerDocument = 5000;
 
   enum class Kind {
-    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore
+    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore, kQuarterBefore
   };
 
  private:
@@ -118,6 +118,7 @@ class PlaceFinder {
     std::unordered_set<std::string> modifier;  // folded words after a hyphen: "led" of "US-led"
     std::unordered_set<std::string> speech;    // lemmas of speech verbs ("say", "déclarer")
     std::unordered_set<std::string> unit;      // military units named after a garrison ("régiment de X")
+    std::unordered_set<std::string> quarter;   // a quarter of a city after its name ("the Midan neighbourhood")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;

@@ -287,15 +287,53 @@ Ymd Today() {
   return Ymd{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
 }
 
+// The counts come from the store (kept up to date on ingest for the whole
+// store and each event type, else counted in SQL): no event is read.
 void HandleStats(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
-  ApiQuery q;
-  std::vector<StoredEvent> events;
-  int64_t total = 0;
-  if (!RunQuery(pool, req, res, /*paged=*/false, &q, &events, &total)) return;
-  std::vector<Event> plain;
-  plain.reserve(events.size());
-  for (auto& s : events) plain.push_back(std::move(s.event));
-  SendJson(res, StatsJson(plain, Today()));
+  auto parsed = ParseApiQuery(Params(req));
+  if (!parsed.ok()) return SendError(res, 400, parsed.status().message());
+  auto store = pool.Get();
+  if (!store.ok()) return SendError(res, 503, store.status().message());
+  auto counts = (*store)->Aggregate(parsed->filter);
+  if (!counts.ok()) {
+    const Status& st = counts.status();
+    return SendError(res, st.code() == StatusCode::kInvalidArgument ? 400 : 500, st.message());
+  }
+  SendJson(res, StatsJson(*counts, Today()));
+}
+
+// GET /api/events/grid?level=0..3&<filters>: the located events counted per
+// grid cell (Store::Grid), for the map at a million events:
+// {"level", "cell": degrees, "cells": [{"lon", "lat" (the cell's centre), "x", "y", "events", "fatalities"}]}.
+void HandleGrid(StorePool& pool, const httplib::Request& req, httplib::Response& res) {
+  auto params = Params(req);
+  auto level_it = params.find("level");
+  size_t level = 0;
+  constexpr size_t kLevels = std::size(kGridCellDegrees);
+  if (level_it == params.end() || !ParseSize(level_it->second, kLevels - 1, &level) || params.count("level") > 1)
+    return SendError(res, 400, "level: expected one integer from 0 to " + std::to_string(kLevels - 1));
+  params.erase("level");
+  auto parsed = ParseApiQuery(params);
+  if (!parsed.ok()) return SendError(res, 400, parsed.status().message());
+  auto store = pool.Get();
+  if (!store.ok()) return SendError(res, 503, store.status().message());
+  auto cells = (*store)->Grid(parsed->filter, static_cast<int>(level));
+  if (!cells.ok()) {
+    const Status& st = cells.status();
+    return SendError(res, st.code() == StatusCode::kInvalidArgument ? 400 : 500, st.message());
+  }
+  const double size = kGridCellDegrees[level];
+  std::string body = "{\"level\":" + std::to_string(level) + ",\"cell\":" + Json(size).dump() + ",\"cells\":[";
+  bool first = true;
+  for (const auto& c : *cells) {
+    if (!first) body += ',';
+    first = false;
+    body += "{\"lon\":" + Json((c.x + 0.5) * size).dump() + ",\"lat\":" + Json((c.y + 0.5) * size).dump() +
+            ",\"x\":" + std::to_string(c.x) + ",\"y\":" + std::to_string(c.y) +
+            ",\"events\":" + std::to_string(c.events) + ",\"fatalities\":" + std::to_string(c.fatalities) + "}";
+  }
+  body += "]}";
+  SendJson(res, body);
 }
 
 std::string DefaultPath(const std::string& given, const char* sub) {
@@ -391,6 +429,7 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
     };
   };
   svr.Get("/api/events", guard([pool](const auto& q, auto& r) { HandleEvents(*pool, q, r); }));
+  svr.Get("/api/events/grid", guard([pool](const auto& q, auto& r) { HandleGrid(*pool, q, r); }));
   svr.Get("/api/events.geojson",
           guard([pool, acled](const auto& q, auto& r) { HandleGeoJson(*pool, *acled, q, r); }));
   svr.Get("/api/acled/read",

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sitrep/event.h"
+#include "sitrep/store.h"
 
 namespace sitrep {
 
@@ -23,12 +24,20 @@ struct DayRange {
   int64_t outside = 0;
 };
 DayRange TimelineRange(const std::vector<Event>& events, const Ymd& today);
+// The same from counts: `days` the events a timeline shows per start day
+// ("YYYY-MM-DD", not background), `dated` every event with a start day.
+DayRange TimelineRange(const std::map<std::string, int64_t>& days, int64_t dated, const Ymd& today);
+
+// The counts /api/stats reports, from events in memory (Store::Aggregate
+// gives the same from a store without reading the events).
+EventCounts CountEvents(const std::vector<Event>& events);
 
 // {"events": N, "fatalities": N, "by_day": [{"day", "events", "fatalities"}...] (sorted, by
 // start date), "timeline": {"from", "to", "outside"} (TimelineRange; nulls when nothing is
 // dated), "by_type": {...}, "by_sub_type": {...}, "by_admin1": {...}, "by_actor": {...},
 // "by_source": {...}, "source_names": {id: the words the texts use most for it; not for OTHER}}
 std::string StatsJson(const std::vector<Event>& events, const Ymd& today);
+std::string StatsJson(const EventCounts& counts, const Ymd& today);
 
 }  // namespace sitrep
 

@@ -83,3 +83,34 @@ TEST(StatsJsonTest, NamesSourcesByTheirWordsAndGivesTheTimeline) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(TimelineRangeTest, FromCountsAsFromEvents) {
+  // Random sets of days, some background, some after today: the range from
+  // per-day counts is the range from the events themselves.
+  uint64_t seed = 7;
+  auto next = [&](int n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((seed >> 33) % static_cast<uint64_t>(n));
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Event> events;
+    int n = 1 + next(80);
+    for (int i = 0; i < n; ++i) {
+      Ymd day = AddDays(Ymd{2020, 1, 1}, next(3) == 0 ? next(4000) : next(200));
+      events.push_back(On(day, next(10) == 0));
+    }
+    EventCounts c = CountEvents(events);
+    int64_t dated = 0;
+    for (const auto& [d, v] : c.by_day) dated += v.first;
+    DayRange a = TimelineRange(events, kToday), b = TimelineRange(c.timeline_days, dated, kToday);
+    EXPECT_EQ(a.from, b.from) << round;
+    EXPECT_EQ(a.to, b.to) << round;
+    EXPECT_EQ(a.outside, b.outside) << round;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -89,11 +89,111 @@ CREATE TABLE event_sources(
 CREATE INDEX event_sources_source ON event_sources(source);
 )sql";
 
+// 002: what the aggregates need as columns (fatalities, background,
+// location), the indexes of the filtered pages, and `event_stats`: the
+// counts behind /api/stats and the map's grid, kept up to date by triggers
+// whenever an event is written or deleted, so that no answer has to read
+// every event. A slice is '' (every event) or 'type:<event type>'; a
+// dimension is 'all' (key ''), 'day' (start day), 'tday' (start day of the
+// events a timeline shows: not background), 'type', 'sub', 'admin1',
+// 'actor' (either side, once), 'source' (claim sources, once per event),
+// 'word' (source, 0x1f, the claim's words; one per claim) and 'g0'..'g3'
+// (the grid cell "x:y" of the location in cells of 8, 2, 0.5 and 0.125
+// degrees). Rows whose count fell to 0 stay and are read as absent.
+struct StatsDim {
+  const char* dim;
+  const char* key;    // SQL over the event row `$`
+  const char* where;  // SQL over `$`
+};
+
+const std::vector<StatsDim>& StatsDims() {
+  static const std::vector<StatsDim> kDims = {
+      {"all", "''", "1"},
+      {"day", "$.date_start", "$.date_start IS NOT NULL"},
+      {"tday", "$.date_start", "$.date_start IS NOT NULL AND NOT $.background"},
+      {"type", "$.event_type", "1"},
+      {"sub", "$.sub_event_type", "1"},
+      {"admin1", "$.admin1", "$.admin1 IS NOT NULL AND $.admin1 <> ''"},
+      {"actor", "$.actor1", "$.actor1 IS NOT NULL"},
+      {"actor", "$.actor2", "$.actor2 IS NOT NULL AND $.actor2 IS NOT $.actor1"},
+      {"g0", "CAST(floor($.lon / 8.0) AS INTEGER) || ':' || CAST(floor($.lat / 8.0) AS INTEGER)",
+       "$.lat IS NOT NULL AND $.lon IS NOT NULL"},
+      {"g1", "CAST(floor($.lon / 2.0) AS INTEGER) || ':' || CAST(floor($.lat / 2.0) AS INTEGER)",
+       "$.lat IS NOT NULL AND $.lon IS NOT NULL"},
+      {"g2", "CAST(floor($.lon / 0.5) AS INTEGER) || ':' || CAST(floor($.lat / 0.5) AS INTEGER)",
+       "$.lat IS NOT NULL AND $.lon IS NOT NULL"},
+      {"g3", "CAST(floor($.lon / 0.125) AS INTEGER) || ':' || CAST(floor($.lat / 0.125) AS INTEGER)",
+       "$.lat IS NOT NULL AND $.lon IS NOT NULL"},
+  };
+  return kDims;
+}
+
+std::string Subst(std::string sql, const std::string& row) {
+  for (size_t p; (p = sql.find('$')) != std::string::npos;) sql.replace(p, 1, row);
+  return sql;
+}
+
+// One statement per dimension adding `sign` (1 or -1) times the event `row`
+// to both of its slices.
+std::string StatsUpdates(const std::string& row, const char* sign) {
+  const std::string slices = "(SELECT '' AS slice UNION ALL SELECT 'type:' || " + row + ".event_type) s";
+  const std::string upsert =
+      " ON CONFLICT(slice, dim, key) DO UPDATE SET n = n + excluded.n, "
+      "fatalities = fatalities + excluded.fatalities;\n";
+  const std::string value = std::string(sign) + ", " + sign + " * " + row + ".fatalities";
+  std::string out;
+  for (const auto& d : StatsDims()) {
+    out += "INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT s.slice, '" +
+           std::string(d.dim) + "', " + Subst(d.key, row) + ", " + value + " FROM " + slices +
+           " WHERE " + Subst(d.where, row) + upsert;
+  }
+  out += "INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT s.slice, 'source', c.src, " +
+         value + " FROM " + slices + ", (SELECT DISTINCT json_extract(value, '$.source') AS src FROM json_each(" +
+         row + ".json, '$.claims')) c WHERE true" + upsert;
+  out += "INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT s.slice, 'word', "
+         "json_extract(c.value, '$.source') || char(31) || json_extract(c.value, '$.text'), " +
+         value + " FROM " + slices + ", json_each(" + row +
+         ".json, '$.claims') c WHERE COALESCE(json_extract(c.value, '$.text'), '') <> ''" + upsert;
+  return out;
+}
+
+const char* k002Aggregates() {
+  static const std::string sql = [] {
+    std::string s = R"sql(
+ALTER TABLE events ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN lat REAL;
+ALTER TABLE events ADD COLUMN lon REAL;
+UPDATE events SET fatalities = COALESCE(json_extract(json, '$.fatalities.best'), 0),
+  background = COALESCE(json_extract(json, '$.background'), 0),
+  lat = json_extract(json, '$.location.lat'), lon = json_extract(json, '$.location.lon');
+CREATE INDEX events_type_date ON events(event_type COLLATE NOCASE, date_start, event_id, date_end);
+CREATE INDEX events_country_date ON events(country COLLATE NOCASE, date_start);
+CREATE INDEX events_date_id ON events(date_start, event_id);
+CREATE INDEX events_actor1 ON events(actor1 COLLATE NOCASE, date_start);
+CREATE INDEX events_actor2 ON events(actor2 COLLATE NOCASE, date_start);
+CREATE TABLE event_stats(
+  slice TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL,
+  n INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+  PRIMARY KEY (slice, dim, key)) WITHOUT ROWID;
+)sql";
+    s += "CREATE TRIGGER events_stats_ai AFTER INSERT ON events BEGIN\n" + StatsUpdates("new", "1") + "END;\n";
+    s += "CREATE TRIGGER events_stats_ad AFTER DELETE ON events BEGIN\n" + StatsUpdates("old", "-1") + "END;\n";
+    // The events already stored: the same statements, once per event.
+    s += "CREATE TEMP TRIGGER stats_backfill AFTER UPDATE OF updated_at ON events BEGIN\n" +
+         StatsUpdates("new", "1") + "END;\n";
+    s += "UPDATE events SET updated_at = updated_at;\nDROP TRIGGER stats_backfill;\n";
+    return s;
+  }();
+  return sql.c_str();
+}
+
 }  // namespace
 
 const std::vector<Migration>& StoreMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "001_initial", k001Initial},
+      {2, "002_aggregates", k002Aggregates()},
   };
   return kMigrations;
 }

@@ -115,6 +115,8 @@ class SqliteStore : public Store {
                                          const std::string& data_version) override;
   StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& f) override;
   StatusOr<int64_t> Count(const QueryFilter& f) override;
+  StatusOr<EventCounts> Aggregate(const QueryFilter& f) override;
+  StatusOr<std::vector<GridCell>> Grid(const QueryFilter& f, int level) override;
   StatusOr<EventExplanation> Explain(const std::string& event_id) override;
   StatusOr<StoredDocument> GetDocument(const std::string& doc_id) override;
   StatusOr<StoreStats> Stats() override;
@@ -150,6 +152,11 @@ class SqliteStore : public Store {
                              std::deque<std::string> frontier);
   Status WriteEvent(const std::vector<const LoadedReport*>& members,
                     const std::vector<std::string>& reasons);
+
+  // The event_stats slice that answers `f` exactly, or "" with false.
+  StatusOr<bool> SliceFor(const QueryFilter& f, std::string* slice);
+  Status AggregateSlice(const std::string& slice, EventCounts* out);
+  Status AggregateQuery(const QueryFilter& f, EventCounts* out);
 
   std::unique_ptr<SqliteDb> db_;
   bool in_batch_ = false;
@@ -370,7 +377,8 @@ Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members,
       ins,
       ("INSERT INTO events(event_id, event_type, sub_event_type, date_start, date_end, admin1, "
        "country, actor1, actor2, n_reports, n_docs, pipeline_version, data_version, outlets, "
-       "reasons, updated_at, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+       "reasons, updated_at, json, fatalities, background, lat, lon) "
+       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   ins.Bind(1, e.id).Bind(2, e.event_type).Bind(3, e.sub_event_type);
   if (e.date.precision != DatePrecision::kUnknown && e.date.start.valid())
     ins.Bind(4, e.date.start.ToString())
@@ -381,6 +389,9 @@ Status SqliteStore::WriteEvent(const std::vector<const LoadedReport*>& members,
   ins.Bind(12, e.pipeline_version).Bind(13, JoinSorted(versions, ",")).Bind(14, outlet_list.dump());
   ins.Bind(15, reason_list.dump()).Bind(16, static_cast<int64_t>(std::time(nullptr)));
   ins.Bind(17, EventToJson(e, true));
+  ins.Bind(18, static_cast<int64_t>(e.fatalities ? e.fatalities->best : 0))
+      .Bind(19, static_cast<int64_t>(e.background));
+  ins.BindReal(20, e.location.lat).BindReal(21, e.location.lon);
   SITREP_RETURN_IF_ERROR(ins.Run());
   int64_t rowid = sqlite3_last_insert_rowid(db_->raw());
   if (e.location.lat && e.location.lon) {
@@ -484,6 +495,15 @@ StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
 }
 
 StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
+  std::string slice;
+  ASSIGN_OR_RETURN(sliced, SliceFor(f, &slice));
+  if (sliced) {
+    ResetOnExit guard{db_.get()};
+    CACHED_STMT(q, "SELECT n FROM event_stats WHERE slice = ? AND dim = 'all' AND key = ''");
+    Status st;
+    if (q.Bind(1, slice).Step(&st)) return q.Int(0);
+    if (!st.ok()) return st;
+  }
   WhereClause where(f);
   ASSIGN_OR_RETURN(s, db_->Prepare("SELECT count(*) FROM events e" + where.sql));
   where.BindTo(s);
@@ -492,6 +512,157 @@ StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
     return st.ok() ? Status::Internal("count returned no row")
                    : Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
   return s.Int(0);
+}
+
+// The whole store (slice '') or one event type ('type:X') is answered from
+// the counts kept by the triggers; any other filter is counted in SQL over
+// the matching events.
+StatusOr<bool> SqliteStore::SliceFor(const QueryFilter& f, std::string* slice) {
+  if (f.from || f.to || f.bbox || !f.admin1.empty() || !f.country.empty() ||
+      !f.sub_event_type.empty() || !f.actor.empty() || !f.source.empty() || !f.text.empty() ||
+      !f.doc_text.empty())
+    return false;
+  *slice = f.event_type.empty() ? "" : "type:" + f.event_type;
+  if (slice->empty()) return true;
+  // A type written in another case than stored is counted in SQL.
+  ResetOnExit guard{db_.get()};
+  CACHED_STMT(q, "SELECT n FROM event_stats WHERE slice = ? AND dim = 'all' AND key = '' AND n > 0");
+  Status st;
+  bool found = q.Bind(1, *slice).Step(&st);
+  if (!st.ok()) return st;
+  return found;
+}
+
+namespace {
+
+void AddCount(EventCounts* c, const std::string& dim, const std::string& key, int64_t n, int64_t dead) {
+  if (dim == "all") {
+    c->events += n;
+    c->fatalities += dead;
+  } else if (dim == "day") {
+    auto& d = c->by_day[key];
+    d.first += n;
+    d.second += dead;
+  } else if (dim == "tday") {
+    c->timeline_days[key] += n;
+  } else if (dim == "type") {
+    c->by_type[key] += n;
+  } else if (dim == "sub") {
+    c->by_sub_type[key] += n;
+  } else if (dim == "admin1") {
+    c->by_admin1[key] += n;
+  } else if (dim == "actor") {
+    c->by_actor[key] += n;
+  } else if (dim == "source") {
+    c->by_source[key] += n;
+  } else if (dim == "word") {
+    size_t sep = key.find('\x1f');
+    if (sep != std::string::npos) c->source_words[key.substr(0, sep)][key.substr(sep + 1)] += n;
+  }
+}
+
+}  // namespace
+
+Status SqliteStore::AggregateSlice(const std::string& slice, EventCounts* out) {
+  ResetOnExit guard{db_.get()};
+  CACHED_STMT(q, "SELECT dim, key, n, fatalities FROM event_stats WHERE slice = ? AND dim IN "
+                 "('all', 'day', 'tday', 'type', 'sub', 'admin1', 'actor', 'source', 'word') AND n > 0");
+  q.Bind(1, slice);
+  Status st;
+  while (q.Step(&st)) AddCount(out, q.Text(0), q.Text(1), q.Int(2), q.Int(3));
+  return st;
+}
+
+Status SqliteStore::AggregateQuery(const QueryFilter& f, EventCounts* out) {
+  WhereClause where(f);
+  // Each (dim, key expression, extra FROM, extra condition) is one GROUP BY.
+  struct Part {
+    const char* dim;
+    std::string key, from, cond;
+  };
+  const std::vector<Part> parts = {
+      {"all", "''", "", ""},
+      {"day", "e.date_start", "", " AND e.date_start IS NOT NULL"},
+      {"tday", "e.date_start", "", " AND e.date_start IS NOT NULL AND NOT e.background"},
+      {"type", "e.event_type", "", ""},
+      {"sub", "e.sub_event_type", "", ""},
+      {"admin1", "e.admin1", "", " AND e.admin1 IS NOT NULL AND e.admin1 <> ''"},
+      {"actor", "e.actor1", "", " AND e.actor1 IS NOT NULL"},
+      {"actor", "e.actor2", "", " AND e.actor2 IS NOT NULL AND e.actor2 IS NOT e.actor1"},
+      {"word", "json_extract(c.value, '$.source') || char(31) || json_extract(c.value, '$.text')",
+       ", json_each(e.json, '$.claims') c", " AND COALESCE(json_extract(c.value, '$.text'), '') <> ''"},
+  };
+  auto run = [&](const std::string& sql, const char* dim) -> Status {
+    ASSIGN_OR_RETURN(s, db_->Prepare(sql));
+    where.BindTo(s);
+    Status st;
+    while (s.Step(&st)) AddCount(out, dim, s.Text(0), s.Int(1), s.Int(2));
+    if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
+    return Status::Ok();
+  };
+  for (const auto& p : parts) {
+    SITREP_RETURN_IF_ERROR(run("SELECT " + p.key + ", count(*), COALESCE(sum(e.fatalities), 0) FROM events e" +
+                                   p.from + where.sql + p.cond + " GROUP BY 1",
+                               p.dim));
+  }
+  return run("SELECT src, count(*), 0 FROM (SELECT DISTINCT e.rowid, json_extract(c.value, '$.source') AS src "
+             "FROM events e, json_each(e.json, '$.claims') c" + where.sql + ") GROUP BY 1",
+             "source");
+}
+
+StatusOr<EventCounts> SqliteStore::Aggregate(const QueryFilter& f) {
+  EventCounts out;
+  std::string slice;
+  ASSIGN_OR_RETURN(sliced, SliceFor(f, &slice));
+  SITREP_RETURN_IF_ERROR(sliced ? AggregateSlice(slice, &out) : AggregateQuery(f, &out));
+  return out;
+}
+
+StatusOr<std::vector<GridCell>> SqliteStore::Grid(const QueryFilter& f, int level) {
+  constexpr int kLevels = static_cast<int>(std::size(kGridCellDegrees));
+  if (level < 0 || level >= kLevels)
+    return Status::InvalidArgument("grid level must be 0 to " + std::to_string(kLevels - 1));
+  const double size = kGridCellDegrees[level];
+  std::vector<GridCell> out;
+  auto in_box = [&](const GridCell& c) {
+    if (!f.bbox) return true;
+    return (c.x + 1) * size > f.bbox->min_lon && c.x * size <= f.bbox->max_lon &&
+           (c.y + 1) * size > f.bbox->min_lat && c.y * size <= f.bbox->max_lat;
+  };
+  QueryFilter unboxed = f;
+  unboxed.bbox.reset();
+  std::string slice;
+  ASSIGN_OR_RETURN(sliced, SliceFor(unboxed, &slice));
+  Status st;
+  if (sliced) {
+    ResetOnExit guard{db_.get()};
+    CACHED_STMT(q, "SELECT key, n, fatalities FROM event_stats WHERE slice = ? AND dim = ? AND n > 0");
+    q.Bind(1, slice).Bind(2, "g" + std::to_string(level));
+    while (q.Step(&st)) {
+      GridCell c;
+      std::string key = q.Text(0);
+      size_t colon = key.find(':');
+      if (colon == std::string::npos) continue;
+      c.x = std::atoll(key.c_str());
+      c.y = std::atoll(key.c_str() + colon + 1);
+      c.events = q.Int(1);
+      c.fatalities = q.Int(2);
+      if (in_box(c)) out.push_back(c);
+    }
+    if (!st.ok()) return st;
+    std::sort(out.begin(), out.end(),
+              [](const GridCell& a, const GridCell& b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
+    return out;
+  }
+  WhereClause where(f);
+  const std::string cell = std::to_string(size);
+  ASSIGN_OR_RETURN(s, db_->Prepare("SELECT CAST(floor(e.lon / " + cell + ") AS INTEGER), CAST(floor(e.lat / " +
+                                   cell + ") AS INTEGER), count(*), COALESCE(sum(e.fatalities), 0) FROM events e" +
+                                   where.sql + " AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"));
+  where.BindTo(s);
+  while (s.Step(&st)) out.push_back({s.Int(0), s.Int(1), s.Int(2), s.Int(3)});
+  if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
+  return out;
 }
 
 StatusOr<EventExplanation> SqliteStore::Explain(const std::string& id) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "base/utf8.h"
+#include "server/stats.h"
 #include "sitrep/store.h"
 
 namespace sitrep {
@@ -94,7 +95,7 @@ TEST_F(SqliteStoreTest, SameDocumentTwiceChangesNothing) {
   EXPECT_EQ(st->documents, 1);
   EXPECT_EQ(st->reports, 1);
   EXPECT_EQ(st->events, 1);
-  EXPECT_EQ(st->schema_version, 1);
+  EXPECT_EQ(st->schema_version, 2);  // 002: the aggregates
   EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:test"));
   EXPECT_FALSE(*s->HasDocument("a", "other", "data:test"));
   // New lexicons or gazetteer: the document is extracted again.
@@ -290,6 +291,68 @@ TEST_F(SqliteStoreTest, OrderOffsetAndCount) {
   EXPECT_EQ(*s->Count(f), 2);
   f.text = "\"unbalanced";
   EXPECT_FALSE(s->Count(f).ok());
+}
+
+// The counts the store keeps (or counts in SQL) are those of its events.
+TEST_F(SqliteStoreTest, AggregatesAreTheCountsOfTheStoredEvents) {
+  auto s = OpenStore();
+  Ingest(s.get(), StrikeDoc("a", kFr, "SOHR", 12, 35.93, 36.63, 10));
+  Ingest(s.get(), StrikeDoc("b", kEn, "AP", 3, 49.99, 36.23, 20));
+  TestDoc c = StrikeDoc("c", kEn, "AP", 5, 33.51, 36.29, 25);
+  c.result.events[0].event_type = "Battles";
+  c.result.events[0].sub_event_type = "Armed clash";
+  c.result.events[0].actor2 = Actor{"HTS", ""};
+  c.result.events[0].claims.push_back(c.result.events[0].claims[0]);  // the same words twice
+  Ingest(s.get(), c);
+  TestDoc replaced = StrikeDoc("a", kFr, "OTHER", 2, 36.2, 37.1, 11);  // a changed text replaces "a"
+  replaced.raw.bytes += " Mise à jour.";
+  Ingest(s.get(), replaced);
+  auto check = [&](const QueryFilter& f, const char* what) {
+    auto events = s->Query(f);
+    ASSERT_TRUE(events.ok());
+    std::vector<Event> plain;
+    for (const auto& e : *events) plain.push_back(e.event);
+    auto counts = s->Aggregate(f);
+    ASSERT_TRUE(counts.ok()) << counts.status().message();
+    EXPECT_EQ(StatsJson(*counts, Ymd{2024, 1, 1}), StatsJson(plain, Ymd{2024, 1, 1})) << what;
+    auto n = s->Count(f);
+    ASSERT_TRUE(n.ok());
+    EXPECT_EQ(*n, static_cast<int64_t>(plain.size())) << what;
+    for (int level = 0; level < 4; ++level) {
+      auto grid = s->Grid(f, level);
+      ASSERT_TRUE(grid.ok()) << grid.status().message();
+      int64_t in_cells = 0;
+      for (const auto& cell : *grid) in_cells += cell.events;
+      EXPECT_EQ(in_cells, static_cast<int64_t>(plain.size())) << what << " level " << level;
+    }
+  };
+  check({}, "everything (kept counts)");
+  QueryFilter f;
+  f.event_type = "Battles";
+  check(f, "one type (kept counts)");
+  f.event_type = "battles";
+  check(f, "one type in another case (SQL)");
+  f = {};
+  f.actor = "HTS";
+  check(f, "an actor (SQL)");
+  f = {};
+  f.from = Ymd{2023, 3, 15};
+  check(f, "a date (SQL)");
+  // Kept counts and counts in SQL give the same grid.
+  QueryFilter all_days;
+  all_days.from = Ymd{1900, 1, 1};
+  for (int level = 0; level < 4; ++level) {
+    auto kept = s->Grid({}, level), counted = s->Grid(all_days, level);
+    ASSERT_TRUE(kept.ok() && counted.ok());
+    ASSERT_EQ(kept->size(), counted->size());
+    for (size_t i = 0; i < kept->size(); ++i) {
+      EXPECT_EQ((*kept)[i].x, (*counted)[i].x);
+      EXPECT_EQ((*kept)[i].y, (*counted)[i].y);
+      EXPECT_EQ((*kept)[i].events, (*counted)[i].events);
+      EXPECT_EQ((*kept)[i].fatalities, (*counted)[i].fatalities);
+    }
+  }
+  EXPECT_FALSE(s->Grid({}, 4).ok());
 }
 
 TEST_F(SqliteStoreTest, OpeningReadOnlyNeedsAnExistingDatabase) {

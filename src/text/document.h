@@ -35,6 +35,10 @@ struct Token {
   bool capitalized = false;     // first letter upper case
   bool space_before = false;    // whitespace between this token and the previous one
   bool newline_before = false;  // a line break in that whitespace
+  // The fold's id in the lexicons' vocabulary (text/vocabulary.h), looked up
+  // once when the token is made so matchers compare integers, never strings.
+  // Read it through Vocabulary::IdOf, which also covers tokens made by hand.
+  uint32_t word = 0;
 };
 
 struct Sentence {

@@ -2,6 +2,7 @@
 
 #include "text/document.h"
 #include "text/fold.h"
+#include "text/vocabulary.h"
 
 namespace sitrep {
 namespace {
@@ -47,10 +48,11 @@ struct Cursor {
 }  // namespace
 
 size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, size_t max_tokens) {
+  const size_t first = out->size();
   Cursor c{text};
   bool space = false, newline = false;
   while (c.pos < text.size()) {
-    if (out->size() >= max_tokens) return c.pos;
+    if (out->size() - first >= max_tokens) break;
     size_t next;
     char32_t cp = c.Peek(&next);
     if (IsSpace(cp)) {
@@ -118,7 +120,8 @@ size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, s
     tok.span = {static_cast<uint32_t>(base + start), static_cast<uint32_t>(base + c.pos)};
     out->push_back(std::move(tok));
   }
-  return text.size();
+  Vocabulary::Global().Assign(out, first);
+  return c.pos;
 }
 
 }  // namespace sitrep

@@ -263,3 +263,29 @@ test('the timeline spans the events of the reports, not a decades-old one', asyn
   assert.match(await page.textContent('#timeline-outside'), /^1 dated event/);
   await page.screenshot({ path: path.join(artifacts, 'timeline.png') });
 });
+
+test('with more events than the page shows as points, the map asks for counts per area', async () => {
+  // ?points=1: any view holding more than one event is drawn as grid cells.
+  const api = await (await fetch(base + '/api/events?limit=1000')).json();
+  const located = api.events.filter(e => e.location && e.location.lat !== null);
+  assert.ok(located.length > 1);
+  await page.goto(base + '/?points=1');
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  await page.evaluate(() => { map.setView([25, 20], 2, { animate: false }); });
+  await page.waitForFunction(() => document.body.dataset.mode === 'grid', null, { timeout: 10000 });
+  const counts = (await page.locator('.ev-cell .cell').evaluateAll(cs => cs.map(c => Number(c.dataset.count))));
+  assert.ok(counts.length > 0, 'grid cells are drawn');
+  assert.equal(counts.reduce((a, b) => a + b, 0), located.length, 'the cells count every located event');
+  assert.equal(await page.locator('.ev-marker').count(), 0, 'no single event is drawn');
+  // The cells are the server's: the same counts as /api/events/grid at that level.
+  const grid = await (await fetch(base + '/api/events/grid?level=0')).json();
+  assert.deepEqual([...counts].sort((a, b) => a - b), grid.cells.map(c => c.events).sort((a, b) => a - b));
+  await page.screenshot({ path: path.join(artifacts, 'grid.png') });
+  // Zoomed in on a place of one event only: its point again.
+  const alone = located.find(e => located.filter(o => Math.abs(o.location.lon - e.location.lon) < 0.2 &&
+                                                   Math.abs(o.location.lat - e.location.lat) < 0.2).length === 1);
+  if (!alone) return;
+  const [lon, lat] = [alone.location.lon, alone.location.lat];
+  await page.evaluate(([la, lo]) => { map.setView([la, lo], 12, { animate: false }); }, [lat, lon]);
+  await page.waitForFunction(() => document.body.dataset.mode === 'points', null, { timeout: 10000 });
+});
