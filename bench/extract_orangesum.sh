@@ -29,15 +29,7 @@ bytes=$(wc -c < "$tmp/docs.jsonl")
 # The reference: a plain Python pass that parses the same JSON Lines and
 # splits the words, timed on this machine now, so the ratio below travels
 # between machines better than the absolute figures.
-ref=$(python3 - "$tmp/docs.jsonl" <<'PY'
-import json, sys, time
-t = time.perf_counter(); words = 0
-with open(sys.argv[1], encoding="utf-8") as f:
-    for line in f:
-        words += len(json.loads(line)["text"].split())
-print(f"{time.perf_counter() - t:.3f}")
-PY
-)
+ref=$(python3 bench/reference_pass.py "$tmp/docs.jsonl")
 /usr/bin/time -v "$bin" extract -q --explain -j "$threads" "$tmp/docs.jsonl" -o "$tmp/events.jsonl" 2> "$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
 cp "$tmp/events.jsonl" "${EVENTS_OUT:-/dev/null}"
 python3 - "$tmp/time.txt" "$tmp/events.jsonl" "$docs" "$bytes" "$threads" "$ref" <<'PY'

@@ -30,15 +30,7 @@ mb=$(du -m "$tmp/docs.jsonl" | cut -f1)
 # The reference, timed now on this machine: a plain Python pass that parses
 # the same JSON Lines and splits the words (the ratio travels between
 # machines better than documents/s).
-ref=$(python3 - "$tmp/docs.jsonl" <<'PY'
-import json, sys, time
-t = time.perf_counter(); words = 0
-with open(sys.argv[1], encoding="utf-8") as f:
-    for line in f:
-        words += len(json.loads(line)["text"].split())
-print(f"{time.perf_counter() - t:.3f}")
-PY
-)
+ref=$(python3 bench/reference_pass.py "$tmp/docs.jsonl")
 db="$tmp/bench.db"
 /usr/bin/time -v "$bin" ingest -q ${THREADS:+-j "$THREADS"} "$tmp/docs.jsonl" --db "$db" 2> "$tmp/time.log" >/dev/null || { cat "$tmp/time.log"; exit 1; }
 grep '^sitrep ingest' "$tmp/time.log"

@@ -171,6 +171,18 @@ bool Dateline(const Document& doc, const TokenRange& r) {
   return next.kind == TokenKind::kPunct && next.punct == '(';
 }
 
+// The last token of the noun a number counts ("people" of "eight people"),
+// or doc.tokens.size() when it has none.
+uint32_t NounLastToken(const Document& doc, const NumberMention& n) {
+  if (n.noun.empty()) return static_cast<uint32_t>(doc.tokens.size());
+  auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
+                             [](const Token& x, uint32_t b) { return x.span.begin < b; });
+  uint32_t k = static_cast<uint32_t>(at - doc.tokens.begin());
+  if (k >= doc.tokens.size()) return k;
+  while (k + 1 < doc.tokens.size() && doc.tokens[k + 1].span.begin < n.noun.end) ++k;
+  return k;
+}
+
 // Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
 // force named before them; bare heads ("the army") to their country (OwnerOf);
 // country names after a preposition of place dropped.
@@ -1024,11 +1036,8 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // "a terrorist attack", "un kamikaze attentat": an article before a noun
     // that modifies an event word counts nobody.
     if (!n.noun.empty() && n.value.best == 1 && !std::isdigit(static_cast<unsigned char>(doc.tokens[t].fold[0]))) {
-      auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
-                                 [](const Token& x, uint32_t b) { return x.span.begin < b; });
-      uint32_t k = static_cast<uint32_t>(at - doc.tokens.begin());
+      uint32_t k = NounLastToken(doc, n);
       if (k >= doc.tokens.size()) continue;
-      while (k + 1 < doc.tokens.size() && doc.tokens[k + 1].span.begin < n.noun.end) ++k;
       Dep rel = m.parse.Relation(k);
       if (rel == Dep::kCompound || rel == Dep::kAmod || (k + 1 < trigger_at.size() && trigger_at[k + 1])) continue;
     }
@@ -1052,14 +1061,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       continue;
     }
     // "a child was among at least eight people killed": a part of the whole counted after it.
-    if (!n.noun.empty()) {
-      auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.end,
-                                 [](const Token& x, uint32_t e) { return x.span.end < e; });
-      if (at != doc.tokens.end() &&
-          clauses.PartOfWhole(doc, m.parse, static_cast<uint32_t>(at - doc.tokens.begin()))) {
-        best->notes.push_back("part of a whole counted in its clause: '" + figure + "'");
-        continue;
-      }
+    if (uint32_t k = NounLastToken(doc, n); k < doc.tokens.size() && clauses.PartOfWhole(doc, m.parse, k)) {
+      best->notes.push_back("part of a whole counted in its clause: '" + figure + "'");
+      continue;
     }
     if (report_only) {
       if (f.fatalities || f.injured) {

@@ -34,6 +34,29 @@ TEST(CountryCodesTest, ProjectTableCoversTheTheatres) {
     EXPECT_EQ(c->Alpha3(a2), a3) << a2;
 }
 
+TEST(CountryCodesTest, TheatresNeedAVoiceForTheLabelAndReportBadRows) {
+  std::string path = ::testing::TempDir() + "/theatres_" + std::to_string(::getpid()) + ".tsv";
+  {
+    std::ofstream f(path);
+    f << "# test\nalpha2\topposition\tvoices\tair\nSY\tREBELS\tSANA|SYR_GOV\tSYR_MIL\nPS\t-\t-\tISR_MIL\n"
+         "ML\tJNIM\t-\t-\n";
+  }
+  CountryCodes c;
+  std::vector<std::string> warnings;
+  ASSERT_TRUE(c.LoadTheatres(path, &warnings).ok());
+  EXPECT_EQ(c.Opposition("SY", {"SOHR", "SYR_GOV"}), "REBELS");
+  EXPECT_EQ(c.Opposition("SY", {"SOHR"}), "");  // another side's words
+  EXPECT_EQ(c.Opposition("PS", {"SANA"}), "");
+  EXPECT_EQ(c.AirPower("SY"), "SYR_MIL");
+  EXPECT_EQ(c.AirPower("PS"), "ISR_MIL");
+  EXPECT_EQ(c.AirPower("ML"), "");  // its row is refused: an opposition with no voice
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find(":5:"), std::string::npos) << warnings[0];
+  // A missing file is no error: no theatre has conventions.
+  EXPECT_TRUE(c.LoadTheatres(path + ".absent", &warnings).ok());
+  std::remove(path.c_str());
+}
+
 TEST(CountryCodesTest, UnownedStateIds) {
   EXPECT_TRUE(IsUnownedStateId("*_MIL"));
   EXPECT_FALSE(IsUnownedStateId("MLI_MIL"));
