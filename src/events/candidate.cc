@@ -33,14 +33,18 @@ bool IsArticle(const std::string& f) {
                 "their", "ses", "leurs", "son", "sa", "cette", "ces", "ce"});
 }
 
-// The word before token `t`, skipping up to two articles.
+bool IsAgentMarker(const std::string& f) { return In(f, {"par", "by"}); }
+
+// The word before token `t`, skipping up to two articles ("par des
+// tireurs": after "par", "des" is an article, not "of the").
 const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
   uint32_t k = t;
   for (int skipped = 0; k > floor; ++skipped) {
     const std::string& f = doc.tokens[k - 1].fold;
     // "by suspected jihadists", "par de présumés jihadistes".
     bool hedge = In(f, {"suspected", "alleged", "presumed", "presumes", "presume", "presumes", "supposed"});
-    if (skipped < 2 && ((IsArticle(f) && !In(f, {"de", "d'", "du", "des"})) || hedge)) {
+    bool after_agent = k >= floor + 2 && IsAgentMarker(doc.tokens[k - 2].fold);
+    if (skipped < 2 && ((IsArticle(f) && (after_agent || !In(f, {"de", "d'", "du", "des"}))) || hedge)) {
       --k;
       continue;
     }
@@ -49,7 +53,6 @@ const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
   return nullptr;
 }
 
-bool IsAgentMarker(const std::string& f) { return In(f, {"par", "by"}); }
 bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "of"}); }
 
 // A participle closing a noun phrase with nothing after it in its clause:
@@ -775,7 +778,9 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     bool named_victim = r.actor2 >= 0 && m.actors[r.actor2].toks.end == t.toks.begin;
     bool counted = false;
     for (const auto& n : m.numbers) counted |= n.toks.end <= t.toks.begin && n.toks.end + 4 >= t.toks.begin;
-    if (!named_victim && !counted) {
+    // "un vidéaste tué par des tireurs non identifiés": a killer named as its agent reports it.
+    bool by_side = c->actor1 && c->actor1->id != "CIVILIANS";
+    if (!named_victim && !counted && !by_side) {
       c->weak = true;
       c->notes.push_back("participle describing a noun: no event of its own");
     }
@@ -897,6 +902,22 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
     }
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
+    // "Un journaliste a été tué", "a soldier was shot dead": the undergoer
+    // of a killing or wounding verb is a casualty noun (victims.tsv).
+    if (frame.parsed && frame.verbal && (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure)) {
+      int32_t arg = frame.passive ? frame.subject : m.parse.Object(static_cast<uint32_t>(frame.predicate));
+      if (arg >= 0 && cues.victim[static_cast<size_t>(arg)] != 0) {
+        if (c.victims == VictimSide::kNone) {
+          c.victims = static_cast<VictimSide>(cues.victim[static_cast<size_t>(arg)]);
+          c.victims_text = std::string(doc.Slice(doc.tokens[static_cast<size_t>(arg)].span));
+        }
+        const ParsedToken* pa = m.parse.Get(static_cast<uint32_t>(arg));
+        bool counted = false;
+        for (uint32_t ch : m.parse.Children(static_cast<uint32_t>(arg)))
+          counted |= BaseDep(m.parse.Relation(ch)) == Dep::kNummod;
+        if (pa && pa->morph.number == Number::kSing && !counted) c.one_victim = cues.verb[tb];
+      }
+    }
     if (frame.copular && !c.weak) {
       c.weak = true;
       c.notes.push_back("a copula's predicate or subject: describes, reports no occurrence of its own");
@@ -928,10 +949,12 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // names, when the sides do not contradict. Any word already read as
       // part of `o` links it.
       auto agree = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !a || !b || a->id == b->id; };
-      bool means = false;
+      bool means = false, parsed_means = false;
       auto link = [&](const TriggerMention* w) {
         uint32_t ob = w->toks.begin;
-        means |= clauses.SameOccurrence(doc, m.parse, t, *w) && agree(o.actor1, c.actor1);
+        bool p = clauses.SameOccurrence(doc, m.parse, t, *w) && agree(o.actor1, c.actor1);
+        parsed_means |= p;
+        means |= p;
         means |= cues.clause[tb] == cues.clause[ob] &&
                  (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
                   cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
@@ -942,7 +965,10 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         for (const TriggerMention* w : o.parts) link(w);
       }
       same |= means;
-      if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)))) {
+      // A word of attack or explosion that the parse makes the means of a
+      // killing word types its event ("tué ... dans l'explosion d'une mine").
+      bool names_attack = parsed_means && plain(o) && plain(c) && !o.attack_word && c.attack_word;
+      if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)) || names_attack)) {
         // The specific word types the event ("airstrikes" over "kills",
         // "engin explosif improvisé" over "a heurté").
         o.parts.push_back(o.trigger);
@@ -1141,6 +1167,17 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     if (!credited.front().empty() && (report_only || credited.size() < best->sources.size()))
       note += " (" + credited.front() + ")";
     best->notes.push_back(note);
+  }
+  for (auto& c : out) {
+    if (c.one_victim == VerbRole::kNone) continue;
+    bool given = false;
+    for (const auto& [src, f] : c.figures)
+      given |= c.one_victim == VerbRole::kKill ? f.fatalities.has_value() : f.injured.has_value();
+    if (given) continue;
+    auto& slot = c.one_victim == VerbRole::kKill ? c.figures[""].fatalities : c.figures[""].injured;
+    slot = Count::Exact(1);
+    c.notes.push_back(std::string(c.one_victim == VerbRole::kKill ? "fatalities" : "injured") + " = 1: one '" +
+                      c.victims_text + "' undergoes it");
   }
   return out;
 }

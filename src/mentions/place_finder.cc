@@ -837,9 +837,15 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   return pm;
 }
 
-std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse) const {
+std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse, BudgetLog* budget,
+                                            size_t max_candidates) const {
   const Lexicon& lex = LexiconFor(doc.lang);
   auto ms = Scan(doc, lex, parse);
+  for (auto& m : ms) {
+    if (m.cands.size() <= max_candidates) continue;
+    m.cands.resize(max_candidates);  // the builder ranks postings best first
+    if (budget) budget->Dropped(Budget::kCandidatesPerPlaceName);
+  }
   Relate(doc, lex, &ms);
   Bracket(doc, &ms);
   Frame(doc, lex, &ms);

@@ -88,6 +88,7 @@
 
 #include "gazetteer/gazetteer.h"
 #include "lexicon/phrase_matcher.h"
+#include "base/budget.h"
 #include "mentions/mention.h"
 #include "sitrep/status.h"
 
@@ -103,7 +104,12 @@ class PlaceFinder {
   // `parse`, when given, holds the dependency parses of some sentences
   // (MentionSet::parse): a name that is the subject of a speech verb there
   // is a person.
-  std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr) const;
+  // At most `max_candidates` gazetteer entries are weighed for one name
+  // (the compiled gazetteer holds at most 48); a name with more counts in
+  // `budget` when given.
+  std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr,
+                                 BudgetLog* budget = nullptr,
+                                 size_t max_candidates = BudgetLimits{}.candidates_per_place_name) const;
 
   static constexpr size_t kMaxWordsPerName = 6;
   static constexpr size_t kMaxMentionsPerDocument = 5000;
