@@ -2,8 +2,14 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SITREP := $(BUILD)/sitrep
+# Hostile-input checks (fuzz/README.md): each in its own build folder.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 180
+FUZZ_JOBS ?= 2
+FUZZ_PARALLEL ?= 1
+ASAN_BUILD ?= build-asan
 
-.PHONY: all setup build gazetteer test demo bench clean
+.PHONY: all setup build gazetteer test demo bench fuzz asan clean
 
 all: build
 
@@ -27,8 +33,16 @@ test: build
 demo: build
 	@scripts/demo.sh $(SITREP)
 
+# Every libFuzzer target of fuzz/ for FUZZ_SECONDS each (make fuzz FUZZ_SECONDS=20).
+fuzz: build
+	@FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_PARALLEL=$(FUZZ_PARALLEL) scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: build
+	@scripts/asan.sh $(ASAN_BUILD) $(JOBS)
+
 bench: build
 	@scripts/bench.sh $(SITREP) $(BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(ASAN_BUILD)

@@ -7,7 +7,7 @@ bin=$1; build=$2
 cd "$(dirname "$0")/.."
 "$bin" --help 2>/dev/null | grep -q '^  gazetteer' || exit 0   # no gazetteer stage in this build
 out="$build/gazetteer.bin"
-inputs=(data/gazetteer/supplement.tsv data/gazetteer/countries.tsv package.json node_modules/.sitrep-stamp /usr/share/dict/american-english /usr/share/dict/french "$bin")
+inputs=(data/gazetteer/supplement.tsv data/gazetteer/regions.tsv data/gazetteer/countries.tsv package.json node_modules/.sitrep-stamp /usr/share/dict/american-english /usr/share/dict/french "$bin")
 if [ -f "$out" ]; then
   stale=0
   for i in "${inputs[@]}"; do [ -e "$i" ] && [ "$i" -nt "$out" ] && stale=1; done

@@ -64,6 +64,10 @@ void CompareEvent(const Json& want, const Json& got, bool places, std::vector<st
   if (want.contains("location")) {
     if (!places) ++*skipped;
     else if (want["location"]["name"] != got["location"]["name"]) diff("location", want["location"]["name"], got["location"]["name"]);
+    // Precision, province and country are compared when the case gives them.
+    for (const char* f : {"precision", "admin1", "country"})
+      if (places && want["location"].contains(f) && want["location"][f] != got["location"][f])
+        diff(std::string("location.") + f, want["location"][f], got["location"][f]);
   }
   // Always compared: a fresh event must not come out as background, nor the reverse.
   if (want.value("background", false) != got.value("background", false))

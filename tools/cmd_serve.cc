@@ -35,6 +35,13 @@ CommandRegistration reg(32, [](CLI::App& app, int* exit_code) {
   cmd->add_option("--web-root", o->web_root, "folder of the map page (default: the source tree's web/)");
   cmd->add_option("--data", o->data_dir, "data folder (ACLED tables for /api/acled/read)");
   cmd->add_option("--vendor-root", o->vendor_root, "npm packages folder (default: the source tree's node_modules/)");
+  cmd->add_option("--threads", o->workers, "threads answering requests")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--max-connections", o->max_connections, "connections open at once (the longest idle is closed first)")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  cmd->add_option("--request-timeout", o->request_timeout_s, "seconds for a request to arrive whole (else 408)")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
+  cmd->add_option("--idle-timeout", o->keep_alive_timeout_s, "seconds an idle connection stays open")
+      ->capture_default_str()->check(CLI::Range(1, 3600));
   cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });
 });
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/budget.h"
 #include "sitrep/document.h"
 #include "sitrep/event.h"
 #include "sitrep/status.h"
@@ -21,13 +22,14 @@ struct PipelineOptions {
   bool require_gazetteer = false;  // fail Create() when the gazetteer is missing
   size_t max_document_bytes = 10u << 20;
   bool keep_background = false;  // also return events recalled as context ("background": true)
+  BudgetLimits budgets;          // per-document limits; reaching one is a warning (sitrep/budget.h)
 };
 
 struct DocumentResult {
   std::string doc_id;
   std::string lang;
   std::vector<Event> events;
-  std::vector<std::string> warnings;  // non-fatal problems (repaired UTF-8, unknown date...)
+  std::vector<std::string> warnings;  // non-fatal problems (repaired UTF-8, unknown date, budgets...)
 };
 
 class PipelineImpl;

@@ -742,7 +742,18 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
     e.provenance.notes.push_back("date '" + std::string(doc.Slice(m.dates[date].span)) + "' (" + m.dates[date].rule + ")");
     Occurrence by_date = DateOccurrence(doc.date, e.date);
     if (by_date == Occurrence::kFuture) return std::nullopt;  // planned, or narrated ahead: no occurrence yet
-    if (by_date == Occurrence::kRecalled && !e.background) {
+    // The lead reports the news whatever its date ("On 9 April, forces shot
+    // down a drone" in a later digest) when the text reports nothing more
+    // recent: only a later sentence, or a lead beside fresher news, recalls.
+    size_t first_sentence = SIZE_MAX;
+    for (const auto& c : g.members) first_sentence = std::min(first_sentence, c.sentence);
+    bool lead = first_sentence <= 1;
+    for (const auto& o : groups) {
+      if (&o == &g || !lead || o.recalled) continue;
+      int od = GroupDate(o);  // none: the day's news
+      lead = od >= 0 && DateOccurrence(doc.date, m.dates[static_cast<size_t>(od)].interval) != Occurrence::kFresh;
+    }
+    if (by_date == Occurrence::kRecalled && !e.background && !lead) {
       e.background = true;
       e.provenance.notes.push_back("background: dated more than " + std::to_string(kRecentDays) +
                                    " days before the article");

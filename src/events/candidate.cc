@@ -33,14 +33,18 @@ bool IsArticle(const std::string& f) {
                 "their", "ses", "leurs", "son", "sa", "cette", "ces", "ce"});
 }
 
-// The word before token `t`, skipping up to two articles.
+bool IsAgentMarker(const std::string& f) { return In(f, {"par", "by"}); }
+
+// The word before token `t`, skipping up to two articles ("par des
+// tireurs": after "par", "des" is an article, not "of the").
 const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
   uint32_t k = t;
   for (int skipped = 0; k > floor; ++skipped) {
     const std::string& f = doc.tokens[k - 1].fold;
     // "by suspected jihadists", "par de présumés jihadistes".
     bool hedge = In(f, {"suspected", "alleged", "presumed", "presumes", "presume", "presumes", "supposed"});
-    if (skipped < 2 && ((IsArticle(f) && !In(f, {"de", "d'", "du", "des"})) || hedge)) {
+    bool after_agent = k >= floor + 2 && IsAgentMarker(doc.tokens[k - 2].fold);
+    if (skipped < 2 && ((IsArticle(f) && (after_agent || !In(f, {"de", "d'", "du", "des"}))) || hedge)) {
       --k;
       continue;
     }
@@ -49,7 +53,6 @@ const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
   return nullptr;
 }
 
-bool IsAgentMarker(const std::string& f) { return In(f, {"par", "by"}); }
 bool IsGenitive(const std::string& f) { return In(f, {"de", "d'", "du", "des", "of"}); }
 
 // A participle closing a noun phrase with nothing after it in its clause:
@@ -173,6 +176,11 @@ bool Dateline(const Document& doc, const TokenRange& r) {
 
 // The last token of the noun a number counts ("people" of "eight people"),
 // or doc.tokens.size() when it has none.
+bool HasCasualties(const std::string& event_type) {
+  return event_type == "Battles" || event_type == "Explosions/Remote violence" ||
+         event_type == "Violence against civilians" || event_type == "Protests" || event_type == "Riots";
+}
+
 uint32_t NounLastToken(const Document& doc, const NumberMention& n) {
   if (n.noun.empty()) return static_cast<uint32_t>(doc.tokens.size());
   auto at = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
@@ -388,13 +396,20 @@ VerbRole GoverningVerb(const DocCues& cues, const Sentence& s, uint32_t t, bool 
 // `agent` is set when the figure counts the active subject of a count verb
 // that has an object: "Un homme a tué deux passants" counts no loss in "un
 // homme" (while "cinq personnes sont mortes" does).
-VerbRole ParsedGoverningVerb(const DocParse& p, const DocCues& cues, uint32_t t, bool* agent) {
+VerbRole ParsedGoverningVerb(const DocParse& p, const MentionSet& m, const DocCues& cues, uint32_t t, bool* agent) {
   *agent = false;
+  // An object that is a date ("ont perdu la vie lundi" misread) makes no killer of the subject.
+  auto dated = [&](int32_t tok) {
+    for (const auto& d : m.dates)
+      if (static_cast<uint32_t>(tok) >= d.toks.begin && static_cast<uint32_t>(tok) < d.toks.end) return true;
+    return false;
+  };
   int32_t k = static_cast<int32_t>(t);
   Dep last = Dep::kDep;
   for (int step = 0; step < 4 && k >= 0; ++step) {
     if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) {
-      if (last == Dep::kNsubj && p.FirstChild(static_cast<uint32_t>(k), Dep::kObj) >= 0) *agent = true;
+      int32_t obj = p.FirstChild(static_cast<uint32_t>(k), Dep::kObj);
+      if (last == Dep::kNsubj && obj >= 0 && !dated(obj)) *agent = true;
       return cues.verb[static_cast<size_t>(k)];
     }
     Dep d = BaseDep(p.Relation(static_cast<uint32_t>(k)));
@@ -763,7 +778,9 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     bool named_victim = r.actor2 >= 0 && m.actors[r.actor2].toks.end == t.toks.begin;
     bool counted = false;
     for (const auto& n : m.numbers) counted |= n.toks.end <= t.toks.begin && n.toks.end + 4 >= t.toks.begin;
-    if (!named_victim && !counted) {
+    // "un vidéaste tué par des tireurs non identifiés": a killer named as its agent reports it.
+    bool by_side = c->actor1 && c->actor1->id != "CIVILIANS";
+    if (!named_victim && !counted && !by_side) {
       c->weak = true;
       c->notes.push_back("participle describing a noun: no event of its own");
     }
@@ -885,6 +902,22 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
     }
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
+    // "Un journaliste a été tué", "a soldier was shot dead": the undergoer
+    // of a killing or wounding verb is a casualty noun (victims.tsv).
+    if (frame.parsed && frame.verbal && (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure)) {
+      int32_t arg = frame.passive ? frame.subject : m.parse.Object(static_cast<uint32_t>(frame.predicate));
+      if (arg >= 0 && cues.victim[static_cast<size_t>(arg)] != 0) {
+        if (c.victims == VictimSide::kNone) {
+          c.victims = static_cast<VictimSide>(cues.victim[static_cast<size_t>(arg)]);
+          c.victims_text = std::string(doc.Slice(doc.tokens[static_cast<size_t>(arg)].span));
+        }
+        const ParsedToken* pa = m.parse.Get(static_cast<uint32_t>(arg));
+        bool counted = false;
+        for (uint32_t ch : m.parse.Children(static_cast<uint32_t>(arg)))
+          counted |= BaseDep(m.parse.Relation(ch)) == Dep::kNummod;
+        if (pa && pa->morph.number == Number::kSing && !counted) c.one_victim = cues.verb[tb];
+      }
+    }
     if (frame.copular && !c.weak) {
       c.weak = true;
       c.notes.push_back("a copula's predicate or subject: describes, reports no occurrence of its own");
@@ -916,10 +949,12 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // names, when the sides do not contradict. Any word already read as
       // part of `o` links it.
       auto agree = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !a || !b || a->id == b->id; };
-      bool means = false;
+      bool means = false, parsed_means = false;
       auto link = [&](const TriggerMention* w) {
         uint32_t ob = w->toks.begin;
-        means |= clauses.SameOccurrence(doc, m.parse, t, *w) && agree(o.actor1, c.actor1);
+        bool p = clauses.SameOccurrence(doc, m.parse, t, *w) && agree(o.actor1, c.actor1);
+        parsed_means |= p;
+        means |= p;
         means |= cues.clause[tb] == cues.clause[ob] &&
                  (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
                   cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
@@ -930,7 +965,10 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         for (const TriggerMention* w : o.parts) link(w);
       }
       same |= means;
-      if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)))) {
+      // A word of attack or explosion that the parse makes the means of a
+      // killing word types its event ("tué ... dans l'explosion d'une mine").
+      bool names_attack = parsed_means && plain(o) && plain(c) && !o.attack_word && c.attack_word;
+      if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)) || names_attack)) {
         // The specific word types the event ("airstrikes" over "kills",
         // "engin explosif improvisé" over "a heurté").
         o.parts.push_back(o.trigger);
@@ -1004,12 +1042,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     uint32_t t = n.toks.begin;
     if (t >= doc.tokens.size()) continue;
     size_t s = doc.SentenceOfToken(t);
+    // The nearest event of its sentence that can have casualties: "a dozen
+    // policemen were wounded and twenty people arrested during the riots"
+    // counts the riots' injured, not the arrests'.
     Candidate* best = nullptr;
     int best_d = INT_MAX;
-    for (auto& c : out) {
-      if (c.sentence != s) continue;
-      int d = Distance(cues, t, c.trigger->toks.begin);
-      if (d < best_d) best_d = d, best = &c;
+    for (bool any : {false, true}) {
+      for (auto& c : out) {
+        if (c.sentence != s || (!any && !HasCasualties(c.event_type))) continue;
+        int d = Distance(cues, t, c.trigger->toks.begin);
+        if (d < best_d) best_d = d, best = &c;
+      }
+      if (best) break;
     }
     // "State media said 14 people had died": a sentence that only credits a
     // toll to a source of its own reports on the event of the sentence before.
@@ -1061,7 +1105,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // nearest count verb of its clause.
     VerbRole direct = DirectVerb(cues, n);
     bool agent = false;
-    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, cues, t, &agent);
+    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, m, cues, t, &agent);
     if (agent) {
       best->notes.push_back("not a loss: '" + figure + "' (the subject that acts)");
       continue;
@@ -1123,6 +1167,17 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     if (!credited.front().empty() && (report_only || credited.size() < best->sources.size()))
       note += " (" + credited.front() + ")";
     best->notes.push_back(note);
+  }
+  for (auto& c : out) {
+    if (c.one_victim == VerbRole::kNone) continue;
+    bool given = false;
+    for (const auto& [src, f] : c.figures)
+      given |= c.one_victim == VerbRole::kKill ? f.fatalities.has_value() : f.injured.has_value();
+    if (given) continue;
+    auto& slot = c.one_victim == VerbRole::kKill ? c.figures[""].fatalities : c.figures[""].injured;
+    slot = Count::Exact(1);
+    c.notes.push_back(std::string(c.one_victim == VerbRole::kKill ? "fatalities" : "injured") + " = 1: one '" +
+                      c.victims_text + "' undergoes it");
   }
   return out;
 }

@@ -56,6 +56,10 @@ struct Candidate {
   bool attack_word = false;  // a trigger of it names an attack or explosion, not only a killing ("tués")
   VictimSide victims = VictimSide::kNone;  // who its casualties are, when a casualty noun says (victims.tsv)
   std::string victims_text;                 // that noun's words  // what its clause reports (status.h)
+  // The one victim a singular casualty noun names as the killing or
+  // wounding verb's undergoer ("un journaliste a été tué"): counts 1 when no
+  // figure is given for that field. kNone when there is none.
+  VerbRole one_victim = VerbRole::kNone;
   std::vector<std::string> notes;
 };
 

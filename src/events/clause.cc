@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "lexicon/tsv.h"
+#include "text/fold.h"
 
 namespace sitrep {
 namespace {
@@ -112,6 +113,15 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     }
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
   }
+  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
+    std::filesystem::path f = dir.path() / "count_nouns.tsv";
+    if (!std::filesystem::exists(f)) continue;
+    auto t = ReadTsv(f.string(), {"noun", "class"});
+    if (!t.ok()) return t.status();
+    auto& people = r->people_[dir.path().filename().string()];
+    for (const auto& row : t->rows)
+      if (row.cells[1] == "person" || row.cells[1] == "killed" || row.cells[1] == "injured") people.insert(Fold(row.cells[0]));
+  }
   return r;
 }
 
@@ -166,6 +176,9 @@ bool ClauseReader::PartOfWhole(const Document& doc, const DocParse& p, uint32_t 
     if (pc && pc->upos == Upos::kNum) return true;
     for (uint32_t g : p.Children(c))
       if (BaseDep(p.Relation(g)) == Dep::kNummod) return true;
+    // Or the people or casualties a toll counts: "four children were among
+    // the dead", "parmi les victimes".
+    if (auto l = people_.find(doc.lang); l != people_.end() && l->second.count(doc.tokens[c].fold)) return true;
   }
   return false;
 }
@@ -269,10 +282,22 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
     }
     // Who the noun's side may be: the subject of the verb it is the object
-    // of, or the noun itself when it is a subject ("a roadside bomb killed").
-    Dep nrel = BaseDep(p.Relation(uv));
+    // of ("IS claimed the attack") or the means of in an active clause ("IS
+    // fighters killed five soldiers in an ambush"); the noun itself when it
+    // is a subject ("a roadside bomb killed") or the means of a passive
+    // ("terrorists were killed in air strikes": the dead are not its side).
+    int32_t n = v;
+    while (BaseDep(p.Relation(static_cast<uint32_t>(n))) == Dep::kConj && p.Head(static_cast<uint32_t>(n)) >= 0)
+      n = p.Head(static_cast<uint32_t>(n));
+    Dep nrel = BaseDep(p.Relation(static_cast<uint32_t>(n)));
+    int32_t gov = p.Head(static_cast<uint32_t>(n));
     if (nrel == Dep::kNsubj) SetSubject(p, m, ids, v, &f);
-    else if (nrel == Dep::kObj && p.Head(uv) >= 0) SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(p.Head(uv))), &f);
+    else if (gov >= 0 && nrel == Dep::kObj) SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(gov)), &f);
+    else if (gov >= 0 && nrel == Dep::kObl && p.Relation(static_cast<uint32_t>(n)) != Dep::kOblAgent) {
+      const uint32_t g = static_cast<uint32_t>(gov);
+      bool passive = p.FirstChild(g, Dep::kAuxPass) >= 0 || p.FirstChild(g, Dep::kNsubjPass) >= 0;
+      SetSubject(p, m, ids, passive ? v : p.Subject(g), &f);
+    }
     // "L'armée a mené des frappes", "IS claimed the attack": the subject of
     // the verb the event noun is the object of.
     if (f.actor1 < 0 && p.Relation(uv) == Dep::kObj) {

@@ -12,6 +12,7 @@
 #define SITREP_EVENTS_CLAUSE_H_
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -69,6 +70,9 @@ class ClauseReader {
   enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole };
   CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
   std::map<std::string, std::map<std::string, CaseRole, std::less<>>> cases_;  // by language
+  // Folded nouns of people and casualties (count_nouns.tsv classes person,
+  // killed, injured), by language: "among the dead" names a whole.
+  std::map<std::string, std::set<std::string, std::less<>>> people_;
 };
 
 }  // namespace sitrep

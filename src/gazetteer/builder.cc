@@ -48,7 +48,7 @@ void GazetteerBuilder::SumProvincePopulations() {
   for (const auto& p : places_)
     if (p.level == PlaceLevel::kPlace && !p.admin1.empty()) sum[p.admin1] += p.population;
   for (auto& p : places_)
-    if (p.level == PlaceLevel::kAdmin1 && p.population == 0) p.population = sum[p.admin1];
+    if (p.level == PlaceLevel::kAdmin1 && p.population == 0 && p.feature != "A.ADM2") p.population = sum[p.admin1];
 }
 
 void GazetteerBuilder::AddName(uint32_t place, const std::string& name, bool preferred) {

@@ -14,6 +14,37 @@ std::string FixedField(const char* p, size_t n) {
   return std::string(p, len);
 }
 
+namespace {
+
+// A file whose hash matches can still be hostile (written by another tool,
+// or on purpose): every string offset, posting range and place index is
+// checked once here, so that no lookup ever reads outside the file.
+Status CheckStructure(std::span<const PlaceRecord> places, std::span<const KeyRecord> keys,
+                      std::span<const uint32_t> postings, std::string_view strings) {
+  if ((!places.empty() || !keys.empty()) && (strings.empty() || strings.back() != '\0'))
+    return Status::Corruption("gazetteer strings are not NUL terminated");
+  for (const PlaceRecord& r : places) {
+    if (r.name >= strings.size() || r.admin1_name >= strings.size())
+      return Status::Corruption("gazetteer place names point outside the file");
+    if (r.level > static_cast<uint8_t>(PlaceLevel::kCountry))
+      return Status::Corruption("gazetteer place has an unknown level");
+  }
+  uint64_t last_hash = 0;
+  for (const KeyRecord& k : keys) {
+    if (k.str >= strings.size()) return Status::Corruption("gazetteer key points outside the file");
+    if (uint64_t{k.postings} + k.count > postings.size())
+      return Status::Corruption("gazetteer key's postings point outside the file");
+    if (k.hash < last_hash) return Status::Corruption("gazetteer keys are not sorted");
+    last_hash = k.hash;
+  }
+  for (uint32_t p : postings)
+    if ((p & kPostingIndexMask) >= places.size())
+      return Status::Corruption("gazetteer posting points past the places");
+  return Status::Ok();
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status::NotFound(path + ": no compiled gazetteer (run 'sitrep gazetteer build')");
@@ -40,12 +71,17 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
   if (need != bytes.size()) return Status::Corruption("gazetteer sizes do not add up (truncated?)");
   std::string_view body(bytes.data() + sizeof h, bytes.size() - sizeof h);
   if (Fnv1a64(body) != h.content_hash) return Status::Corruption("gazetteer content hash mismatch");
+  // The arrays are read in place: the packed structs need no alignment, but
+  // the uint32 postings do, and the arrays before them are not a multiple
+  // of 4 bytes long. A few leading pad bytes (the string's buffer itself is
+  // malloc-aligned) put the postings on a 4-byte boundary.
+  const size_t postings_at = sizeof h + size_t{h.places} * sizeof(PlaceRecord) + size_t{h.keys} * sizeof(KeyRecord);
+  const size_t pad = (4 - postings_at % 4) % 4;
+  if (pad) bytes.insert(0, pad, '\0');
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
   g->bytes_ = std::move(bytes);
   g->hash_ = h.content_hash;
-  const char* p = g->bytes_.data() + sizeof h;
-  // The arrays are packed structs read in place; std::string storage is
-  // suitably aligned for their 1-byte alignment.
+  const char* p = g->bytes_.data() + pad + sizeof h;
   g->places_ = {reinterpret_cast<const PlaceRecord*>(p), h.places};
   p += sizeof(PlaceRecord) * h.places;
   g->keys_ = {reinterpret_cast<const KeyRecord*>(p), h.keys};
@@ -53,9 +89,12 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
   g->postings_ = {reinterpret_cast<const uint32_t*>(p), h.postings};
   p += 4ull * h.postings;
   g->strings_ = std::string_view(p, h.strings_size);
+  SITREP_RETURN_IF_ERROR(CheckStructure(g->places_, g->keys_, g->postings_, g->strings_));
   for (uint32_t i = 0; i < h.places; ++i) {
     const PlaceRecord& r = g->places_[i];
-    if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1)) g->admin1_.emplace(FixedField(r.admin1, 8), i);
+    // A second-level unit (A.ADM2) reports its region's code; the code names the region.
+    if (r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && FixedField(r.feature, 8) != "A.ADM2")
+      g->admin1_.emplace(FixedField(r.admin1, 8), i);
     if (r.level == static_cast<uint8_t>(PlaceLevel::kCountry)) g->countries_.emplace(FixedField(r.country, 2), i);
   }
   return g;

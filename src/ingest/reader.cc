@@ -35,17 +35,35 @@ std::string StringField(const Json& j, const char* key) {
   return it->get<std::string>();
 }
 
+// Reads one line, keeping at most `cap` bytes of it (a line of gigabytes
+// costs no memory); `*length` is its whole length. False at the end of input.
+bool GetBoundedLine(std::istream& in, size_t cap, std::string* line, size_t* length) {
+  line->clear();
+  *length = 0;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (int c; (c = buf->sbumpc()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') return true;
+    if (line->size() < cap) line->push_back(static_cast<char>(c));
+    ++*length;
+  }
+  in.setstate(std::ios::eofbit);
+  return any;
+}
+
 void ReadJsonLines(std::istream& in, const std::string& name, const ReaderOptions& opt,
                    const DocumentSink& sink, const Reporter& report, ReadStats* stats) {
   std::string line;
-  size_t n = 0;
-  while (std::getline(in, line)) {
+  size_t n = 0, length = 0;
+  const size_t cap = opt.max_document_bytes + 4096;  // the text plus its record's fields
+  while (GetBoundedLine(in, cap + 1, &line, &length)) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     std::string origin = name + ":" + std::to_string(n);
-    if (line.size() > opt.max_document_bytes + 4096) {
-      report(origin, "record of " + std::to_string(line.size()) + " bytes is over the size cap of " +
+    if (length > cap) {
+      report(origin, "record of " + std::to_string(length) + " bytes is over the size cap of " +
                          std::to_string(opt.max_document_bytes) + " bytes (raise it with --max-bytes); skipped");
       ++stats->skipped;
       continue;
@@ -64,10 +82,12 @@ void ReadJsonLines(std::istream& in, const std::string& name, const ReaderOption
 void ReadTextFile(std::istream& in, const std::string& name, const std::string& id,
                   const ReaderOptions& opt, const DocumentSink& sink, const Reporter& report,
                   ReadStats* stats) {
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  // At most one byte over the cap is read: the pipeline refuses the
+  // document with its size message, and a huge file costs no memory.
   RawDocument doc;
-  doc.bytes = buf.str();
+  doc.bytes.resize(opt.max_document_bytes + 1);
+  in.read(doc.bytes.data(), static_cast<std::streamsize>(doc.bytes.size()));
+  doc.bytes.resize(static_cast<size_t>(in.gcount()));
   doc.id = id.empty() ? ContentId(doc.bytes) : id;
   doc.date = opt.date;
   doc.origin = name;
@@ -157,6 +177,14 @@ StatusOr<RawDocument> ParseJsonRecord(const std::string& line, const std::string
   doc.url = StringField(j, "url");
   doc.outlet = StringField(j, "outlet");
   return doc;
+}
+
+ReadStats ReadInputStream(std::istream& in, const std::string& name, const ReaderOptions& opt,
+                          const DocumentSink& sink, const Reporter& report) {
+  ReadStats stats;
+  ++stats.inputs;
+  ReadStream(in, name, opt, sink, report, &stats);
+  return stats;
 }
 
 ReadStats ReadInputs(const std::vector<std::string>& inputs, const ReaderOptions& opt,

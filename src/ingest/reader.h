@@ -5,6 +5,7 @@
 #define SITREP_INGEST_READER_H_
 
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ using Reporter = std::function<void(const std::string& origin, const std::string
 // and the others are still read.
 ReadStats ReadInputs(const std::vector<std::string>& inputs, const ReaderOptions& options,
                      const DocumentSink& sink, const Reporter& report);
+
+// Reads one stream as standard input is read: JSON Lines when its first
+// non-space byte opens an object, else one text document. `name` is the
+// origin in messages.
+ReadStats ReadInputStream(std::istream& in, const std::string& name, const ReaderOptions& options,
+                          const DocumentSink& sink, const Reporter& report);
 
 // Parses one JSON Lines record; exposed for tests. `origin` names it in
 // messages. Invalid UTF-8 is repaired before parsing (and reported).

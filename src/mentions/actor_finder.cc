@@ -93,7 +93,12 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
     uint32_t he = heads.front().end;
     for (uint32_t j = he; j < n && j < he + kNationalityReach && !Stop(st[j]) && !Preposition(doc.tokens[j].fold); ++j) {
       auto nats = nationalities_.MatchAt(doc.lang, st, j, n);
-      if (!nats.empty()) return make(i, nats.front().end, heads.front().value, nats.front().value);
+      // "airstrikes US-led coalition": a nationality joined by a hyphen to
+      // the next word modifies that word, not the head before it.
+      uint32_t ne = nats.empty() ? 0 : nats.front().end;
+      bool hyphenated = ne < n && doc.tokens[ne].kind == TokenKind::kPunct && doc.tokens[ne].punct == '-' &&
+                        doc.tokens[ne].span.begin == doc.tokens[ne - 1].span.end;
+      if (!nats.empty() && !hyphenated) return make(i, ne, heads.front().value, nats.front().value);
     }
   }
   // Nationality first, head after it (English order, "armée de l'air russe" is a lexicon row).

@@ -130,9 +130,14 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// Digits to a number; a run too long for an int saturates (no overflow):
+// no day, month or year has that many digits anyway.
 int ToInt(std::string_view s) {
   int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    if (v > (INT_MAX - 9) / 10) return INT_MAX;
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
 
@@ -371,23 +376,29 @@ class Scanner {
   }
 
   // Tense of the clause around tokens [b, e): the nearest cue in the
-  // sentence outside the expression; no cue reads as past narration.
+  // sentence outside the expression, within kTenseReach tokens (so an
+  // endless sentence full of dates costs linear time); at equal distance
+  // the one before wins. No cue reads as past narration.
+  static constexpr uint32_t kTenseReach = 100;
   Direction TenseAround(uint32_t b, uint32_t e) const {
-    Cue best = Cue::kNone;
-    uint32_t best_dist = UINT32_MAX;
-    for (uint32_t t = s_begin_; t < s_end_; ++t) {
-      if (t >= b && t < e) continue;
-      if (Tok(t).kind != TokenKind::kWord) continue;
-      Cue c =
-          lex_.CueOf(doc_.Slice(Tok(t).span), Tok(t).capitalized && t != s_begin_ && !AllUpper(t));
-      if (c == Cue::kNone && lex_.future_aux.count(LowerAscii(doc_.Slice(Tok(t).span))) &&
-          In(t + 1) && lex_.LooksInfinitive(doc_.Slice(Tok(t + 1).span)))
-        c = Cue::kFuture;
-      if (c == Cue::kNone) continue;
-      uint32_t dist = t < b ? b - t : t - e + 1;
-      if (dist < best_dist) best = c, best_dist = dist;
+    for (uint32_t dist = 1; dist <= kTenseReach; ++dist) {
+      bool left = b >= s_begin_ + dist, right = e + dist - 1 < s_end_;
+      if (!left && !right) break;
+      if (left)
+        if (Cue c = CueAt(b - dist); c != Cue::kNone) return c == Cue::kFuture ? Direction::kFuture : Direction::kPast;
+      if (right)
+        if (Cue c = CueAt(e + dist - 1); c != Cue::kNone) return c == Cue::kFuture ? Direction::kFuture : Direction::kPast;
     }
-    return best == Cue::kFuture ? Direction::kFuture : Direction::kPast;
+    return Direction::kPast;
+  }
+
+  Cue CueAt(uint32_t t) const {
+    if (Tok(t).kind != TokenKind::kWord) return Cue::kNone;
+    Cue c = lex_.CueOf(doc_.Slice(Tok(t).span), Tok(t).capitalized && t != s_begin_ && !AllUpper(t));
+    if (c == Cue::kNone && lex_.future_aux.count(LowerAscii(doc_.Slice(Tok(t).span))) && In(t + 1) &&
+        lex_.LooksInfinitive(doc_.Slice(Tok(t + 1).span)))
+      c = Cue::kFuture;
+    return c;
   }
 
   // Skips a part of the day after a day expression ("hier soir", "mardi matin").

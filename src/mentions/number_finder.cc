@@ -30,11 +30,19 @@ struct Noun {
   std::string fold, cls;
 };
 
+// Digits to a number; a run too long for 64 bits saturates (no overflow).
 int64_t ToInt(std::string_view s) {
   int64_t v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  for (char c : s) {
+    if (v > (INT64_MAX - 9) / 10) return INT64_MAX;
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
+
+// No count of people, vehicles or strikes reaches a trillion: a larger
+// figure (or one that overflowed) is no count.
+constexpr double kMaxCount = 1e12;
 
 const char* QualName(Qual q) {
   switch (q) {
@@ -190,7 +198,7 @@ class Scanner {
       break;
     }
     std::optional<Reading> r = ReadNumber(j);
-    if (!r) return std::nullopt;
+    if (!r || !(r->value >= 0 && r->value <= kMaxCount)) return std::nullopt;
     if (!r->words && !r->plural_collective && NotACount(j, r->end)) return std::nullopt;
     NumberMention m;
     m.toks = {i, r->end};

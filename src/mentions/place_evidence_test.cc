@@ -95,7 +95,8 @@ TEST_F(PlaceEvidenceTest, APersonIsKnownByWhatIsSaidOfThem) {
   auto ms = Find("Floods reached Harvey on Monday. \"We lost everything,\" Harvey said.");
   EXPECT_EQ(Named(ms, "Harvey"), nullptr);
   // A capital stands for its government.
-  const PlaceMention* m = Named(Find("\"We will respond,\" Moscow said."), "Moscow");
+  std::vector<PlaceMention> found = Find("\"We will respond,\" Moscow said.");
+  const PlaceMention* m = Named(found, "Moscow");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->geonameid, 2);
 }
@@ -132,16 +133,20 @@ TEST_F(PlaceEvidenceTest, TheSubjectOfASpeechVerbInTheParseIsAPerson) {
 }
 
 TEST_F(PlaceEvidenceTest, OrganisationVesselAndUnitNamesAreNoSites) {
-  const PlaceMention* m = Named(Find("Malaysia Airlines resumed its flights."), "Malaysia");
+  std::vector<PlaceMention> found = Find("Malaysia Airlines resumed its flights.");
+  const PlaceMention* m = Named(found, "Malaysia");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->rule, "organisation");
-  m = Named(Find("Pirates boarded the tanker Harvey at dawn."), "Harvey");
+  found = Find("Pirates boarded the tanker Harvey at dawn.");
+  m = Named(found, "Harvey");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->rule, "organisation");
-  m = Named(Find("Soldiers of the 3rd battalion of Harvey were deployed."), "Harvey");
+  found = Find("Soldiers of the 3rd battalion of Harvey were deployed.");
+  m = Named(found, "Harvey");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->rule, "organisation");
-  m = Named(Find("Soldiers were deployed to Harvey."), "Harvey");
+  found = Find("Soldiers were deployed to Harvey.");
+  m = Named(found, "Harvey");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->rule, "gazetteer");
 }
@@ -174,10 +179,12 @@ TEST_F(PlaceEvidenceTest, AForeignAlternateSpellingNeedsItsCountryInTheStory) {
 }
 
 TEST_F(PlaceEvidenceTest, ATownNearTheStorysOtherPlacesWins) {
-  const PlaceMention* m = Named(Find("Storms hit Springfield overnight."), "Springfield");
+  std::vector<PlaceMention> found = Find("Storms hit Springfield overnight.");
+  const PlaceMention* m = Named(found, "Springfield");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->geonameid, 21);
-  m = Named(Find("Storms hit Peoria and Springfield overnight."), "Springfield");
+  found = Find("Storms hit Peoria and Springfield overnight.");
+  m = Named(found, "Springfield");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->geonameid, 20);
 }

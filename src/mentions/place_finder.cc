@@ -151,6 +151,10 @@ struct PlaceFinder::Match {
   bool common = false;          // an ordinary word of the document's language
   bool sentence_start = false;
   bool compound = false;        // the name heads a facility or feature name ("Thames Valley")
+  // The province or country the text frames this name with ("X, in Y
+  // province", "X (Douentza, Mopti)"): the index of that match, or -1.
+  int frame = -1;
+  bool bracketed_frame = false;  // the frame is ACLED-style context in brackets
   std::string key;              // folded words of the name: one vote per distinct name
   std::string skeleton;         // of the text, for loose matches
   std::vector<uint32_t> cands;  // postings
@@ -183,6 +187,10 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
     for (const auto& r : t->rows) {
       const std::string& kind = r.cells[t->Column("kind")];
       const std::string& phrase = r.cells[t->Column("phrase")];
+      if (kind == "frame") {  // compared with tokens as folded: "d'", "'s"
+        for (const auto& tok : PhraseMatcher::FoldedTokens(phrase)) lex.frame.insert(tok);
+        continue;
+      }
       if (auto w = kWordSets.find(kind); w != kWordSets.end()) {
         (lex.*(w->second)).insert(ExactKey(NameWords(phrase)));
         continue;
@@ -341,8 +349,13 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       if (IsWord(toks[k])) mkey += (nwords++ ? " " : "") + toks[k].fold, mwords.push_back(toks[k].fold);
     if (loose) m.skeleton = Skeleton(mwords);
     bool reject = lex.stop.count(mkey) > 0;
-    // Later words of a name are capitalised or particles ("La force" is not La Force).
-    for (uint32_t k = i + 1; k < best_end; ++k)
+    // Later words of a name are capitalised or particles ("La force" is not
+    // La Force), unless only provinces and regions bear the name: a region
+    // may end in a nationality adjective ("Kurdistan irakien", "Sahel burkinabè").
+    bool regions_only = std::none_of(m.cands.begin(), m.cands.end(), [&](uint32_t p) {
+      return gaz_.place(p & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kPlace);
+    });
+    for (uint32_t k = i + 1; k < best_end && !regions_only; ++k)
       reject |= toks[k].kind == TokenKind::kWord && !toks[k].capitalized && toks[k].fold.size() > 3;
     bool acronym = nwords == 1 && AllUpper(doc.Slice(toks[i].span));
     // Where the written name starts: before a glued Arabic article ("al-Arab").
@@ -683,6 +696,126 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
   return best;
 }
 
+// ACLED-style context in brackets after a name: "Boni (Douentza, Mopti)",
+// "Kidal town (Kidal)", "Bulo Burto (Hiraan)". The bracket holds only place
+// names (and commas or lower-case words such as "province") and follows a
+// capitalised word, or one lower-case word after one ("town"). Its names
+// are the place's district and province, not sites: each is read as its
+// province (a district named after its seat, Douentza, becomes the seat's
+// province), and the name before the bracket must lie inside the last one.
+// When that name is not in the gazetteer, the province is all that is known.
+void PlaceFinder::Bracket(const Document& doc, std::vector<Match>* ms) const {
+  const auto& toks = doc.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  auto punct = [&](uint32_t t, char32_t c) { return toks[t].kind == TokenKind::kPunct && toks[t].punct == c; };
+  for (size_t k = 0; k < ms->size(); ++k) {
+    const uint32_t tb = (*ms)[k].tb;
+    if (tb < 2 || !punct(tb - 1, '(')) continue;
+    const uint32_t open = tb - 1;
+    uint32_t close = open + 1;
+    while (close < n && close < open + kMaxBracketTokens && !punct(close, ')') && !punct(close, '(')) ++close;
+    if (close >= n || !punct(close, ')') || doc.SentenceOfToken(open) != doc.SentenceOfToken(close)) continue;
+    // Every capitalised word or number inside belongs to a name.
+    size_t last = k;
+    while (last + 1 < ms->size() && (*ms)[last + 1].te <= close) ++last;
+    bool only_names = true;
+    for (uint32_t t = open + 1, j = static_cast<uint32_t>(k); t < close && only_names; ++t) {
+      while (j <= last && (*ms)[j].te <= t) ++j;
+      const Token& tok = toks[t];
+      only_names = (j <= last && t >= (*ms)[j].tb) ||
+                   (tok.kind == TokenKind::kPunct ? tok.punct == ',' || tok.punct == '-'
+                                                  : tok.kind == TokenKind::kWord && !tok.capitalized);
+    }
+    // ACLED's context ends in a province ("(Douentza, Mopti)", "(Kidal)");
+    // a town in brackets in prose ("Fig Leaf Boutique (Maywood)") is a town.
+    bool province = std::any_of((*ms)[last].cands.begin(), (*ms)[last].cands.end(), [&](uint32_t c) {
+      return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kAdmin1);
+    });
+    if (!only_names || !province) continue;
+    // What the bracket follows: a capitalised word, or a settlement word after one.
+    uint32_t w = open - 1;
+    if (toks[w].kind == TokenKind::kWord && !toks[w].capitalized && w > 0 && toks[w - 1].capitalized) --w;
+    if (toks[w].kind != TokenKind::kWord || !toks[w].capitalized) continue;
+    Span span{toks[open].span.begin, toks[close].span.end};
+    for (size_t j = k; j <= last; ++j) {
+      Match& item = (*ms)[j];
+      // A loosely spelled item keeps the loose rules (it needs the story's
+      // context); a country stays the country ("la région d'Indelimane (Mali)").
+      bool country = std::any_of(item.cands.begin(), item.cands.end(), [&](uint32_t c) {
+        return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kCountry);
+      });
+      if (item.precision != LocationPrecision::kPlace || item.loose || country) continue;
+      item.force_admin1 = true;
+      item.relation = span;
+    }
+    if (k > 0 && (*ms)[k - 1].te == w + 1) {
+      (*ms)[k - 1].frame = static_cast<int>(last);
+      (*ms)[k - 1].bracketed_frame = true;
+    }
+    k = last;
+  }
+}
+
+// "X, dans la province de Y", "X in Syria's Y province", "X, Mali": a town
+// followed by a province phrase, or by a country, with only commas and
+// framing words (kind `frame`: "in", "dans", "la") between, lies in it.
+void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const {
+  const auto& toks = doc.tokens;
+  for (size_t k = 0; k + 1 < ms->size(); ++k) {
+    Match& m = (*ms)[k];
+    if (m.frame >= 0 || m.force_admin1) continue;
+    const Match& q = (*ms)[k + 1];
+    uint32_t until = q.tb;
+    if (q.force_admin1 && !q.relation.empty() && q.relation.end <= toks[q.tb].span.begin) {
+      auto at = std::lower_bound(toks.begin(), toks.end(), q.relation.begin,
+                                 [](const Token& t, uint32_t b) { return t.span.begin < b; });
+      until = static_cast<uint32_t>(at - toks.begin());
+    }
+    if (until < m.te || until - m.te > kMaxFrameGap || doc.SentenceOfToken(m.tb) != doc.SentenceOfToken(q.tb)) continue;
+    bool framing = true;
+    for (uint32_t t = m.te; t < until && framing; ++t)
+      framing = (toks[t].kind == TokenKind::kPunct && toks[t].punct == ',') || lex.frame.count(toks[t].fold) > 0;
+    // A province phrase ("Rityan Aleppo countryside" may lack its comma), or
+    // a name that can be a country after a comma or framing word ("Star
+    // India" is one name); Confine checks what it became.
+    bool country = until > m.te && std::any_of(q.cands.begin(), q.cands.end(), [&](uint32_t c) {
+      return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kCountry);
+    });
+    if (framing && (q.force_admin1 || country)) m.frame = static_cast<int>(k + 1);
+  }
+}
+
+// A framed name keeps only readings inside its frame: the best one there, or,
+// when none is, it is dropped if the frame is ACLED-style context or the
+// reading a small town (a foreign namesake of a village the gazetteer lacks).
+void PlaceFinder::Confine(std::vector<Match>* ms) const {
+  for (Match& m : *ms) {
+    if (m.frame < 0 || m.drop || m.best < 0) continue;
+    // Only towns are confined (not countries, continents or seas).
+    const PlaceRecord& own = gaz_.place(m.cands[m.best] & kPostingIndexMask);
+    if (own.level != static_cast<uint8_t>(PlaceLevel::kPlace) || own.feature[0] != 'P') continue;
+    const Match& f = (*ms)[m.frame];
+    if (f.drop || f.best < 0) continue;
+    const PlaceRecord& fr = gaz_.place(f.cands[f.best] & kPostingIndexMask);
+    bool by_country = fr.level == static_cast<uint8_t>(PlaceLevel::kCountry);
+    if (!by_country && !f.force_admin1 && fr.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
+    const std::string cc = FixedField(fr.country, 2), a1 = FixedField(fr.admin1, 8);
+    auto inside = [&](size_t c) {
+      const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
+      return FixedField(r.country, 2) == cc && (by_country || FixedField(r.admin1, 8) == a1);
+    };
+    if (inside(static_cast<size_t>(m.best))) continue;
+    int best = -1;
+    for (size_t c = 0; c < m.cands.size(); ++c)
+      if (inside(c) && (best < 0 || m.score[c] > m.score[best])) best = static_cast<int>(c);
+    const PlaceRecord& r = gaz_.place(m.cands[m.best] & kPostingIndexMask);
+    bool small = r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.population < kProminentPopulation &&
+                 FixedField(r.feature, 8) != "P.PPLC";
+    if (best >= 0) m.best = best;
+    else if (m.bracketed_frame || small) m.drop = true;
+  }
+}
+
 PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   PlaceMention pm;
   pm.toks = {m.tb, m.te};
@@ -704,11 +837,20 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   return pm;
 }
 
-std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse) const {
+std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse, BudgetLog* budget,
+                                            size_t max_candidates) const {
   const Lexicon& lex = LexiconFor(doc.lang);
   auto ms = Scan(doc, lex, parse);
+  for (auto& m : ms) {
+    if (m.cands.size() <= max_candidates) continue;
+    m.cands.resize(max_candidates);  // the builder ranks postings best first
+    if (budget) budget->Dropped(Budget::kCandidatesPerPlaceName);
+  }
   Relate(doc, lex, &ms);
+  Bracket(doc, &ms);
+  Frame(doc, lex, &ms);
   Resolve(&ms);
+  Confine(&ms);
   std::vector<PlaceMention> out;
   out.reserve(ms.size());
   for (const auto& m : ms)

@@ -64,6 +64,17 @@
 // Homs et Hama") resolve to the province at precision admin1; a country is at
 // precision country.
 //
+// Regions and villages the gazetteer lacks: ACLED-style context in brackets
+// ending in a province ("Boni (Douentza, Mopti)", "Kidal town (Kidal)") reads
+// each bracketed name as its province, and the name before it must lie
+// inside the last one (Bracket, Confine). A town followed by a province
+// phrase or a country with only commas and `frame` words between ("X, in the
+// Mopti region", "X, dans la province de Y", "X, Mali") keeps its reading
+// inside; with none, a small town is dropped (a foreign namesake of a
+// village the gazetteer lacks) and the province stands (Frame, Confine). A
+// name only provinces and regions bear may end in a lower-case word
+// ("Kurdistan irakien", "Benue state").
+//
 // Built once; Find() is const and thread-safe.
 #ifndef SITREP_MENTIONS_PLACE_FINDER_H_
 #define SITREP_MENTIONS_PLACE_FINDER_H_
@@ -77,6 +88,7 @@
 
 #include "gazetteer/gazetteer.h"
 #include "lexicon/phrase_matcher.h"
+#include "base/budget.h"
 #include "mentions/mention.h"
 #include "sitrep/status.h"
 
@@ -92,7 +104,12 @@ class PlaceFinder {
   // `parse`, when given, holds the dependency parses of some sentences
   // (MentionSet::parse): a name that is the subject of a speech verb there
   // is a person.
-  std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr) const;
+  // At most `max_candidates` gazetteer entries are weighed for one name
+  // (the compiled gazetteer holds at most 48); a name with more counts in
+  // `budget` when given.
+  std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr,
+                                 BudgetLog* budget = nullptr,
+                                 size_t max_candidates = BudgetLimits{}.candidates_per_place_name) const;
 
   static constexpr size_t kMaxWordsPerName = 6;
   static constexpr size_t kMaxMentionsPerDocument = 5000;
@@ -113,12 +130,18 @@ class PlaceFinder {
     std::unordered_set<std::string> speech;    // lemmas of speech verbs ("say", "déclarer")
     std::unordered_set<std::string> unit;      // military units named after a garrison ("régiment de X")
     std::unordered_set<std::string> quarter;   // a quarter of a city after its name ("the Midan neighbourhood")
+    std::unordered_set<std::string> frame;     // words between a town and the province framing it ("in", "dans")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
   std::vector<Match> Scan(const Document& doc, const Lexicon& lex, const DocParse* parse) const;
   bool SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b, uint32_t e) const;
   void Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
+  void Bracket(const Document& doc, std::vector<Match>* ms) const;
+  void Frame(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
+  void Confine(std::vector<Match>* ms) const;
+  static constexpr uint32_t kMaxBracketTokens = 12;  // "(Douentza, Mopti)" and longer district names
+  static constexpr uint32_t kMaxFrameGap = 6;        // ", dans la" / ", in Syria's"
   struct Evidence {
     struct Vote {
       std::string country, admin1;

@@ -254,5 +254,33 @@ TEST(PlaceFinderIntegrationTest, SyrianPlacesOnTheBuiltGazetteer) {
   EXPECT_EQ(ms[3].precision, LocationPrecision::kAdmin1);
 }
 
+// Burkina Faso's regions (data/gazetteer/regions.tsv) are its first level:
+// its provinces and towns report the region's code.
+TEST(PlaceFinderIntegrationTest, RegionsOfBurkinaFasoOnTheBuiltGazetteer) {
+  std::string path = std::string(SITREP_BUILD_DIR) + "/gazetteer.bin";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  auto g = Gazetteer::Load(path);
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  std::vector<std::string> warnings;
+  auto f = PlaceFinder::Create(**g, std::string(SITREP_SOURCE_DIR) + "/data/lexicons", &warnings);
+  ASSERT_TRUE(f.ok());
+  RawDocument raw;
+  raw.bytes = "Des attaques ont visé Koudougou, dans la région du Centre-Ouest, puis Djibo, dans la province du Soum.";
+  raw.lang = "fr";
+  auto doc = AnalyzeDocument(raw, 1 << 20);
+  ASSERT_TRUE(doc.ok());
+  auto ms = (*f)->Find(**doc);
+  ASSERT_EQ(ms.size(), 4u);
+  EXPECT_EQ(ms[0].name, "Koudougou");
+  EXPECT_EQ(ms[0].admin1, "BF-06");
+  EXPECT_EQ(ms[1].name, "Centre-Ouest");
+  EXPECT_EQ(ms[1].level, PlaceLevel::kAdmin1);
+  EXPECT_EQ(ms[2].admin1, "BF-12");
+  EXPECT_EQ(ms[3].name, "Soum");
+  EXPECT_EQ(ms[3].admin1, "BF-12");
+  EXPECT_EQ(ms[3].admin1_name, "Sahel");
+  EXPECT_EQ(ms[3].precision, LocationPrecision::kAdmin1);
+}
+
 }  // namespace
 }  // namespace sitrep

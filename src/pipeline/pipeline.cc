@@ -81,13 +81,19 @@ Status LoadSyntaxModels(PipelineImpl* impl) {
 
 // Parses the sentences that can carry an event: those holding a strong
 // trigger, or a weak one (a generic action, an event only with an armed
-// side) next to an actor that is not a civilian one. Other sentences stay
-// unparsed, so general news costs little.
-void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions) {
+// side) next to an actor that is not a civilian one, and a sentence that
+// counts people when it follows one of these or holds two triggers ("Four
+// children were among the dead", "un soldat a été tué dans l'explosion
+// d'une mine": whether a figure is a toll or a part of one, and which word
+// is the means of which, is read from the clause). Other sentences stay
+// unparsed, so general news costs little. A sentence over the words budget
+// is not parsed (reported once).
+void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions,
+                         BudgetLog* budget) {
   mentions->parse.Reset(doc);
   auto it = impl.syntax.find(doc.lang);
   if (it == impl.syntax.end() || doc.sentences.empty()) return;
-  std::vector<char> has_actor(doc.sentences.size(), 0);
+  std::vector<char> has_actor(doc.sentences.size(), 0), too_long(doc.sentences.size(), 0);
   for (const auto& a : mentions->actors)
     if (a.kind != "civ") has_actor[doc.SentenceOfToken(a.toks.begin)] = 1;
   for (const auto& t : mentions->triggers) {
@@ -95,7 +101,25 @@ void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionS
     if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
     if (t.weak && !has_actor[s]) continue;
     const Sentence& sent = doc.sentences[s];
-    if (sent.tok_end - sent.tok_begin > kMaxParsedTokens) continue;
+    if (sent.tok_end - sent.tok_begin > impl.options.budgets.words_per_parsed_sentence) {
+      if (!too_long[s]) budget->Dropped(Budget::kWordsPerParsedSentence);
+      too_long[s] = 1;
+      continue;
+    }
+    mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
+  }
+  std::vector<char> event_sentence(doc.sentences.size(), 0);
+  std::vector<uint8_t> triggers(doc.sentences.size(), 0);
+  for (size_t s = 0; s < doc.sentences.size(); ++s) event_sentence[s] = mentions->parse.SentenceParsed(s);
+  for (const auto& t : mentions->triggers)
+    if (uint8_t& n = triggers[doc.SentenceOfToken(t.toks.begin)]; n < 2) ++n;
+  for (const auto& n : mentions->numbers) {
+    size_t s = doc.SentenceOfToken(n.toks.begin);
+    if (s >= doc.sentences.size() || mentions->parse.SentenceParsed(s)) continue;
+    if (triggers[s] < 2 && (s == 0 || !event_sentence[s - 1])) continue;
+    if (n.noun_class != "person" && n.noun_class != "killed" && n.noun_class != "injured") continue;
+    const Sentence& sent = doc.sentences[s];
+    if (sent.tok_end - sent.tok_begin > impl.options.budgets.words_per_parsed_sentence) continue;  // reported above or harmless
     mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
   }
 }
@@ -143,29 +167,86 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& opti
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
+namespace {
+
+// The sentence of the token holding byte `b`.
+size_t SentenceOfByte(const Document& doc, uint32_t b) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), b,
+                             [](const Token& t, uint32_t v) { return t.span.end <= v; });
+  return doc.SentenceOfToken(static_cast<uint32_t>(it - doc.tokens.begin()));
+}
+
+// The sentence a mention is in: by its tokens, else its words; none (npos)
+// for a mention with neither.
+template <typename M>
+size_t SentenceOf(const Document& doc, const M& m) {
+  if (m.toks.end > m.toks.begin) return doc.SentenceOfToken(m.toks.begin);
+  if (!m.span.empty()) return SentenceOfByte(doc, m.span.begin);
+  return std::string::npos;
+}
+
+// A source that only refers back ("a-t-il précisé") or claims has no words
+// of its own: it is where its cue is.
+size_t SentenceOf(const Document& doc, const SourceMention& m) {
+  if (m.toks.end > m.toks.begin) return doc.SentenceOfToken(m.toks.begin);
+  if (!m.cue.empty()) return SentenceOfByte(doc, m.cue.begin);
+  return std::string::npos;
+}
+
+// Keeps the first `limit` mentions of each sentence and counts the others:
+// what comes after stays linear however many a hostile sentence holds.
+template <typename M>
+void CapPerSentence(const Document& doc, size_t limit, std::vector<M>* mentions, BudgetLog* budget) {
+  if (mentions->size() <= limit) return;
+  std::vector<uint32_t> seen(doc.sentences.size() + 1, 0);
+  size_t before = mentions->size();
+  std::erase_if(*mentions, [&](const M& m) {
+    size_t s = SentenceOf(doc, m);
+    return s != std::string::npos && ++seen[s] > limit;
+  });
+  if (size_t dropped = before - mentions->size()) budget->Dropped(Budget::kMentionsPerSentence, dropped);
+}
+
+}  // namespace
+
 StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
-  auto analyzed = AnalyzeDocument(raw, impl_->options.max_document_bytes);
+  const BudgetLimits& limits = impl_->options.budgets;
+  auto analyzed = AnalyzeDocument(raw, impl_->options.max_document_bytes, limits.tokens_per_document);
   if (!analyzed.ok()) return analyzed.status();
   const Document& doc = **analyzed;
+  BudgetLog budget = doc.budget;
+  const size_t per_sentence = limits.mentions_per_sentence;
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.triggers, &budget);
   mentions.actors = impl_->actors->Find(doc);
-  ParseEventSentences(*impl_, doc, &mentions);
-  mentions.sources = impl_->sources->Find(doc);
-  if (impl_->places) mentions.places = impl_->places->Find(doc, &mentions.parse);
+  CapPerSentence(doc, per_sentence, &mentions.actors, &budget);
   mentions.numbers = impl_->numbers->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.numbers, &budget);
+  ParseEventSentences(*impl_, doc, &mentions, &budget);
+  mentions.sources = impl_->sources->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.sources, &budget);
+  if (impl_->places)
+    mentions.places = impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name);
+  CapPerSentence(doc, per_sentence, &mentions.places, &budget);
   mentions.dates = impl_->dates->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.dates, &budget);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;
   result.warnings = doc.warnings;
   result.events = impl_->assembler->Assemble(doc, mentions);
+  if (result.events.size() > limits.events_per_document) {
+    budget.Dropped(Budget::kEventsPerDocument, result.events.size() - limits.events_per_document);
+    result.events.resize(limits.events_per_document);
+  }
   if (!impl_->options.keep_background)
     std::erase_if(result.events, [](const Event& e) { return e.background; });
   for (auto& e : result.events) {
     e.pipeline_version = Version();
     e.id = ComputeEventId(e);
   }
+  for (auto& w : budget.Warnings(limits)) result.warnings.push_back(std::move(w));
   return result;
 }
 

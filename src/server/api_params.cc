@@ -1,5 +1,7 @@
 #include "server/api_params.h"
 
+#include <httplib.h>
+
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -8,6 +10,12 @@
 #include "base/dates.h"
 
 namespace sitrep {
+std::multimap<std::string, std::string> ParseQueryString(const std::string& query) {
+  httplib::Params params;
+  httplib::detail::parse_query_text(query, params);
+  return {params.begin(), params.end()};
+}
+
 bool ParseDay(const std::string& s, Ymd* out) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

@@ -36,6 +36,11 @@ bool ParseDay(const std::string& s, Ymd* out);
 bool ParseDouble(const std::string& s, double* out);
 bool ParseSize(const std::string& s, size_t max, size_t* out);
 
+// What the HTTP library makes of a query string ("a=1&b=%20x"): split at
+// '&' and '=', '+' and percent escapes decoded; a malformed escape ("%zz",
+// a trailing "%") is kept as written. The server's handlers see exactly this.
+std::multimap<std::string, std::string> ParseQueryString(const std::string& query);
+
 // Ids in URL paths: letters, digits, '_', '-', '.', ':' and at most 200 bytes.
 bool IsValidId(const std::string& id);
 

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <ctime>
@@ -15,6 +17,7 @@
 
 #include "server/acled_api.h"
 #include "server/api_params.h"
+#include "server/gated_server.h"
 #include "server/stats.h"
 #include "sitrep/export.h"
 #include "sitrep/store.h"
@@ -357,6 +360,26 @@ Status MountStatic(httplib::Server& svr, const ServerOptions& o) {
   return Status::Ok();
 }
 
+// As many connections as asked for, within what the process may open
+// (the soft descriptor limit is raised to the hard one first).
+GateOptions GateOptionsFor(const ServerOptions& o) {
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &lim);
+    ::getrlimit(RLIMIT_NOFILE, &lim);
+  }
+  GateOptions g;
+  size_t fd_room = lim.rlim_cur > 64 ? static_cast<size_t>(lim.rlim_cur) - 64 : 16;
+  g.max_connections = std::min(o.max_connections, fd_room);
+  g.max_head_bytes = o.max_head_bytes;
+  g.max_body_bytes = o.max_body_bytes;
+  g.request_timeout_s = o.request_timeout_s;
+  g.keep_alive_timeout_s = o.keep_alive_timeout_s;
+  g.workers = o.workers;
+  return g;
+}
+
 }  // namespace
 
 void StopServing() {
@@ -376,16 +399,26 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
   auto regions = ReadAcledRegions(o.data_dir);
   if (!regions.ok()) return regions.status();
   auto acled = std::make_shared<AcledTables>(AcledTables{std::move(writer).value(), std::move(regions).value()});
-  httplib::Server svr;
+  GatedServer svr(GateOptionsFor(o), o.write_timeout_s);
   SITREP_RETURN_IF_ERROR(MountStatic(svr, o));
   svr.set_payload_max_length(o.max_body_bytes);
-  svr.set_read_timeout(o.read_timeout_s, 0);
-  svr.set_write_timeout(o.write_timeout_s, 0);
-  svr.set_keep_alive_max_count(1000);
-  svr.set_tcp_nodelay(true);
-  // A keep-alive connection holds its thread: enough threads that many
-  // clients (a load test's 16 connections) never wait for one.
-  svr.new_task_queue = [] { return new httplib::ThreadPool(64); };  // headers and body go out as separate writes: no Nagle delay
+  svr.set_tcp_nodelay(true);  // headers and body go out as separate writes: no Nagle delay
+  svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      SendError(res, 405, "read-only server: only GET and HEAD are answered");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // A decoded path with a NUL or control character ("/index.html%00.json")
+    // names no file: it would be cut short when opened.
+    for (unsigned char c : req.path) {
+      if (c < 0x20 || c == 0x7f) {
+        SendError(res, 400, "malformed path");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   auto guard = [](auto handler) {
     return [handler](const httplib::Request& req, httplib::Response& res) {
       try {
@@ -412,6 +445,7 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
     return Status::IoError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                            " (in use? choose another with --port)");
   }
+  svr.WidenBacklog(1024);
   g_server = &svr;
   if (on_ready) on_ready("http://" + o.host + ":" + std::to_string(o.port) + "/");
   bool ok = svr.listen_after_bind();

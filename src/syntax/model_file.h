@@ -70,7 +70,7 @@ class ByteReader {
     uint64_t n = 0;
     if (!Get(&n) || n > (data_.size() - pos_) / sizeof(T) || !Need(n * sizeof(T))) return ok_ = false;
     v->resize(n);
-    std::memcpy(v->data(), data_.data() + pos_, n * sizeof(T));
+    if (n > 0) std::memcpy(v->data(), data_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
   }

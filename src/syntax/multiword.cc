@@ -1,5 +1,7 @@
 #include "syntax/multiword.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "syntax/word_form.h"
@@ -86,8 +88,9 @@ void MultiwordTable::BuildSuffixBackoff() {
     size_t tab = key.find('\t');
     std::string skey = std::string(LastCodePoints(std::string_view(key).substr(0, tab), 2)) + key.substr(tab);
     auto& c = after_suffix_[skey];
-    c.first += counts.first;
-    c.second += counts.second;
+    auto add = [](int a, int b) { return static_cast<int>(std::min<int64_t>(INT32_MAX, int64_t{a} + b)); };
+    c.first = add(c.first, counts.first);  // saturating: a model file's counts are not trusted
+    c.second = add(c.second, counts.second);
   }
 }
 
@@ -116,7 +119,7 @@ bool MultiwordTable::Load(ByteReader* r) {
     std::string form;
     Entry e;
     int32_t a = 0, b = 0;
-    if (!r->Str(&form) || !r->Strings(&e.words) || !r->Get(&a) || !r->Get(&b)) return false;
+    if (!r->Str(&form) || !r->Strings(&e.words) || !r->Get(&a) || !r->Get(&b) || a < 0 || b < 0) return false;
     e.split = a;
     e.whole = b;
     forms_.emplace(std::move(form), std::move(e));
@@ -126,6 +129,7 @@ bool MultiwordTable::Load(ByteReader* r) {
     std::string key;
     int32_t a = 0, b = 0;
     if (!r->Str(&key) || !r->Get(&a) || !r->Get(&b)) return false;
+    if (key.find('\t') == std::string::npos || a < 0 || b < 0) return false;  // keys are "prev\tform"
     after_.emplace(std::move(key), std::make_pair(a, b));
   }
   BuildSuffixBackoff();

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 
+#include "sitrep/budget.h"
 #include "syntax/parse.h"
 #include "syntax/syntax_model.h"
 #include "text/document.h"
@@ -12,8 +13,9 @@
 namespace sitrep {
 
 // Sentences longer than this many tokens are left unparsed (a budget
-// against pathological input; news sentences are far shorter).
-inline constexpr size_t kMaxParsedTokens = 400;
+// against pathological input; news sentences are far shorter). The
+// pipeline reads its own limit from PipelineOptions::budgets.
+inline constexpr size_t kMaxParsedTokens = BudgetLimits{}.words_per_parsed_sentence;
 
 SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxModel& model);
 

@@ -54,11 +54,18 @@ StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Load(const std::string& path
   if (!body.ok()) return Status(body.status().code() == StatusCode::kNotFound
                                     ? Status::NotFound(body.status().message() + rebuild)
                                     : Status::Corruption(body.status().message() + rebuild));
+  auto m = FromBody(*body, hash, path);
+  if (!m.ok()) return Status::Corruption(m.status().message() + rebuild);
+  return m;
+}
+
+StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBody(std::string_view body, uint64_t hash,
+                                                             const std::string& origin) {
   std::unique_ptr<SyntaxModel> m(new SyntaxModel());
-  ByteReader r(*body);
+  ByteReader r(body);
   if (!r.Str(&m->lang_) || !r.Str(&m->info_) || !m->multiword_.Load(&r) || !m->tagger_.Load(&r) ||
       !m->lemmatizer_.Load(&r) || !m->parser_.Load(&r) || !r.at_end())
-    return Status::Corruption(path + ": syntax model body does not parse" + rebuild);
+    return Status::Corruption(origin + ": syntax model body does not parse");
   m->hash_ = hash;
   return m;
 }

@@ -36,6 +36,12 @@ class SyntaxModel {
 
   // Fails with a message that names the file and the command that rebuilds it.
   static StatusOr<std::unique_ptr<SyntaxModel>> Load(const std::string& path);
+  // The body of a model file whose header was checked (model_file.h), with
+  // its content hash; `origin` names it in the message. Every table is
+  // checked against the others, so a body that loads never indexes outside
+  // them, whatever bytes it holds.
+  static StatusOr<std::unique_ptr<SyntaxModel>> FromBody(std::string_view body, uint64_t hash,
+                                                         const std::string& origin);
   Status Save(const std::string& path);
 
   // Tags, lemmatises and parses one sentence of syntactic words.

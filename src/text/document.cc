@@ -34,11 +34,11 @@ size_t Document::SentenceOfToken(uint32_t t) const {
   return it == sentences.begin() ? 0 : static_cast<size_t>(it - sentences.begin() - 1);
 }
 
-StatusOr<std::unique_ptr<Document>> AnalyzeDocument(const RawDocument& raw, size_t max_bytes) {
+StatusOr<std::unique_ptr<Document>> AnalyzeDocument(const RawDocument& raw, size_t max_bytes,
+                                                    size_t max_tokens) {
   if (raw.bytes.size() > max_bytes) {
-    return Status::ResourceExhausted("document of " + std::to_string(raw.bytes.size()) +
-                                     " bytes is over the size cap of " + std::to_string(max_bytes) +
-                                     " (raise it with --max-bytes)");
+    return Status::ResourceExhausted("document is over the size cap of " + std::to_string(max_bytes) +
+                                     " bytes (raise it with --max-bytes)");
   }
   auto doc = std::make_unique<Document>();
   doc->id = raw.id;
@@ -54,7 +54,9 @@ StatusOr<std::unique_ptr<Document>> AnalyzeDocument(const RawDocument& raw, size
   if (doc->text.size() > UINT32_MAX / 2) return Status::ResourceExhausted("document too large");
   doc->body_begin = ReadDateline(doc->text, &doc->date);
   std::string_view body = std::string_view(doc->text).substr(doc->body_begin);
-  Tokenize(body, doc->body_begin, &doc->tokens);
+  size_t read = Tokenize(body, doc->body_begin, &doc->tokens, max_tokens);
+  if (read < body.size()) doc->budget.Dropped(Budget::kTokensPerDocument, body.size() - read);
+  doc->tokens.shrink_to_fit();  // the vector lives as long as the document: no doubling slack
   if (doc->tokens.empty()) return Status::InvalidArgument("empty document (no text to read)");
   doc->sentences = SplitSentences(doc->tokens);
   std::string declared = raw.lang.substr(0, 2);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/budget.h"
 #include "base/utf8.h"
 #include "sitrep/document.h"
 #include "sitrep/status.h"
@@ -49,7 +50,10 @@ struct Sentence {
 // `base`. Words are runs of letters and digits; a French elided article
 // ("l'", "d'", "qu'") and an English "'s" become tokens of their own; every
 // other character that is not a space is a one-character punctuation token.
-void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out);
+// Stops once `out` holds `max_tokens` tokens; returns the bytes of `text`
+// read (text.size() unless it stopped).
+size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out,
+                size_t max_tokens = SIZE_MAX);
 
 struct Document {
   std::string id;
@@ -61,6 +65,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<std::string> warnings;
+  BudgetLog budget;  // what the text stage dropped (tokens past the budget)
   std::unique_ptr<CodePointIndex> cp_index;
 
   std::string_view Slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
@@ -70,9 +75,11 @@ struct Document {
 };
 
 // Builds the Document: repairs UTF-8 (with a warning), reads a leading
-// dateline, tokenises, splits sentences and settles the language.
-// Fails for an empty document or one over `max_bytes`.
-StatusOr<std::unique_ptr<Document>> AnalyzeDocument(const RawDocument& raw, size_t max_bytes);
+// dateline, tokenises (at most `max_tokens`: the text after them is
+// counted in `budget` and not analysed), splits sentences and settles the
+// language. Fails for an empty document or one over `max_bytes`.
+StatusOr<std::unique_ptr<Document>> AnalyzeDocument(const RawDocument& raw, size_t max_bytes,
+                                                    size_t max_tokens = BudgetLimits().tokens_per_document);
 
 }  // namespace sitrep
 

@@ -15,6 +15,10 @@ bool IsElidedArticle(std::string_view fold) {
   return false;
 }
 
+// What was no text: U+FFFD (the repair of an invalid byte) and control
+// characters.
+bool IsNoise(char32_t cp) { return cp == kReplacementChar || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
 struct Cursor {
   std::string_view text;
   size_t pos = 0;
@@ -24,15 +28,31 @@ struct Cursor {
     *next = p;
     return cp < 0 ? kReplacementChar : static_cast<char32_t>(cp);
   }
+  // The end of the run of non-space characters starting here, and whether
+  // it holds noise.
+  size_t ChunkEnd(bool* noise) const {
+    size_t p = pos;
+    *noise = false;
+    while (p < text.size()) {
+      size_t q = p;
+      int32_t v = DecodeUtf8(text, &q);
+      char32_t cp = v < 0 ? kReplacementChar : static_cast<char32_t>(v);
+      if (IsSpace(cp)) break;
+      *noise |= IsNoise(cp);
+      p = q;
+    }
+    return p;
+  }
 };
 
 }  // namespace
 
-void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
+size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, size_t max_tokens) {
   const size_t first = out->size();
   Cursor c{text};
   bool space = false, newline = false;
   while (c.pos < text.size()) {
+    if (out->size() - first >= max_tokens) break;
     size_t next;
     char32_t cp = c.Peek(&next);
     if (IsSpace(cp)) {
@@ -44,8 +64,25 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
     Token tok;
     tok.space_before = space;
     tok.newline_before = newline;
-    space = newline = false;
     size_t start = c.pos;
+    // A run of non-space characters holding noise is one punctuation token:
+    // random bytes make a token per word-sized run, not one per byte. Each
+    // run is scanned once more here, so tokenising stays linear.
+    if (space || start == 0) {
+      bool noise = false;
+      size_t end = c.ChunkEnd(&noise);
+      if (noise) {
+        space = newline = false;
+        AppendFolded(kReplacementChar, &tok.fold);
+        tok.kind = TokenKind::kPunct;
+        tok.punct = kReplacementChar;
+        tok.span = {static_cast<uint32_t>(base + start), static_cast<uint32_t>(base + end)};
+        c.pos = end;
+        out->push_back(std::move(tok));
+        continue;
+      }
+    }
+    space = newline = false;
     if (IsLetter(cp) || IsDigit(cp)) {
       bool digits_only = true;
       tok.capitalized = IsUpper(cp);
@@ -84,6 +121,7 @@ void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out) {
     out->push_back(std::move(tok));
   }
   Vocabulary::Global().Assign(out, first);
+  return c.pos;
 }
 
 }  // namespace sitrep

@@ -1,0 +1,25 @@
+// The syntax model loader (syntax/syntax_model.h) on an arbitrary body:
+// the file's hash is computed over the input as a model file would carry
+// it, so the body's parser and the tables' checks are what is exercised.
+// A body that loads must tag and parse a sentence without going out of
+// bounds; heads stay inside the sentence.
+#include <cstdlib>
+
+#include "syntax/syntax_model.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string body(reinterpret_cast<const char*>(data), size);
+  auto model = sitrep::SyntaxModel::FromBody(body, 0, "fuzz.bin");
+  if (!model.ok()) return 0;
+  static const std::vector<std::string> kWords = {"Les", "forces", "ont", "frappé", "Alep", "hier",
+                                                  "and", "the", "army", "said", "3", "."};
+  std::vector<sitrep::WordAnalysis> out;
+  (*model)->Analyze(kWords, &out);
+  if (out.size() != kWords.size()) std::abort();
+  for (const auto& w : out) {
+    if (w.head < -1 || w.head >= static_cast<int>(kWords.size())) std::abort();
+    (void)(*model)->FeatsName(w.feats);
+    (void)(*model)->LabelName(w.label);
+  }
+  return 0;
+}
