@@ -14,6 +14,7 @@ namespace {
 struct TrainFlags {
   SyntaxTrainOptions opt;
   std::string train, output;
+  std::vector<std::string> set_upos;  // FORM=UPOS
 };
 
 std::vector<std::string> SplitCommas(const std::string& s) {
@@ -26,12 +27,29 @@ std::vector<std::string> SplitCommas(const std::string& s) {
 
 int RunTrain(TrainFlags f) {
   f.opt.train_files = SplitCommas(f.train);
+  for (const auto& rule : f.set_upos) {
+    size_t eq = rule.rfind('=');
+    if (eq == std::string::npos || eq == 0) {
+      Report("syntax train", "--set-upos " + rule + ": expected FORM=UPOS");
+      return 2;
+    }
+    f.opt.set_upos.emplace_back(rule.substr(0, eq), rule.substr(eq + 1));
+  }
   std::ostringstream cmd;
   cmd << "sitrep syntax train --lang " << f.opt.lang << " --train " << f.train;
   if (!f.opt.dev_file.empty()) cmd << " --dev " << f.opt.dev_file;
   cmd << " --tagger-epochs " << f.opt.tagger_epochs << " --parser-epochs " << f.opt.parser_epochs
-      << " --folds " << f.opt.folds << " --seed " << f.opt.seed << " --tagger-prune " << f.opt.tagger_prune
+      << " --folds " << f.opt.folds;
+  if (f.opt.seeds.empty()) {
+    cmd << " --seed " << f.opt.seed;
+  } else {
+    cmd << " --seeds ";
+    for (size_t i = 0; i < f.opt.seeds.size(); ++i) cmd << (i ? "," : "") << f.opt.seeds[i];
+    cmd << " --threads " << f.opt.threads;
+  }
+  cmd << " --tagger-prune " << f.opt.tagger_prune
       << " --parser-prune " << f.opt.parser_prune;
+  for (const auto& rule : f.set_upos) cmd << " --set-upos '" << rule << "'";
   f.opt.command = cmd.str();
   auto start = std::chrono::steady_clock::now();
   auto model = TrainSyntaxModel(f.opt, &std::cerr);
@@ -101,8 +119,20 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   train->add_option("--folds", f->opt.folds, "jackknife folds for the parser's tags (0: gold tags)")
       ->capture_default_str();
   train->add_option("--seed", f->opt.seed)->capture_default_str();
+  train->add_option("--seeds", f->opt.seeds,
+                    "several seeds, comma-separated: one tagger and parser per seed, the model keeps the mean "
+                    "of their weights")
+      ->delimiter(',');
+  train->add_option("--save-members", f->opt.save_members,
+                    "with --seeds: also write each seed's own model to PATH.seed<N>");
+  train->add_option("--threads", f->opt.threads, "seeds trained at once (with --seeds)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   train->add_option("--tagger-prune", f->opt.tagger_prune, "drop averaged weights below this")->capture_default_str();
   train->add_option("--parser-prune", f->opt.parser_prune, "drop averaged weights below this")->capture_default_str();
+  train->add_option("--set-upos", f->set_upos,
+                    "FORM=UPOS: harmonise the UPOS of every word with this form in the training and dev "
+                    "files (repeatable; the files are read, never changed)");
   train->callback([f, exit_code] { *exit_code = RunTrain(*f); });
   auto pf = std::make_shared<PruneFlags>();
   auto* prune = cmd->add_subcommand("prune", "Drop a model's small weights (smaller file, faster load)");

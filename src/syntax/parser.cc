@@ -123,6 +123,19 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
   return parser;
 }
 
+bool Parser::Mean(const std::vector<const Parser*>& parsers, float min_abs, Parser* out) {
+  if (parsers.empty()) return false;
+  std::vector<const LinearModel*> models;
+  for (const Parser* p : parsers) {
+    if (p->labels_ != parsers[0]->labels_) return false;
+    models.push_back(&p->model_);
+  }
+  out->labels_ = parsers[0]->labels_;
+  out->root_label_ = parsers[0]->root_label_;
+  out->model_ = LinearModel::Mean(models, min_abs);
+  return true;
+}
+
 void Parser::Save(ByteWriter* w) const {
   w->Strings(labels_);
   w->Put<int32_t>(root_label_);

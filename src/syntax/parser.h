@@ -45,6 +45,8 @@ class Parser {
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
   void Prune(float min_abs) { model_ = model_.Pruned(min_abs); }
+  // The parser whose weights are the mean of `parsers`' (same relations); false when they differ.
+  static bool Mean(const std::vector<const Parser*>& parsers, float min_abs, Parser* out);
 
  private:
   int Best(const ArcHybrid& system, const Configuration& c, const float* scores) const;

@@ -136,7 +136,7 @@ LinearModel PerceptronTrainer::Average(float prune) const {
   return LinearModel::Build(num_classes_, rows, prune);
 }
 
-LinearModel LinearModel::Pruned(float min_abs) const {
+LinearModel::Rows LinearModel::ToRows() const {
   Rows rows;
   for (uint32_t s = 0; s < num_slots_; ++s) {
     if (slots_[s].key == 0) continue;
@@ -145,7 +145,36 @@ LinearModel LinearModel::Pruned(float min_abs) const {
       w.emplace_back(weights_[e].cls, weights_[e].value * scale_);
     rows.emplace_back(slots_[s].key, std::move(w));
   }
-  return Build(num_classes_, rows, min_abs);
+  return rows;
+}
+
+LinearModel LinearModel::Pruned(float min_abs) const { return Build(num_classes_, ToRows(), min_abs); }
+
+LinearModel LinearModel::Mean(const std::vector<const LinearModel*>& models, float min_abs) {
+  if (models.empty()) return LinearModel();
+  const uint32_t classes = models[0]->num_classes_;
+  for (const LinearModel* m : models)
+    if (m->num_classes_ != classes) return LinearModel();
+  // Every model's rows, sorted by key, then summed key by key and class by class.
+  std::vector<std::pair<uint32_t, std::pair<uint16_t, float>>> all;
+  for (const LinearModel* m : models)
+    for (auto& [key, w] : m->ToRows())
+      for (auto [c, v] : w) all.push_back({key, {c, v}});
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.first < b.second.first;
+  });
+  const float n = static_cast<float>(models.size());
+  Rows rows;
+  for (size_t i = 0; i < all.size();) {
+    const uint32_t key = all[i].first;
+    std::vector<std::pair<uint16_t, float>> w;
+    for (; i < all.size() && all[i].first == key; ++i) {
+      if (w.empty() || w.back().first != all[i].second.first) w.emplace_back(all[i].second.first, 0.f);
+      w.back().second += all[i].second.second / n;
+    }
+    rows.emplace_back(key, std::move(w));
+  }
+  return Build(classes, rows, min_abs);
 }
 
 LinearModel LinearModel::Build(uint32_t num_classes, const Rows& rows, float min_abs) {

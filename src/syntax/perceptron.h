@@ -30,12 +30,16 @@ class LinearModel {
 
   // The same model without the weights whose magnitude is below `min_abs`.
   LinearModel Pruned(float min_abs) const;
+  // The mean of models over the same classes (an absent weight counts 0):
+  // scores are the mean of their scores. Empty when the class counts differ.
+  static LinearModel Mean(const std::vector<const LinearModel*>& models, float min_abs);
 
   // Feature key -> (class, weight) rows; weights below `min_abs` are dropped.
   using Rows = std::vector<std::pair<uint32_t, std::vector<std::pair<uint16_t, float>>>>;
   static LinearModel Build(uint32_t num_classes, const Rows& rows, float min_abs);
 
  private:
+  Rows ToRows() const;
   uint32_t Slot(uint32_t key) const {
     return static_cast<uint32_t>((static_cast<uint64_t>(key * 2654435761u) * num_slots_) >> 32);
   }

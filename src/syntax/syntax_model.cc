@@ -23,7 +23,8 @@ std::string SyntaxTrainCommand(const std::string& lang) {
   return "sitrep syntax train --lang fr --train "
          "../shared/data/ud/fr_sequoia-ud-train.conllu,../shared/data/ud/fr_gsd-ud-dev.conllu,"
          "../shared/data/ud/fr_gsd-ud-dev.conllu "
-         "--dev ../shared/data/ud/fr_sequoia-ud-dev.conllu -o data/models/fr/syntax.bin";
+         "--dev ../shared/data/ud/fr_sequoia-ud-dev.conllu --seeds 1,2 --threads 2 --set-upos '%=SYM' "
+         "-o data/models/fr/syntax.bin";
 }
 
 std::string SyntaxModel::Serialize() const {

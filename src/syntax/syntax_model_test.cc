@@ -21,14 +21,18 @@ std::vector<ConlluSentence> Tiny(const std::string& lang) {
   return s.ok() ? *s : std::vector<ConlluSentence>{};
 }
 
-std::unique_ptr<SyntaxModel> TrainTiny(const std::string& lang) {
+SyntaxTrainOptions TinyOptions(const std::string& lang) {
   SyntaxTrainOptions opt;
   opt.lang = lang;
   opt.tagger_epochs = 10;
   opt.parser_epochs = 15;
   opt.folds = 0;
   opt.command = "test";
-  return TrainSyntaxModel(opt, Tiny(lang), {}, nullptr);
+  return opt;
+}
+
+std::unique_ptr<SyntaxModel> TrainTiny(const std::string& lang) {
+  return TrainSyntaxModel(TinyOptions(lang), Tiny(lang), {}, nullptr);
 }
 
 struct Scores {
@@ -120,6 +124,62 @@ TEST(SyntaxModelTest, TrainingIsDeterministic) {
   EXPECT_EQ(a->hash(), b->hash());
   std::remove(pa.c_str());
   std::remove(pb.c_str());
+}
+
+TEST(SyntaxModelTest, SeveralSeedsKeepTheMeanOfTheirModelsWhateverTheThreads) {
+  SyntaxTrainOptions opt = TinyOptions("en");
+  opt.seeds = {1, 2, 3};
+  opt.threads = 2;
+  auto a = TrainSyntaxModel(opt, Tiny("en"), {}, nullptr);
+  opt.threads = 1;
+  auto b = TrainSyntaxModel(opt, Tiny("en"), {}, nullptr);
+  std::string pa = TempModel("syntax_seeds_a"), pb = TempModel("syntax_seeds_b");
+  ASSERT_TRUE(a->Save(pa).ok());
+  ASSERT_TRUE(b->Save(pb).ok());
+  EXPECT_EQ(a->hash(), b->hash());
+  Scores s = Score(*a, Tiny("en"));
+  EXPECT_GE(s.upos, 0.97);
+  EXPECT_GE(s.las, 0.95);
+  // The mean differs from any one seed's model.
+  auto one = TrainTiny("en");
+  std::string p1 = TempModel("syntax_seeds_one");
+  ASSERT_TRUE(one->Save(p1).ok());
+  EXPECT_NE(one->hash(), a->hash());
+  for (const auto& p : {pa, pb, p1}) std::remove(p.c_str());
+}
+
+TEST(SyntaxModelTest, MeanOfLinearModelsScoresTheMeanOfTheirScores) {
+  LinearModel::Rows ra = {{11, {{0, 1.f}, {2, -2.f}}}, {12, {{1, 4.f}}}};
+  LinearModel::Rows rb = {{11, {{0, 3.f}}}, {13, {{2, 8.f}}}};
+  LinearModel a = LinearModel::Build(3, ra, 0), b = LinearModel::Build(3, rb, 0);
+  LinearModel m = LinearModel::Mean({&a, &b}, 0);
+  const uint32_t keys[] = {11, 12, 13, 14};
+  float sa[3], sb[3], sm[3];
+  a.Score(keys, 4, sa);
+  b.Score(keys, 4, sb);
+  m.Score(keys, 4, sm);
+  for (int c = 0; c < 3; ++c) EXPECT_NEAR(sm[c], (sa[c] + sb[c]) / 2, 1e-3) << c;
+  EXPECT_NEAR(sm[2], 3.f, 1e-3);  // (-2 + 8) / 2
+  // A weight below the threshold after averaging is dropped.
+  LinearModel pruned = LinearModel::Mean({&a, &b}, 1.5f);
+  pruned.Score(keys, 4, sm);
+  EXPECT_NEAR(sm[0], 2.f, 1e-3);  // (1 + 3) / 2 kept
+  EXPECT_NEAR(sm[1], 2.f, 1e-3);  // 4 / 2 kept
+  EXPECT_NEAR(sm[2], 3.f, 1e-3);  // -1 dropped, 4 kept
+  // Models over different classes have no mean.
+  LinearModel c = LinearModel::Build(4, rb, 0);
+  EXPECT_EQ(LinearModel::Mean({&a, &c}, 0).num_weights(), 0u);
+}
+
+TEST(SyntaxModelTest, SetUposHarmonisesATreebankConventionAtLoadTime) {
+  std::vector<std::string> forms = {"Les", "rebelles", "ont", "attaqué", "la", "caserne", "."};
+  std::vector<WordAnalysis> an;
+  TrainTiny("fr")->Analyze(forms, &an);
+  EXPECT_EQ(an[5].upos, Upos::kNoun);
+  SyntaxTrainOptions opt = TinyOptions("fr");
+  opt.set_upos = {{"caserne", "PROPN"}};
+  TrainSyntaxModel(opt, Tiny("fr"), {}, nullptr)->Analyze(forms, &an);
+  EXPECT_EQ(an[5].upos, Upos::kPropn);
 }
 
 }  // namespace

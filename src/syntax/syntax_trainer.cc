@@ -1,9 +1,15 @@
 #include "syntax/syntax_trainer.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
+#include <sstream>
+#include <thread>
 #include <unordered_map>
 
+#include "syntax/morph.h"
 #include "syntax/transition.h"
 
 namespace sitrep {
@@ -61,21 +67,31 @@ bool WellFormed(const ConlluSentence& s) {
   return true;
 }
 
+void SetUpos(const std::vector<std::pair<std::string, std::string>>& set_upos,
+             std::vector<ConlluSentence>* sents) {
+  if (set_upos.empty()) return;
+  for (auto& s : *sents)
+    for (auto& w : s.words)
+      for (const auto& [form, upos] : set_upos)
+        if (w.form == form) w.upos = upos;
+}
+
 }  // namespace
 
-std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
-                                              const std::vector<ConlluSentence>& train_sents,
-                                              const std::vector<ConlluSentence>& dev_sents,
-                                              std::ostream* log) {
-  Sents train, dev;
-  for (const auto& s : train_sents)
-    if (WellFormed(s)) train.push_back(&s);
-  for (const auto& s : dev_sents)
-    if (WellFormed(s)) dev.push_back(&s);
-  const auto feats_names = FeatsClasses(train);
+namespace {
+
+struct Member {
+  Tagger tagger;
+  Parser parser;
+};
+
+// The tagger and parser of one seed.
+Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& train, const Sents& dev,
+                   const std::vector<std::string>& feats_names, const std::vector<std::string>& labels,
+                   std::ostream* log) {
   TaggerOptions topt;
   topt.epochs = opt.tagger_epochs;
-  topt.seed = opt.seed;
+  topt.seed = seed;
   topt.prune = opt.tagger_prune;
   // Jackknifed tags for the parser's training sentences.
   std::vector<const Tagger*> tagger_of(train.size(), nullptr);
@@ -93,7 +109,6 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
   }
   if (log) *log << "tagger on " << train.size() << " sentences\n" << std::flush;
   Tagger tagger = Tagger::Train(train, dev, feats_names, topt, log);
-  const auto labels = LabelClasses(train);
   std::unordered_map<std::string, int> label_id;
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
   std::vector<ParserExample> ptrain, pdev;
@@ -103,10 +118,111 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
   for (const auto* s : dev) pdev.push_back(MakeExample(*s, tagger, label_id, false));
   ParserOptions popt;
   popt.epochs = opt.parser_epochs;
-  popt.seed = opt.seed;
+  popt.seed = seed;
   popt.prune = opt.parser_prune;
   if (log) *log << "parser on " << ptrain.size() << " sentences, " << labels.size() << " labels\n" << std::flush;
   Parser parser = Parser::Train(ptrain, pdev, labels, popt, log);
+  return Member{std::move(tagger), std::move(parser)};
+}
+
+// UPOS accuracy and labelled attachment (full relation names) of a tagger
+// and parser on the dev sentences, as the training log reports them.
+std::pair<double, double> DevScores(const Tagger& tagger, const Parser& parser, const Sents& dev,
+                                    const std::unordered_map<std::string, int>& label_id) {
+  size_t n = 0, upos = 0, las = 0;
+  std::vector<int> heads;
+  std::vector<uint16_t> labels;
+  for (const auto* s : dev) {
+    ParserExample ex = MakeExample(*s, tagger, label_id, false);
+    parser.Parse(ex.input, &heads, &labels);
+    for (size_t i = 0; i < heads.size(); ++i) {
+      ++n;
+      upos += UposName(static_cast<Upos>(ex.input.upos[i + 1])) == s->words[i].upos;
+      las += heads[i] + 1 == ex.heads[i + 1] && labels[i] == ex.labels[i + 1];
+    }
+  }
+  double d = static_cast<double>(std::max<size_t>(n, 1));
+  return {upos / d, las / d};
+}
+
+}  // namespace
+
+std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
+                                              const std::vector<ConlluSentence>& train_sents,
+                                              const std::vector<ConlluSentence>& dev_sents,
+                                              std::ostream* log) {
+  if (!opt.set_upos.empty()) {
+    std::vector<ConlluSentence> t = train_sents, d = dev_sents;
+    SetUpos(opt.set_upos, &t);
+    SetUpos(opt.set_upos, &d);
+    SyntaxTrainOptions rest = opt;
+    rest.set_upos.clear();
+    return TrainSyntaxModel(rest, t, d, log);
+  }
+  Sents train, dev;
+  for (const auto& s : train_sents)
+    if (WellFormed(s)) train.push_back(&s);
+  for (const auto& s : dev_sents)
+    if (WellFormed(s)) dev.push_back(&s);
+  const auto feats_names = FeatsClasses(train);
+  const auto labels = LabelClasses(train);
+  const std::vector<uint32_t> seeds = opt.seeds.empty() ? std::vector<uint32_t>{opt.seed} : opt.seeds;
+  std::vector<Member> members(seeds.size());
+  if (seeds.size() == 1) {
+    members[0] = TrainMember(opt, seeds[0], train, dev, feats_names, labels, log);
+  } else {
+    // Seeds are handed out in order to `threads` workers; each member's log
+    // is written when it is done, so the result never depends on timing.
+    std::vector<std::ostringstream> logs(seeds.size());
+    std::atomic<size_t> next{0};
+    std::mutex log_mutex;
+    auto work = [&] {
+      for (size_t i; (i = next++) < seeds.size();) {
+        members[i] = TrainMember(opt, seeds[i], train, dev, feats_names, labels, &logs[i]);
+        std::lock_guard<std::mutex> lock(log_mutex);
+        if (log) *log << "== seed " << seeds[i] << "\n" << logs[i].str() << std::flush;
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 0; t < std::max(1, std::min<int>(opt.threads, static_cast<int>(seeds.size()))); ++t)
+      pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+  }
+  Tagger tagger;
+  Parser parser;
+  if (members.size() == 1) {
+    tagger = std::move(members[0].tagger);
+    parser = std::move(members[0].parser);
+  } else {
+    std::vector<const Tagger*> taggers;
+    std::vector<const Parser*> parsers;
+    for (const Member& m : members) taggers.push_back(&m.tagger), parsers.push_back(&m.parser);
+    // Same data, so same classes, dictionary and relations: the means exist.
+    Tagger::Mean(taggers, opt.tagger_prune, &tagger);
+    Parser::Mean(parsers, opt.parser_prune, &parser);
+    if (log) *log << "mean of " << members.size() << " seeds: " << tagger.num_weights() << " tagger and "
+                  << parser.num_weights() << " parser weights\n" << std::flush;
+    if (log && !dev.empty()) {
+      std::unordered_map<std::string, int> label_id;
+      for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
+      for (size_t i = 0; i <= members.size(); ++i) {
+        bool mean = i == members.size();
+        auto [upos, las] = DevScores(mean ? tagger : members[i].tagger, mean ? parser : members[i].parser,
+                                     dev, label_id);
+        *log << (mean ? std::string("mean") : "seed " + std::to_string(seeds[i])) << ": dev upos " << upos
+             << " las " << las << "\n";
+      }
+      *log << std::flush;
+    }
+    if (!opt.save_members.empty())
+      for (size_t i = 0; i < members.size(); ++i) {
+        SyntaxModel one(opt.lang, MultiwordTable::Train(train), members[i].tagger, Lemmatizer::Train(train),
+                        members[i].parser, "trained by: " + opt.command + " (seed " + std::to_string(seeds[i]) + " alone)");
+        std::string path = opt.save_members + ".seed" + std::to_string(seeds[i]);
+        Status st = one.Save(path);
+        if (log) *log << (st.ok() ? "wrote " + path : st.message()) << "\n" << std::flush;
+      }
+  }
   std::string info = "trained by: " + opt.command;
   return std::make_unique<SyntaxModel>(opt.lang, MultiwordTable::Train(train), std::move(tagger),
                                        Lemmatizer::Train(train), std::move(parser), info);
@@ -120,6 +236,9 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions
     for (auto& x : *s) train.push_back(std::move(x));
   }
   if (train.empty()) return Status::InvalidArgument("no training sentences");
+  for (const auto& [form, upos] : opt.set_upos)
+    if (form.empty() || UposName(UposFromString(upos)) != upos)
+      return Status::InvalidArgument("--set-upos " + form + "=" + upos + ": not a UPOS tag");
   if (!opt.dev_file.empty()) {
     auto s = ReadConlluFile(opt.dev_file);
     if (!s.ok()) return s.status();

@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "syntax/syntax_model.h"
@@ -22,14 +23,28 @@ struct SyntaxTrainOptions {
   int parser_epochs = 10;
   int folds = 4;  // jackknife folds for the parser's training tags (0: gold tags)
   uint32_t seed = 1;
+  // More than one seed: one tagger and parser per seed (each with its own
+  // shuffles, folds' taggers and explored mistakes), trained on up to
+  // `threads` threads; the model keeps the mean of their weights (an
+  // ensemble at the cost of one model). Empty: `seed` alone.
+  std::vector<uint32_t> seeds;
+  int threads = 1;
+  // With several seeds and this set: each seed's own model is also written,
+  // to `save_members` + ".seed<N>" (for comparison with the mean).
+  std::string save_members;
   float tagger_prune = 0.f;
   float parser_prune = 0.f;
+  // Annotation harmonised at load time (the treebank files stay as they
+  // are): every word whose form is `first` gets the UPOS `second`, in the
+  // training and dev files, when treebanks disagree on a convention.
+  std::vector<std::pair<std::string, std::string>> set_upos;
   std::string command;  // recorded in the model's info
 };
 
 StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions& opt, std::ostream* log);
 
-// The same from sentences already read (the tests' small treebanks).
+// The same from sentences already read (the tests' small treebanks). With
+// several seeds, `log` gets each seed's log once that seed is done.
 std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
                                               const std::vector<ConlluSentence>& train,
                                               const std::vector<ConlluSentence>& dev, std::ostream* log);

@@ -239,6 +239,21 @@ Tagger Tagger::Train(const std::vector<const ConlluSentence*>& train,
   return tagger;
 }
 
+bool Tagger::Mean(const std::vector<const Tagger*>& taggers, float min_abs, Tagger* out) {
+  if (taggers.empty()) return false;
+  std::vector<const LinearModel*> upos, feats;
+  for (const Tagger* t : taggers) {
+    if (t->feats_names_ != taggers[0]->feats_names_ || t->dict_ != taggers[0]->dict_) return false;
+    upos.push_back(&t->upos_);
+    feats.push_back(&t->feats_);
+  }
+  out->feats_names_ = taggers[0]->feats_names_;
+  out->dict_ = taggers[0]->dict_;
+  out->upos_ = LinearModel::Mean(upos, min_abs);
+  out->feats_ = LinearModel::Mean(feats, min_abs);
+  return true;
+}
+
 void Tagger::Save(ByteWriter* w) const {
   w->Strings(feats_names_);
   std::vector<uint32_t> keys, bits;

@@ -49,6 +49,9 @@ class Tagger {
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
   void Prune(float min_abs) { upos_ = upos_.Pruned(min_abs), feats_ = feats_.Pruned(min_abs); }
+  // The tagger whose weights are the mean of `taggers`' (trained on the same
+  // data with other seeds: same classes and tag dictionary); false when they differ.
+  static bool Mean(const std::vector<const Tagger*>& taggers, float min_abs, Tagger* out);
 
  private:
   // The UPOS tags a word was seen with in training (bit per tag), for words
