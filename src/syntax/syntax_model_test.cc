@@ -165,7 +165,7 @@ TEST(SyntaxModelTest, MeanOfLinearModelsScoresTheMeanOfTheirScores) {
   pruned.Score(keys, 4, sm);
   EXPECT_NEAR(sm[0], 2.f, 1e-3);  // (1 + 3) / 2 kept
   EXPECT_NEAR(sm[1], 2.f, 1e-3);  // 4 / 2 kept
-  EXPECT_NEAR(sm[2], 3.f, 1e-3);  // -1 dropped, 4 kept
+  EXPECT_NEAR(sm[2], 4.f, 1e-3);  // -1 dropped, 4 kept
   // Models over different classes have no mean.
   LinearModel c = LinearModel::Build(4, rb, 0);
   EXPECT_EQ(LinearModel::Mean({&a, &c}, 0).num_weights(), 0u);
