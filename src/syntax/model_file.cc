@@ -1,8 +1,12 @@
 #include "syntax/model_file.h"
 
-#include <algorithm>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "base/hash.h"
 
@@ -16,8 +20,40 @@ struct Header {
   uint64_t body_size;
   uint64_t content_hash;
 };
+static_assert(sizeof(Header) % 8 == 0, "the body starts 8-byte aligned in the file");
+
+class CopiedBytes : public ModelBytes {
+ public:
+  explicit CopiedBytes(std::string_view body) : words_((body.size() + 7) / 8 + 1) {
+    std::memcpy(words_.data(), body.data(), body.size());
+    data_ = reinterpret_cast<const char*>(words_.data());
+    size_ = body.size();
+  }
+
+ private:
+  std::vector<uint64_t> words_;
+};
+
+class MappedBytes : public ModelBytes {
+ public:
+  MappedBytes(void* base, size_t length) : base_(base), length_(length) {
+    data_ = static_cast<const char*>(base) + sizeof(Header);
+    size_ = length - sizeof(Header);
+  }
+  ~MappedBytes() override { munmap(base_, length_); }
+  MappedBytes(const MappedBytes&) = delete;
+  MappedBytes& operator=(const MappedBytes&) = delete;
+
+ private:
+  void* base_;
+  size_t length_;
+};
 
 }  // namespace
+
+std::shared_ptr<const ModelBytes> CopyModelBytes(std::string_view body) {
+  return std::make_shared<CopiedBytes>(body);
+}
 
 std::string WrapModelBody(const std::string& body, uint64_t* hash) {
   Header h{};
@@ -31,29 +67,56 @@ std::string WrapModelBody(const std::string& body, uint64_t* hash) {
   return out;
 }
 
-StatusOr<std::string> ReadModelBody(const std::string& path, uint64_t* hash) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": no syntax model");
-  in.seekg(0, std::ios::end);
-  std::string bytes(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!in) return Status::IoError(path + ": cannot read the syntax model");
-  if (bytes.size() < sizeof(Header)) return Status::Corruption(path + ": too short for a syntax model");
+Status WriteModelFile(const std::string& path, const std::string& body, uint64_t* hash) {
+  std::string bytes = WrapModelBody(body, hash);
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.good()) {
+      std::remove(tmp.c_str());
+      return Status::IoError(path + ": cannot write");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::IoError(path + ": cannot write");
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path, uint64_t* hash) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::NotFound(path + ": no syntax model");
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::IoError(path + ": cannot read the syntax model");
+  }
+  const size_t length = static_cast<size_t>(st.st_size);
+  if (length < sizeof(Header)) {
+    ::close(fd);
+    return Status::Corruption(path + ": too short for a syntax model");
+  }
+  // Read-only and private: the tables are never written; MAP_POPULATE maps
+  // every page at once (the hash reads them all anyway).
+  void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (base == MAP_FAILED) return Status::IoError(path + ": cannot map the syntax model");
+  auto bytes = std::make_shared<MappedBytes>(base, length);
   Header h;
-  std::memcpy(&h, bytes.data(), sizeof h);
+  std::memcpy(&h, base, sizeof h);
   if (std::memcmp(h.magic, kSyntaxMagic, sizeof h.magic) != 0)
     return Status::Corruption(path + ": not a sitrep syntax model");
   if (h.version != kSyntaxFormatVersion)
     return Status::Corruption(path + ": syntax model format " + std::to_string(h.version) +
                               ", this build reads " + std::to_string(kSyntaxFormatVersion));
-  if (h.body_size != bytes.size() - sizeof h)
+  if (h.body_size != length - sizeof h)
     return Status::Corruption(path + ": syntax model sizes do not add up (truncated?)");
-  bytes.erase(0, sizeof h);
-  std::string body = std::move(bytes);
-  if (Fnv1a64(body) != h.content_hash) return Status::Corruption(path + ": syntax model content hash mismatch");
+  if (Fnv1a64(bytes->bytes()) != h.content_hash)
+    return Status::Corruption(path + ": syntax model content hash mismatch");
   if (hash) *hash = h.content_hash;
-  return body;
+  return std::shared_ptr<const ModelBytes>(std::move(bytes));
 }
 
 }  // namespace sitrep

@@ -51,38 +51,44 @@ void LinearModel::Save(ByteWriter* w) const {
   w->Put(num_classes_);
   w->Put(features_);
   w->Put(scale_);
-  std::vector<uint32_t> keys, offsets;
-  std::vector<uint16_t> classes;
-  std::vector<int16_t> values;
-  for (uint32_t s = 0; s < num_slots_; ++s) keys.push_back(slots_[s].key);
-  for (const auto& s : slots_) offsets.push_back(s.offset);
-  for (const auto& x : weights_) classes.push_back(x.cls), values.push_back(x.value);
-  w->Vec(keys);
-  w->Vec(offsets);
-  w->Vec(classes);
-  w->Vec(values);
+  w->Table(slots_, num_slots_ > 0 ? num_slots_ + 1 : 0);
+  w->Table(weights_, num_weights_);
 }
 
 bool LinearModel::Load(ByteReader* r) {
-  std::vector<uint32_t> keys, offsets;
-  std::vector<uint16_t> classes;
-  std::vector<int16_t> values;
-  if (!r->Get(&num_classes_) || !r->Get(&features_) || !r->Get(&scale_) || !r->Vec(&keys) ||
-      !r->Vec(&offsets) || !r->Vec(&classes) || !r->Vec(&values))
+  *this = LinearModel();
+  uint32_t classes = 0;
+  uint64_t features = 0, num_slots = 0, num_weights = 0;
+  float scale = 0;
+  const SlotEntry* slots = nullptr;
+  const Weight* weights = nullptr;
+  if (!r->Get(&classes) || !r->Get(&features) || !r->Get(&scale) || !r->View(&slots, &num_slots) ||
+      !r->View(&weights, &num_weights))
     return false;
-  if (!keys.empty() && (features_ >= keys.size() || offsets.size() != keys.size() + 1 ||
-                        offsets.back() != classes.size()))
-    return false;
-  if (classes.size() != values.size()) return false;
-  for (uint16_t c : classes)
-    if (c >= num_classes_) return false;
-  for (size_t i = 0; i + 1 < offsets.size(); ++i)
-    if (offsets[i] > offsets[i + 1]) return false;
-  num_slots_ = static_cast<uint32_t>(keys.size());
-  slots_.resize(offsets.size());
-  for (size_t i = 0; i < offsets.size(); ++i) slots_[i] = {i < keys.size() ? keys[i] : 0u, offsets[i]};
-  weights_.resize(classes.size());
-  for (size_t i = 0; i < classes.size(); ++i) weights_[i] = {classes[i], values[i]};
+  if (classes == 0 || classes > 65536 || !std::isfinite(scale)) return false;
+  if (num_slots == 1 || num_slots > (uint64_t{1} << 32) || num_weights > UINT32_MAX) return false;
+  if (num_slots == 0 && (features != 0 || num_weights != 0)) return false;
+  if (num_slots > 0) {
+    // Every run of weights inside the table, in order; at least one empty
+    // slot, so that a lookup of an absent key ends.
+    uint64_t used = 0;
+    for (uint64_t s = 0; s + 1 < num_slots; ++s) {
+      if (slots[s].offset > slots[s + 1].offset) return false;
+      used += slots[s].key != 0;
+    }
+    if (slots[0].offset != 0 || slots[num_slots - 1].offset != num_weights) return false;
+    if (used != features || used + 1 >= num_slots) return false;
+  }
+  for (uint64_t e = 0; e < num_weights; ++e)
+    if (weights[e].cls >= classes) return false;
+  num_classes_ = classes;
+  features_ = features;
+  scale_ = scale;
+  num_slots_ = num_slots > 0 ? static_cast<uint32_t>(num_slots - 1) : 0;
+  slots_ = slots;
+  weights_ = weights;
+  num_weights_ = num_weights;
+  tables_ = r->owner();
   return true;
 }
 
@@ -197,24 +203,31 @@ LinearModel LinearModel::Build(uint32_t num_classes, const Rows& rows, float min
   m.scale_ = max_abs > 0 ? max_abs / 32767.f : 1.f;
   if (kept.empty()) return m;
   m.num_slots_ = static_cast<uint32_t>(kept.size() * 10 / 7 + 2);
-  m.slots_.assign(m.num_slots_ + 1, SlotEntry{0, 0});
+  auto owned = std::make_shared<Owned>();
+  auto& slots = owned->slots;
+  auto& weights = owned->weights;
+  slots.assign(m.num_slots_ + 1, SlotEntry{0, 0});
   std::vector<int32_t> slot_of(m.num_slots_, -1);
   for (size_t i = 0; i < kept.size(); ++i) {
     uint32_t slot = m.Slot(kept[i].first);
-    while (m.slots_[slot].key != 0)
+    while (slots[slot].key != 0)
       if (++slot == m.num_slots_) slot = 0;
-    m.slots_[slot].key = kept[i].first;
+    slots[slot].key = kept[i].first;
     slot_of[slot] = static_cast<int32_t>(i);
   }
   for (uint32_t s = 0; s < m.num_slots_; ++s) {
-    m.slots_[s].offset = static_cast<uint32_t>(m.weights_.size());
+    slots[s].offset = static_cast<uint32_t>(weights.size());
     if (slot_of[s] < 0) continue;
     for (auto [c, w] : kept[slot_of[s]].second) {
       int16_t q = static_cast<int16_t>(std::lround(w / m.scale_));
-      if (q != 0) m.weights_.push_back({c, q});
+      if (q != 0) weights.push_back({c, q});
     }
   }
-  m.slots_[m.num_slots_].offset = static_cast<uint32_t>(m.weights_.size());
+  slots[m.num_slots_].offset = static_cast<uint32_t>(weights.size());
+  m.slots_ = slots.data();
+  m.weights_ = weights.data();
+  m.num_weights_ = weights.size();
+  m.tables_ = std::move(owned);
   return m;
 }
 

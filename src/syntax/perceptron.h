@@ -4,12 +4,16 @@
 // LinearModel is the immutable run-time form: an open-addressing table of
 // 32-bit feature keys, each pointing to the few classes that feature has a
 // weight for (weights quantised to 16 bits). It is const and thread-safe.
+// Its two tables are either its own (trained, averaged, pruned) or read in
+// place from a model file's bytes, which it then keeps alive; copies share
+// them.
 // PerceptronTrainer holds the sparse training weights with lazy averaging
 // and produces a LinearModel, pruning the averaged weights near zero.
 #ifndef SITREP_SYNTAX_PERCEPTRON_H_
 #define SITREP_SYNTAX_PERCEPTRON_H_
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -23,9 +27,11 @@ class LinearModel {
   // scores[0..num_classes) = sum of the weights of `keys` (keys not in the model count 0).
   void Score(const uint32_t* keys, size_t n, float* scores) const;
   size_t num_features() const { return features_; }
-  size_t num_weights() const { return weights_.size(); }
+  size_t num_weights() const { return num_weights_; }
 
   void Save(ByteWriter* w) const;
+  // Reads the tables in place (`r` must have an owner) and checks them: no
+  // lookup or score of a model that loads goes outside them or loops.
   bool Load(ByteReader* r);
 
   // The same model without the weights whose magnitude is below `min_abs`.
@@ -53,12 +59,18 @@ class LinearModel {
     uint16_t cls;
     int16_t value;
   };
+  struct Owned {
+    std::vector<SlotEntry> slots;
+    std::vector<Weight> weights;
+  };
   uint32_t num_classes_ = 0;
   uint64_t features_ = 0;
   float scale_ = 0;
-  uint32_t num_slots_ = 0;        // open addressing, load <= 0.7
-  std::vector<SlotEntry> slots_;  // num_slots_ + 1 (the last one closes the entries)
-  std::vector<Weight> weights_;
+  uint32_t num_slots_ = 0;             // open addressing, load <= 0.7
+  const SlotEntry* slots_ = nullptr;   // num_slots_ + 1 (the last one closes the entries), or none
+  const Weight* weights_ = nullptr;    // num_weights_
+  size_t num_weights_ = 0;
+  std::shared_ptr<const void> tables_; // what slots_ and weights_ point into
 };
 
 class PerceptronTrainer {

@@ -1,7 +1,5 @@
 #include "syntax/syntax_model.h"
 
-#include <fstream>
-
 #include "base/hash.h"
 #include "syntax/model_file.h"
 
@@ -38,32 +36,31 @@ std::string SyntaxModel::Serialize() const {
   return w.bytes();
 }
 
-Status SyntaxModel::Save(const std::string& path) {
-  std::string bytes = WrapModelBody(Serialize(), &hash_);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out.good()) return Status::IoError(path + ": cannot write");
-  return Status::Ok();
-}
+Status SyntaxModel::Save(const std::string& path) { return WriteModelFile(path, Serialize(), &hash_); }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Load(const std::string& path) {
   uint64_t hash = 0;
-  auto body = ReadModelBody(path, &hash);
+  auto body = MapModelBody(path, &hash);
   std::string lang_hint = path.find("/en/") != std::string::npos ? "en" : "fr";
   std::string rebuild = " (rebuild it with: " + SyntaxTrainCommand(lang_hint) +
                         "; data/models/" + lang_hint + "/PROVENANCE.md gives the exact commands)";
   if (!body.ok()) return Status(body.status().code() == StatusCode::kNotFound
                                     ? Status::NotFound(body.status().message() + rebuild)
                                     : Status::Corruption(body.status().message() + rebuild));
-  auto m = FromBody(*body, hash, path);
+  auto m = FromBytes(*body, hash, path);
   if (!m.ok()) return Status::Corruption(m.status().message() + rebuild);
   return m;
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBody(std::string_view body, uint64_t hash,
                                                              const std::string& origin) {
+  return FromBytes(CopyModelBytes(body), hash, origin);
+}
+
+StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::shared_ptr<const ModelBytes> body,
+                                                              uint64_t hash, const std::string& origin) {
   std::unique_ptr<SyntaxModel> m(new SyntaxModel());
-  ByteReader r(body);
+  ByteReader r(std::move(body));
   if (!r.Str(&m->lang_) || !r.Str(&m->info_) || !m->multiword_.Load(&r) || !m->tagger_.Load(&r) ||
       !m->lemmatizer_.Load(&r) || !m->parser_.Load(&r) || !r.at_end())
     return Status::Corruption(origin + ": syntax model body does not parse");

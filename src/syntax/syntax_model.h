@@ -13,6 +13,7 @@
 
 #include "sitrep/status.h"
 #include "syntax/lemmatizer.h"
+#include "syntax/model_file.h"
 #include "syntax/morph.h"
 #include "syntax/multiword.h"
 #include "syntax/parser.h"
@@ -34,14 +35,18 @@ class SyntaxModel {
   SyntaxModel(std::string lang, MultiwordTable multiword, Tagger tagger, Lemmatizer lemmatizer,
               Parser parser, std::string info);
 
+  // Maps the file and reads its weight tables in place (model_file.h).
   // Fails with a message that names the file and the command that rebuilds it.
   static StatusOr<std::unique_ptr<SyntaxModel>> Load(const std::string& path);
   // The body of a model file whose header was checked (model_file.h), with
   // its content hash; `origin` names it in the message. Every table is
   // checked against the others, so a body that loads never indexes outside
-  // them, whatever bytes it holds.
+  // them, whatever bytes it holds. FromBody reads an aligned copy of `body`.
   static StatusOr<std::unique_ptr<SyntaxModel>> FromBody(std::string_view body, uint64_t hash,
                                                          const std::string& origin);
+  static StatusOr<std::unique_ptr<SyntaxModel>> FromBytes(std::shared_ptr<const ModelBytes> body,
+                                                          uint64_t hash, const std::string& origin);
+  // Writes a new file and renames it over `path`.
   Status Save(const std::string& path);
 
   // Tags, lemmatises and parses one sentence of syntactic words.

@@ -115,6 +115,102 @@ TEST(SyntaxModelTest, RoundTripsAndDetectsAFlippedByte) {
   EXPECT_NE(missing.status().message().find("sitrep syntax train"), std::string::npos);
 }
 
+TEST(SyntaxModelTest, ALoadedModelOutlivesItsFileBeingReplaced) {
+  auto fr = TrainTiny("fr");
+  auto en = TrainTiny("en");
+  std::string path = TempModel("syntax_replaced");
+  ASSERT_TRUE(fr->Save(path).ok());
+  auto loaded = SyntaxModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  // Saving renames a new file over the old one: the loaded tables stay the old ones.
+  ASSERT_TRUE(en->Save(path).ok());
+  std::vector<std::string> forms = {"Les", "soldats", "ont", "attaqué", "le", "village", "."};
+  std::vector<WordAnalysis> a, b;
+  fr->Analyze(forms, &a);
+  (*loaded)->Analyze(forms, &b);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].head, b[i].head);
+    EXPECT_EQ(a[i].upos, b[i].upos);
+  }
+  auto reloaded = SyntaxModel::Load(path);
+  ASSERT_TRUE(reloaded.ok());
+  EXPECT_EQ((*reloaded)->lang(), "en");
+  std::remove(path.c_str());
+}
+
+// A hand-written model body: no multiword forms, lemmas or tagger weights,
+// and a parser over one label whose weight table is given.
+struct TestSlot {
+  uint32_t key, offset;
+};
+struct TestWeight {
+  uint16_t cls;
+  int16_t value;
+};
+void PutLinear(ByteWriter* w, uint32_t classes, uint64_t features, const std::vector<TestSlot>& slots,
+               const std::vector<TestWeight>& weights) {
+  w->Put<uint32_t>(classes);
+  w->Put<uint64_t>(features);
+  w->Put<float>(0.5f);
+  w->Table(slots.data(), slots.size());
+  w->Table(weights.data(), weights.size());
+}
+std::string BodyWithParserTable(const std::vector<TestSlot>& slots, const std::vector<TestWeight>& weights,
+                                uint64_t features) {
+  ByteWriter w;
+  w.Str("fr");
+  w.Str("hand-written");
+  w.Put<uint32_t>(0);  // multiword forms
+  w.Put<uint32_t>(0);  // multiword contexts
+  w.Strings({"_"});    // tagger: feature bundles
+  w.Vec(std::vector<uint32_t>{});
+  w.Vec(std::vector<uint32_t>{});
+  PutLinear(&w, 17, 0, {}, {});
+  PutLinear(&w, 1, 0, {}, {});
+  w.Strings({});  // lemmatiser
+  w.Vec(std::vector<uint64_t>{});
+  w.Vec(std::vector<uint32_t>{});
+  w.Vec(std::vector<uint64_t>{});
+  w.Vec(std::vector<uint32_t>{});
+  w.Strings({"root"});  // parser: shift, left-arc root, right-arc root
+  w.Put<int32_t>(0);
+  PutLinear(&w, 3, features, slots, weights);
+  return w.bytes();
+}
+
+TEST(SyntaxModelTest, WeightTablesReadInPlaceAreCheckedOnce) {
+  const std::vector<TestWeight> one = {{1, 100}};
+  // Three slots, one used; the last entry closes the runs.
+  std::string good = BodyWithParserTable({{7, 0}, {0, 1}, {0, 1}, {0, 1}}, one, 1);
+  auto m = SyntaxModel::FromBody(good, 0, "hand.bin");
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ((*m)->parser().num_weights(), 1u);
+  std::vector<WordAnalysis> an;
+  (*m)->Analyze({"Des", "tirs", "ont", "visé", "la", "ville"}, &an);
+  ASSERT_EQ(an.size(), 6u);
+  for (const auto& w : an) EXPECT_LT(w.head, 6);
+  // The same body at an odd address loads the same (it is copied aligned).
+  std::string shifted = "x" + good;
+  EXPECT_TRUE(SyntaxModel::FromBody(std::string_view(shifted).substr(1), 0, "hand.bin").ok());
+  // Refused: every slot used (a lookup of an absent key would never end),
+  // a class beyond the model's, runs out of order, a last run that does not
+  // end the weights, a used-slot count that disagrees, a table cut short.
+  const std::vector<std::string> bad = {
+      BodyWithParserTable({{7, 0}, {8, 1}, {9, 1}, {0, 1}}, one, 3),
+      BodyWithParserTable({{7, 0}, {0, 1}, {0, 1}, {0, 1}}, {{3, 100}}, 1),
+      BodyWithParserTable({{7, 1}, {0, 0}, {0, 1}, {0, 1}}, one, 1),
+      BodyWithParserTable({{7, 0}, {0, 1}, {0, 1}, {0, 2}}, one, 1),
+      BodyWithParserTable({{7, 0}, {0, 1}, {0, 1}, {0, 1}}, one, 2),
+      good.substr(0, good.size() - 2),
+  };
+  for (size_t i = 0; i < bad.size(); ++i) {
+    auto r = SyntaxModel::FromBody(bad[i], 0, "hand.bin");
+    ASSERT_FALSE(r.ok()) << i;
+    EXPECT_EQ(r.status().message().rfind("hand.bin:", 0), 0u) << r.status().message();
+  }
+}
+
 TEST(SyntaxModelTest, TrainingIsDeterministic) {
   auto a = TrainTiny("en");
   auto b = TrainTiny("en");

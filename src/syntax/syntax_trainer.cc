@@ -17,12 +17,6 @@ namespace {
 
 using Sents = std::vector<const ConlluSentence*>;
 
-Sents Pointers(const std::vector<ConlluSentence>& v) {
-  Sents out;
-  for (const auto& s : v) out.push_back(&s);
-  return out;
-}
-
 std::vector<std::string> FeatsClasses(const Sents& train) {
   std::vector<std::string> names{"_"};
   std::set<std::string> seen{"_"};
