@@ -145,6 +145,10 @@ bool StatusCompatible(const Group& g, const Candidate& c) {
 // clashed with troops" counts the attackers' dead as well as the troops'.
 bool SidesCompatible(const Group& g, const Candidate& c) {
   if (SameOrUnset(g.actor1, c.actor1) && SameOrUnset(g.actor2, c.actor2)) return true;
+  // Civilians killed with no side named, after a battle between named sides: caught in it.
+  if (g.event_type == "Battles" && !c.actor1 && c.actor2 && c.actor2->id == "CIVILIANS" && g.actor1 &&
+      g.actor1->id != "CIVILIANS")
+    return true;
   return g.event_type == "Battles" && !c.actor1 && c.actor2 && g.actor1 && g.actor1->id == c.actor2->id;
 }
 
@@ -215,6 +219,17 @@ void Join(Group* g, Candidate c, const std::string& why) {
     if (c.actor2) g->actor2 = c.actor2;
     if (!c.trigger->weak || !c.trigger->modifier.empty() || c.air)
       g->event_type = c.event_type, g->sub_event_type = c.sub_event_type;
+  }
+  // "Eight civilians were killed" after an offensive: civilians caught in a
+  // battle are its toll, not its side; the battle stays a battle.
+  bool battle = g->event_type == "Battles" && std::any_of(g->members.begin(), g->members.end(), [](const Candidate& o) {
+                  return o.event_type == "Battles" && o.actor1 && o.actor1->id != "CIVILIANS";
+                });
+  if (battle && c.trigger->weak && !c.actor1 &&
+      (c.victims == VictimSide::kCivilians || (c.actor2 && c.actor2->id == "CIVILIANS"))) {
+    c.victims = VictimSide::kNone;
+    if (c.actor2 && c.actor2->id == "CIVILIANS") c.actor2.reset();
+    c.notes.push_back("civilians killed in a battle: its toll, not its side");
   }
   if ((!g->actor1 || g->actor1->id == "UNKNOWN") && c.actor1) g->actor1 = c.actor1, g->air = c.air;
   if (!g->actor2 && c.actor2) g->actor2 = c.actor2;
@@ -371,7 +386,8 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
   std::vector<Group> groups;
   for (auto& c : cands) {
     // "The city is hit by near-daily bombings": no occurrence of its own.
-    if (c.occurrence == Occurrence::kHabitual) continue;
+    // "Since Thursday, strikes have killed 44": a period's toll, no occurrence of its own.
+    if (c.occurrence == Occurrence::kHabitual || c.occurrence == Occurrence::kTotal) continue;
     // "Rebel shelling killed four farmers": the side acted upon is who its
     // casualties are, when they are civilians and the clause names no other side.
     if (c.actor1 && !c.actor2 && c.victims == VictimSide::kCivilians && c.actor1->id != "CIVILIANS" &&
