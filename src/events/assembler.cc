@@ -705,7 +705,7 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
   // "A soldier was killed in an exchange of fire", "a helicopter was shot
   // down": a clash whose losses are named but whose other side is not was
   // fought with an unidentified armed group.
-  if (!e.actor1 && e.actor2 && e.sub_event_type == "Armed clash") {
+  if (!e.actor1 && e.actor2 && e.actor2->id != "UNKNOWN" && e.sub_event_type == "Armed clash") {
     e.actor1 = Actor{"UNKNOWN", ""};
     e.provenance.notes.push_back("actor1 UNKNOWN: a clash with no side named against " + e.actor2->id);
   }

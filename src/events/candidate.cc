@@ -206,6 +206,7 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
                                           const CountryCodes& codes) {
   std::vector<std::string> ids;
   std::string last_air, last_group, last_any, last_armed;
+  size_t last_armed_sentence = 0;
   size_t last_group_sentence = SIZE_MAX;
   std::string story = StoryCountry(m);
   std::vector<std::string> voices;  // the document's sources
@@ -261,12 +262,14 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
     // "Les assaillants ont immobilisé des fidèles. Ils ont tué cinq
     // personnes": a pronoun that acts (the subject of an active verb) stands
     // for the last armed side, not for the victims named after it.
-    if (a.kind == "pronoun" && id == "CIVILIANS" && !last_armed.empty() &&
+    size_t sentence = doc.SentenceOfToken(a.toks.begin);
+    if (a.kind == "pronoun" && id == "CIVILIANS" && !last_armed.empty() && sentence <= last_armed_sentence + 1 &&
         m.parse.Relation(a.toks.begin) == Dep::kNsubj)
       id = last_armed;
     if (a.kind == "group" && !a.id.empty()) last_group = a.id, last_group_sentence = doc.SentenceOfToken(a.toks.begin);
     if (a.kind != "pronoun" && a.kind != "anaphor" && !id.empty()) last_any = id;
-    if (a.kind != "pronoun" && a.kind != "civ" && !id.empty() && id != "CIVILIANS") last_armed = id;
+    if (a.kind != "pronoun" && a.kind != "civ" && !id.empty() && id != "CIVILIANS")
+      last_armed = id, last_armed_sentence = sentence;
     ids.push_back(id);
   }
   return ids;
