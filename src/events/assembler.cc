@@ -216,7 +216,10 @@ void Join(Group* g, Candidate c, const std::string& why) {
                                          [](const Candidate& o) { return o.sentence == 0; });
   if (body_after_headline) {
     if (c.actor1) g->actor1 = c.actor1, g->air = c.air;
-    if (c.actor2) g->actor2 = c.actor2;
+    // A side never acts on itself: a body line naming the acting side as
+    // the one acted upon (a list of tags read as an object) leaves the
+    // headline's victims in place.
+    if (c.actor2 && !(g->actor1 && g->actor1->id == c.actor2->id)) g->actor2 = c.actor2;
     if (!c.trigger->weak || !c.trigger->modifier.empty() || c.air)
       g->event_type = c.event_type, g->sub_event_type = c.sub_event_type;
   }
@@ -673,11 +676,11 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
                                    " (theatres.tsv)");
     }
   }
-  if (!g.actor1 && e.event_type == "Explosions/Remote violence") {
-    if (!g.actor1 && e.sub_event_type != "Air/drone strike" && e.sub_event_type != "Shelling/artillery/missile attack") {
-      g.actor1 = Actor{"UNKNOWN", ""};
-      e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
-    }
+  if (!g.actor1 && e.event_type == "Explosions/Remote violence" && e.sub_event_type != "Air/drone strike") {
+    // A bomb nobody claims, shells or mortar rounds nobody is named for:
+    // an unidentified armed group, as ACLED codes a report with no attacker.
+    g.actor1 = Actor{"UNKNOWN", ""};
+    e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion or the fire");
   }
   // "Un homme a tué deux passants lors d'une attaque au couteau": an attack on
   // civilians by no named side is by an unidentified assailant.
@@ -714,6 +717,13 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
   if (!e.actor2 && e.event_type == "Explosions/Remote violence") {
     e.actor2 = TopicActor(doc, m, e.actor1 ? e.actor1->id : "");
     if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
+  }
+  // "A soldier was killed in an exchange of fire", "a helicopter was shot
+  // down": a clash whose losses are named but whose other side is not was
+  // fought with an unidentified armed group.
+  if (!e.actor1 && e.actor2 && e.actor2->id != "UNKNOWN" && e.sub_event_type == "Armed clash") {
+    e.actor1 = Actor{"UNKNOWN", ""};
+    e.provenance.notes.push_back("actor1 UNKNOWN: a clash with no side named against " + e.actor2->id);
   }
   // No pattern id ("*_POL": a force of no known country) reaches an event:
   // it takes the document's country, else the side is dropped.

@@ -48,6 +48,14 @@ const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
       --k;
       continue;
     }
+    // "by Kurdish-led forces", "by the US-backed fighters": a modifier
+    // glued by a hyphen ("X-Y", no spaces) is part of the phrase.
+    if (skipped < 2 && k >= floor + 3 && doc.tokens[k - 2].kind == TokenKind::kPunct &&
+        doc.tokens[k - 2].punct == '-' && !doc.tokens[k - 2].space_before && !doc.tokens[k - 1].space_before &&
+        doc.tokens[k - 1].kind == TokenKind::kWord && doc.tokens[k - 3].kind == TokenKind::kWord) {
+      k -= 3;
+      continue;
+    }
     return &f;
   }
   return nullptr;
@@ -209,7 +217,8 @@ std::string GroupNamedAfter(const Document& doc, const MentionSet& m, size_t i) 
 std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues,
                                           const CountryCodes& codes) {
   std::vector<std::string> ids;
-  std::string last_air, last_group, last_any;
+  std::string last_air, last_group, last_any, last_armed;
+  size_t last_armed_sentence = 0;
   size_t last_group_sentence = SIZE_MAX;
   std::string story = StoryCountry(m);
   std::vector<std::string> voices;  // the document's sources
@@ -257,8 +266,17 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
       id = named ? "" : last_group;
     }
     if (a.kind == "pronoun") id = last_any;
+    // "Les assaillants ont immobilisé des fidèles. Ils ont tué cinq
+    // personnes": a pronoun that acts (the subject of an active verb) stands
+    // for the last armed side, not for the victims named after it.
+    size_t sentence = doc.SentenceOfToken(a.toks.begin);
+    if (a.kind == "pronoun" && id == "CIVILIANS" && !last_armed.empty() && sentence <= last_armed_sentence + 1 &&
+        m.parse.Relation(a.toks.begin) == Dep::kNsubj)
+      id = last_armed;
     if (a.kind == "group" && !a.id.empty()) last_group = a.id, last_group_sentence = doc.SentenceOfToken(a.toks.begin);
     if (a.kind != "pronoun" && a.kind != "anaphor" && !id.empty()) last_any = id;
+    if (a.kind != "pronoun" && a.kind != "civ" && !id.empty() && id != "CIVILIANS")
+      last_armed = id, last_armed_sentence = sentence;
     ids.push_back(id);
   }
   return ids;
@@ -335,9 +353,13 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     ++between;
   if (between < s.tok_end && In(doc.tokens[between].fold, {"entre", "between"})) {
     std::vector<int> pair;
-    for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i)
-      if (m.actors[i].toks.begin > between && m.actors[i].toks.begin <= between + 12 && !ids[i].empty())
-        pair.push_back(static_cast<int>(i));
+    for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i) {
+      if (m.actors[i].toks.begin <= between || m.actors[i].toks.begin > between + 12 || ids[i].empty()) continue;
+      // "between Islamic State militants and ...": a mention right after the
+      // first one is the rest of its noun phrase, not the other side.
+      if (!pair.empty() && m.actors[i].toks.begin == m.actors[static_cast<size_t>(pair[0])].toks.end) continue;
+      pair.push_back(static_cast<int>(i));
+    }
     if (!pair.empty()) {
       r.actor1 = pair[0], r.how1 = "between X and Y";
       if (pair.size() == 2) r.actor2 = pair[1], r.how2 = r.how1;
