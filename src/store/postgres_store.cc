@@ -19,6 +19,7 @@
 #include "store/postgres_store.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <ctime>
 #include <deque>
@@ -89,8 +90,8 @@ std::string DocDate(const RawDocument& raw) {
 
 // What event_stats counts of one event (its columns as stored).
 struct StatsRow {
-  std::string type, sub;
-  std::optional<std::string> day, admin1, actor1, actor2;
+  std::string type, sub, country;  // country: "" when the event has none
+  std::optional<std::string> day, day_end, admin1, actor1, actor2;
   bool background = false;
   std::optional<double> lat, lon;
   int64_t fatalities = 0;
@@ -99,14 +100,24 @@ struct StatsRow {
 
 using StatsKey = std::tuple<std::string, std::string, std::string>;  // slice, dim, key
 using StatsDeltas = std::map<StatsKey, std::pair<int64_t, int64_t>>;
+// event_stats_month: country, event type, month, dim, key -> n, fatalities, timeline.
+using MonthKey = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+using MonthDeltas = std::map<MonthKey, std::array<int64_t, 3>>;
+
+// events.month of migration 003 for dates as stored.
+std::string MonthOf(const std::optional<std::string>& start, const std::optional<std::string>& end) {
+  if (!start && !end) return "";
+  if (start && end && start->substr(0, 7) == end->substr(0, 7)) return start->substr(0, 7);
+  return "~";
+}
 
 std::string Cell(double lon, double lat, double size) {
   return std::to_string(static_cast<int64_t>(std::floor(lon / size))) + ":" +
          std::to_string(static_cast<int64_t>(std::floor(lat / size)));
 }
 
-// The dimensions of postgres_migrations.cc's recount, for one event.
-void CountEvent(const StatsRow& r, int sign, StatsDeltas* out) {
+// The dimensions of postgres_migrations.cc's recounts, for one event.
+void CountEvent(const StatsRow& r, int sign, StatsDeltas* out, MonthDeltas* months) {
   std::vector<std::pair<std::string, std::string>> keys = {{"all", ""}, {"type", r.type},
                                                            {"sub", r.sub}};
   if (r.day) keys.push_back({"day", *r.day});
@@ -136,6 +147,14 @@ void CountEvent(const StatsRow& r, int sign, StatsDeltas* out) {
       d.first += sign;
       d.second += sign * r.fatalities;
     }
+  }
+  const std::string month = MonthOf(r.day, r.day_end);
+  for (const auto& [dim, key] : keys) {
+    if (dim == "tday" || dim[0] == 'g') continue;  // tday is 'day' rows' timeline; no grid
+    auto& d = (*months)[{r.country, r.type, month, dim, key}];
+    d[0] += sign;
+    d[1] += sign * r.fatalities;
+    if (dim == "day" && !r.background) d[2] += sign;
   }
 }
 
@@ -229,7 +248,8 @@ class PostgresStore : public Store {
 
   std::unique_ptr<PgConn> c_;
   bool in_batch_ = false;
-  StatsDeltas stats_;  // the current document's changes to event_stats
+  StatsDeltas stats_;    // the current document's changes to event_stats
+  MonthDeltas months_;  // and to event_stats_month
 };
 
 // The document's lock, then one per event type its old and new reports
@@ -324,6 +344,7 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   SITREP_RETURN_IF_ERROR(tx.Begin());
   SITREP_RETURN_IF_ERROR(LockFor(result.doc_id, result));
   stats_.clear();
+  months_.clear();
   PG_ASSIGN_OR_RETURN(
       q, c_->Run("SELECT content_hash, data_version, pipeline_version FROM documents WHERE doc_id = $1",
                  {result.doc_id}));
@@ -435,7 +456,8 @@ StatusOr<size_t> PostgresStore::Recluster(const std::vector<std::string>& seeds,
 Status PostgresStore::DeleteEvent(const std::string& event_id) {
   PG_ASSIGN_OR_RETURN(
       del, c_->Run("DELETE FROM events WHERE event_id = $1 RETURNING event_type, sub_event_type, "
-                   "date_start, background, admin1, actor1, actor2, lat, lon, fatalities, claims",
+                   "date_start, background, admin1, actor1, actor2, lat, lon, fatalities, claims, "
+                   "COALESCE(country, ''), date_end",
                    {event_id}));
   for (int i = 0; i < del.Rows(); ++i) {
     StatsRow r;
@@ -454,7 +476,9 @@ Status PostgresStore::DeleteEvent(const std::string& event_id) {
     if (!del.IsNull(i, 8)) r.lon = del.Real(i, 8);
     r.fatalities = del.Int(i, 9);
     r.claims = del.Text(i, 10);
-    CountEvent(r, -1, &stats_);
+    r.country = del.Text(i, 11);
+    r.day_end = opt(12);
+    CountEvent(r, -1, &stats_, &months_);
   }
   return Status::Ok();
 }
@@ -473,13 +497,38 @@ Status PostgresStore::ApplyStats() {
     deads.push_back(std::to_string(d.second));
   }
   stats_.clear();
-  if (slices.empty()) return Status::Ok();
+  if (!slices.empty()) {
+    PG_ASSIGN_OR_RETURN(
+        up, c_->Run("INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT * FROM "
+                    "unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) "
+                    "ORDER BY 1, 2, 3 ON CONFLICT (slice, dim, key) DO UPDATE SET n = "
+                    "event_stats.n + excluded.n, fatalities = event_stats.fatalities + "
+                    "excluded.fatalities",
+                    {PgArray(slices), PgArray(dims), PgArray(keys), PgArray(ns), PgArray(deads)}));
+    (void)up;
+  }
+  // Then the month rows, also in key order (every writer: event_stats first).
+  std::vector<std::string> cols[5], nums[3];
+  for (const auto& [k, d] : months_) {
+    if (d[0] == 0 && d[1] == 0 && d[2] == 0) continue;
+    cols[0].push_back(std::get<0>(k));
+    cols[1].push_back(std::get<1>(k));
+    cols[2].push_back(std::get<2>(k));
+    cols[3].push_back(std::get<3>(k));
+    cols[4].push_back(std::get<4>(k));
+    for (int i = 0; i < 3; ++i) nums[i].push_back(std::to_string(d[i]));
+  }
+  months_.clear();
+  if (cols[0].empty()) return Status::Ok();
   PG_ASSIGN_OR_RETURN(
-      up, c_->Run("INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT * FROM "
-                  "unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) "
-                  "ORDER BY 1, 2, 3 ON CONFLICT (slice, dim, key) DO UPDATE SET n = event_stats.n + "
-                  "excluded.n, fatalities = event_stats.fatalities + excluded.fatalities",
-                  {PgArray(slices), PgArray(dims), PgArray(keys), PgArray(ns), PgArray(deads)}));
+      up, c_->Run("INSERT INTO event_stats_month(country, event_type, month, dim, key, n, "
+                  "fatalities, timeline) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], "
+                  "$4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[]) ORDER BY 1, 2, "
+                  "3, 4, 5 ON CONFLICT (country, event_type, month, dim, key) DO UPDATE SET n = "
+                  "event_stats_month.n + excluded.n, fatalities = event_stats_month.fatalities + "
+                  "excluded.fatalities, timeline = event_stats_month.timeline + excluded.timeline",
+                  {PgArray(cols[0]), PgArray(cols[1]), PgArray(cols[2]), PgArray(cols[3]),
+                   PgArray(cols[4]), PgArray(nums[0]), PgArray(nums[1]), PgArray(nums[2])}));
   (void)up;
   return Status::Ok();
 }
@@ -531,6 +580,8 @@ Status PostgresStore::WriteEvent(const std::vector<const LoadedReport*>& members
   stats.type = e.event_type;
   stats.sub = e.sub_event_type;
   stats.day = start;
+  stats.day_end = end;
+  stats.country = e.location.country;
   stats.background = e.background;
   if (!e.location.admin1.empty()) stats.admin1 = e.location.admin1;
   if (e.actor1 && !e.actor1->id.empty()) stats.actor1 = e.actor1->id;
@@ -539,7 +590,7 @@ Status PostgresStore::WriteEvent(const std::vector<const LoadedReport*>& members
   stats.lon = e.location.lon;
   stats.fatalities = e.fatalities ? e.fatalities->best : 0;
   stats.claims = claims;
-  CountEvent(stats, +1, &stats_);
+  CountEvent(stats, +1, &stats_, &months_);
   for (const auto& s : sources) {
     if (s.empty()) continue;
     PG_ASSIGN_OR_RETURN(ins, c_->Run("INSERT INTO event_sources(event_id, source) VALUES ($1, $2) "
