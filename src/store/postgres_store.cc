@@ -178,6 +178,7 @@ class PostgresStore : public Store {
   explicit PostgresStore(std::unique_ptr<PgConn> c) : c_(std::move(c)) {}
   ~PostgresStore() override {
     if (in_batch_) (void)CommitBatch();
+    if (in_group_) (void)CommitGroup();
   }
 
   StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash,
@@ -208,6 +209,21 @@ class PostgresStore : public Store {
     return c_->Exec("COMMIT");
   }
 
+  Status BeginGroup() override {
+    if (in_batch_ || in_group_) return Status::Ok();
+    in_group_ = true;
+    group_error_ = Status::Ok();
+    return Status::Ok();
+  }
+  Status CommitGroup() override {
+    if (!in_group_) return Status::Ok();
+    Status st = FlushGroup();
+    in_group_ = false;
+    Status err = group_error_;
+    group_error_ = Status::Ok();
+    return err.ok() ? st : err;
+  }
+
   StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& f) override {
     return PgQueryEvents(c_.get(), f);
   }
@@ -230,7 +246,11 @@ class PostgresStore : public Store {
   }
 
  private:
-  Status LockFor(const std::string& doc_id, const DocumentResult& result);
+  Status LockFor(const std::string& doc_id, const DocumentResult& result, bool try_only,
+                 bool* got);
+  Status LockInGroup(const std::string& doc_id, const DocumentResult& result);
+  Status FlushGroup();
+  Status FailGroup(const Status& st);
   Status InsertDocument(const RawDocument& raw, const DocumentResult& result,
                         const std::string& hash, const std::string& text,
                         const std::string& data_version);
@@ -250,18 +270,38 @@ class PostgresStore : public Store {
   bool in_batch_ = false;
   StatsDeltas stats_;    // the current document's changes to event_stats
   MonthDeltas months_;  // and to event_stats_month
+  // BeginGroup(): the open transaction, the documents whose locks it
+  // holds, their kept-count changes (applied at its commit) and the first
+  // failure that lost documents of the group.
+  bool in_group_ = false, group_open_ = false;
+  int group_docs_ = 0;
+  StatsDeltas group_stats_;
+  MonthDeltas group_months_;
+  Status group_error_;
 };
 
 // The document's lock, then one per event type its old and new reports
 // have, in key order (see the file comment). A batch already holds the
-// store-wide lock exclusively.
-Status PostgresStore::LockFor(const std::string& doc_id, const DocumentResult& result) {
+// store-wide lock exclusively; a group took it shared at its start. With
+// `try_only`, a lock another writer holds is not waited for: *got is false.
+Status PostgresStore::LockFor(const std::string& doc_id, const DocumentResult& result,
+                              bool try_only, bool* got) {
   if (in_batch_) return Status::Ok();
-  SITREP_RETURN_IF_ERROR(
-      c_->Exec(std::string("SELECT pg_advisory_xact_lock_shared(") + kStoreLock + ")"));
-  PG_ASSIGN_OR_RETURN(d, c_->Run("SELECT pg_advisory_xact_lock($1::bigint)",
-                                 {PgInt(LockKey("doc", doc_id))}));
-  (void)d;
+  if (!in_group_)
+    SITREP_RETURN_IF_ERROR(
+        c_->Exec(std::string("SELECT pg_advisory_xact_lock_shared(") + kStoreLock + ")"));
+  const std::string lock = try_only ? "SELECT pg_try_advisory_xact_lock($1::bigint)"
+                                    : "SELECT pg_advisory_xact_lock($1::bigint)";
+  auto take = [&](int64_t key) -> StatusOr<bool> {
+    auto r = c_->Run(lock, {PgInt(key)});
+    if (!r.ok()) return r.status();
+    return !try_only || r->Text(0, 0) == "t";
+  };
+  PG_ASSIGN_OR_RETURN(d, take(LockKey("doc", doc_id)));
+  if (!d) {
+    *got = false;
+    return Status::Ok();
+  }
   std::set<std::string> types;
   for (const auto& e : result.events) types.insert(e.event_type);
   PG_ASSIGN_OR_RETURN(old, c_->Run("SELECT DISTINCT event_type FROM reports WHERE doc_id = $1",
@@ -270,10 +310,70 @@ Status PostgresStore::LockFor(const std::string& doc_id, const DocumentResult& r
   std::set<int64_t> keys;
   for (const auto& t : types) keys.insert(LockKey("type", t));
   for (int64_t k : keys) {
-    PG_ASSIGN_OR_RETURN(l, c_->Run("SELECT pg_advisory_xact_lock($1::bigint)", {PgInt(k)}));
-    (void)l;
+    PG_ASSIGN_OR_RETURN(l, take(k));
+    if (!l) {
+      *got = false;
+      return Status::Ok();
+    }
   }
+  if (got) *got = true;
   return Status::Ok();
+}
+
+// A group's transaction waits for a lock only while it holds none but the
+// document's own, taken in order: a writer that waits never holds what
+// another one that waits needs, so groups and single documents never
+// deadlock.
+Status PostgresStore::LockInGroup(const std::string& doc_id, const DocumentResult& result) {
+  if (group_open_ && group_docs_ > 0) {
+    bool got = false;
+    Status st = LockFor(doc_id, result, /*try_only=*/true, &got);
+    if (!st.ok()) return FailGroup(st);
+    if (got) {
+      ++group_docs_;
+      return Status::Ok();
+    }
+    SITREP_RETURN_IF_ERROR(FlushGroup());  // another writer holds one: commit, then wait
+  }
+  if (!group_open_) {
+    Status st = c_->Exec("BEGIN");
+    if (!st.ok()) return FailGroup(st);
+    group_open_ = true;
+    st = c_->Exec(std::string("SELECT pg_advisory_xact_lock_shared(") + kStoreLock + ")");
+    if (!st.ok()) return FailGroup(st);
+  }
+  bool got = false;
+  Status st = LockFor(doc_id, result, /*try_only=*/false, &got);
+  if (!st.ok()) return FailGroup(st);
+  ++group_docs_;
+  return Status::Ok();
+}
+
+// Commits the group's transaction with its kept counts (one upsert in key
+// order, as a single document's).
+Status PostgresStore::FlushGroup() {
+  if (!group_open_) return Status::Ok();
+  stats_ = std::move(group_stats_);
+  months_ = std::move(group_months_);
+  group_stats_.clear();
+  group_months_.clear();
+  Status st = ApplyStats();
+  if (!st.ok()) return FailGroup(st);
+  st = c_->Exec("COMMIT");
+  group_open_ = false;
+  group_docs_ = 0;
+  if (!st.ok()) return FailGroup(st);
+  return Status::Ok();
+}
+
+Status PostgresStore::FailGroup(const Status& st) {
+  if (group_open_) (void)c_->Exec("ROLLBACK");
+  group_open_ = false;
+  group_docs_ = 0;
+  group_stats_.clear();
+  group_months_.clear();
+  if (group_error_.ok()) group_error_ = st;
+  return st;
 }
 
 Status PostgresStore::InsertDocument(const RawDocument& raw, const DocumentResult& result,
@@ -340,9 +440,10 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   IngestOutcome out;
   out.doc_id = result.doc_id;
   std::string hash = DocumentContentHash(raw);
-  PgTransaction tx(c_.get(), /*nested=*/in_batch_);
+  if (in_group_) SITREP_RETURN_IF_ERROR(LockInGroup(result.doc_id, result));
+  PgTransaction tx(c_.get(), /*nested=*/in_batch_ || in_group_);
   SITREP_RETURN_IF_ERROR(tx.Begin());
-  SITREP_RETURN_IF_ERROR(LockFor(result.doc_id, result));
+  if (!in_group_) SITREP_RETURN_IF_ERROR(LockFor(result.doc_id, result, false, nullptr));
   stats_.clear();
   months_.clear();
   PG_ASSIGN_OR_RETURN(
@@ -378,8 +479,23 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   seeds.insert(seeds.end(), ids.begin(), ids.end());
   PG_ASSIGN_OR_RETURN(rebuilt, Recluster(seeds, std::move(old_events)));
   out.events_rebuilt = rebuilt;
-  SITREP_RETURN_IF_ERROR(ApplyStats());
-  SITREP_RETURN_IF_ERROR(tx.Commit());
+  if (!in_group_) {
+    SITREP_RETURN_IF_ERROR(ApplyStats());
+    SITREP_RETURN_IF_ERROR(tx.Commit());
+    return out;
+  }
+  SITREP_RETURN_IF_ERROR(tx.Commit());  // the savepoint; the counts wait for the group's commit
+  for (const auto& [k, d] : stats_) {
+    auto& g = group_stats_[k];
+    g.first += d.first;
+    g.second += d.second;
+  }
+  for (const auto& [k, d] : months_) {
+    auto& g = group_months_[k];
+    for (int i = 0; i < 3; ++i) g[i] += d[i];
+  }
+  stats_.clear();
+  months_.clear();
   return out;
 }
 

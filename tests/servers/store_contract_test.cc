@@ -547,12 +547,25 @@ TEST_P(StoreContractTest, ConcurrentWritersMakeWhatOneWriterMakes) {
         errors[w] = s.status().message();
         return;
       }
+      // Half the writers store their documents in groups (as sitrep worker).
+      bool grouped = w % 2 == 1;
+      int in_group = 0;
       for (size_t i = w; i < docs.size(); i += kWriters) {
+        if (grouped && in_group == 0) (void)(*s)->BeginGroup();
         // Every writer also stores the first document (a redelivery).
         for (const TestDoc* d : {&docs[i], &docs[0]}) {
           auto r = (*s)->IngestDocument(d->raw, d->result, "data:test");
           if (!r.ok()) errors[w] = r.status().message();
         }
+        if (grouped && ++in_group == 3) {
+          Status st = (*s)->CommitGroup();
+          if (!st.ok()) errors[w] = st.message();
+          in_group = 0;
+        }
+      }
+      if (grouped) {
+        Status st = (*s)->CommitGroup();
+        if (!st.ok()) errors[w] = st.message();
       }
     });
   }
