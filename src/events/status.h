@@ -33,7 +33,8 @@ const char* OccurrenceName(Occurrence o);
 // With the clause's parse (`frame`, may be null) the tree decides the
 // pluperfect and the reported speech instead of the auxiliary's shape.
 // A clause framed by a period that began days before the article ("depuis
-// le 30 septembre", "since Thursday": a date of rule "since", in the clause
+// le 30 septembre", "since Thursday", "over the past month": a date of rule
+// "since" or "window", in the clause
 // or fronted before the sentence) and that counts people is a period total.
 Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t trigger_tok,
                             const ClauseFrame* frame, std::string* why);
