@@ -160,14 +160,16 @@ port=$(free_port)
 "$bin" serve --db "$murl" --port "$port" > "$tmp/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/style.css" >/dev/null && break; sleep 0.1; done
-printf "  %-62s %9s %9s %8s\n" endpoint p50_ms p99_ms req/s
+printf "  %-66s %9s %9s %8s\n" endpoint p50_ms p99_ms req/s
 for u in "/api/events?limit=50" \
          "/api/events?from=2019-01-01&to=2020-12-31&type=Battles&limit=50" \
          "/api/events?country=SY&sort=-date&limit=50" \
+         "/api/events?country=SY&from=2020-01-15&limit=50" \
          "/api/events?bbox=36,35,37,36&limit=50" \
          "/api/stats" \
          "/api/stats?type=Battles" \
-         "/api/stats?country=SY&from=2020-01-01"; do
+         "/api/stats?country=SY&from=2020-01-01" \
+         "/api/stats?country=SY&type=Battles&from=2019-03-15&to=2020-06-10"; do
   out=$(wrk -t2 -c16 -d"${secs}s" --timeout 30s --latency "http://127.0.0.1:$port$u")
   python3 - "$u" <<PY
 import re, sys
@@ -180,7 +182,7 @@ def ms(label):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 late = re.search(r"timeout (\d+)", out)
-print(f"  {sys.argv[1]:<62} {ms('50%'):9.1f} {ms('99%'):9.1f} {rps:8.1f}" + (f"  ({bad.group(1)} errors)" if bad else "")
+print(f"  {sys.argv[1]:<66} {ms('50%'):9.1f} {ms('99%'):9.1f} {rps:8.1f}" + (f"  ({bad.group(1)} errors)" if bad else "")
       + (f"  ({late.group(1)} timed out)" if late and int(late.group(1)) else ""))
 PY
 done

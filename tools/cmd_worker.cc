@@ -18,6 +18,7 @@
 #include <deque>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 #include "pipeline/batch.h"
 #include "queue/nats_queue.h"
@@ -83,8 +84,13 @@ class Worker {
           break;
         continue;
       }
+      // The fetched documents are stored in shared transactions and
+      // acknowledged once they are committed (Store::BeginGroup).
+      Status begun = store_->BeginGroup();
+      if (!begun.ok()) Report("--db", begun.message());
       for (auto& item : *items) Take(std::move(item), &runner);
       runner.Finish();
+      Settle(store_->CommitGroup());
       idle_since = std::chrono::steady_clock::now();
       bar.Update(n_.done(), n_.events);
       if (!bar.enabled() && !f_.quiet && f_.log_every > 0 &&
@@ -123,8 +129,7 @@ class Worker {
     }
     auto known = store_->HasDocument(raw->id, DocumentContentHash(*raw), data_version_);
     if (known.ok() && *known) {
-      Acknowledge(item, raw->origin);
-      ++n_.unchanged;
+      done_.push_back({std::move(item), raw->origin, false, 0});
       return;
     }
     pending_.push_back(std::move(item));
@@ -151,13 +156,32 @@ class Worker {
       }
       return;
     }
-    Acknowledge(item, raw.origin);  // after the commit
-    if (out->action == IngestAction::kUnchanged) {
-      ++n_.unchanged;
-    } else {
-      ++n_.stored;
-      n_.events += r->events.size();
+    bool stored = out->action != IngestAction::kUnchanged;
+    done_.push_back({std::move(item), raw.origin, stored, stored ? r->events.size() : 0});
+  }
+
+  // After the group's commit: its documents are acknowledged, or, when the
+  // commit failed, returned to the queue (those that were stored after all
+  // come back as no-ops).
+  void Settle(const Status& committed) {
+    if (!committed.ok() && !done_.empty())
+      Report("--db", "not stored (" + std::to_string(done_.size()) +
+                        " document(s) returned to the queue): " + committed.message());
+    for (auto& d : done_) {
+      if (!committed.ok()) {
+        (void)queue_->Nak(d.item);
+        ++n_.returned;
+        continue;
+      }
+      Acknowledge(d.item, d.origin);
+      if (d.stored) {
+        ++n_.stored;
+        n_.events += d.events;
+      } else {
+        ++n_.unchanged;
+      }
     }
+    done_.clear();
   }
 
   void Acknowledge(const WorkItem& item, const std::string& origin) {
@@ -185,6 +209,13 @@ class Worker {
   WorkQueue* queue_;
   const std::string data_version_;
   std::deque<WorkItem> pending_;
+  struct Done {
+    WorkItem item;
+    std::string origin;
+    bool stored;  // false: already stored
+    size_t events;
+  };
+  std::vector<Done> done_;  // stored (or found stored) in the open group
   WorkerCounts n_;
 };
 

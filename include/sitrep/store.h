@@ -169,6 +169,18 @@ class Store {
   virtual Status BeginBatch() = 0;
   virtual Status CommitBatch() = 0;
 
+  // For a writer among others (sitrep worker): the following
+  // IngestDocument() calls share transactions, committed by CommitGroup(),
+  // so that many documents cost one commit, without keeping the other
+  // writers out as a batch does (PostgreSQL: each document's locks are only
+  // tried while the group holds others; when one is taken, what the group
+  // holds is committed before waiting). A document is durable only once
+  // CommitGroup() returned Ok; when it fails, some of the group's documents
+  // may be stored and others not (storing them again is a no-op). A failed
+  // document is rolled back alone. Default: BeginBatch() / CommitBatch().
+  virtual Status BeginGroup() { return BeginBatch(); }
+  virtual Status CommitGroup() { return CommitBatch(); }
+
   // Merged events matching `filter`, in `filter.order`, paged by limit/offset.
   virtual StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& filter) = 0;
 

@@ -145,6 +145,10 @@ bool StatusCompatible(const Group& g, const Candidate& c) {
 // clashed with troops" counts the attackers' dead as well as the troops'.
 bool SidesCompatible(const Group& g, const Candidate& c) {
   if (SameOrUnset(g.actor1, c.actor1) && SameOrUnset(g.actor2, c.actor2)) return true;
+  // Civilians killed with no side named, after a battle between named sides: caught in it.
+  if (g.event_type == "Battles" && !c.actor1 && c.actor2 && c.actor2->id == "CIVILIANS" && g.actor1 &&
+      g.actor1->id != "CIVILIANS")
+    return true;
   return g.event_type == "Battles" && !c.actor1 && c.actor2 && g.actor1 && g.actor1->id == c.actor2->id;
 }
 
@@ -212,9 +216,23 @@ void Join(Group* g, Candidate c, const std::string& why) {
                                          [](const Candidate& o) { return o.sentence == 0; });
   if (body_after_headline) {
     if (c.actor1) g->actor1 = c.actor1, g->air = c.air;
-    if (c.actor2) g->actor2 = c.actor2;
+    // A side never acts on itself: a body line naming the acting side as
+    // the one acted upon (a list of tags read as an object) leaves the
+    // headline's victims in place.
+    if (c.actor2 && !(g->actor1 && g->actor1->id == c.actor2->id)) g->actor2 = c.actor2;
     if (!c.trigger->weak || !c.trigger->modifier.empty() || c.air)
       g->event_type = c.event_type, g->sub_event_type = c.sub_event_type;
+  }
+  // "Eight civilians were killed" after an offensive: civilians caught in a
+  // battle are its toll, not its side; the battle stays a battle.
+  bool battle = g->event_type == "Battles" && std::any_of(g->members.begin(), g->members.end(), [](const Candidate& o) {
+                  return o.event_type == "Battles" && o.actor1 && o.actor1->id != "CIVILIANS";
+                });
+  if (battle && c.trigger->weak && !c.actor1 &&
+      (c.victims == VictimSide::kCivilians || (c.actor2 && c.actor2->id == "CIVILIANS"))) {
+    c.victims = VictimSide::kNone;
+    if (c.actor2 && c.actor2->id == "CIVILIANS") c.actor2.reset();
+    c.notes.push_back("civilians killed in a battle: its toll, not its side");
   }
   if ((!g->actor1 || g->actor1->id == "UNKNOWN") && c.actor1) g->actor1 = c.actor1, g->air = c.air;
   if (!g->actor2 && c.actor2) g->actor2 = c.actor2;
@@ -371,7 +389,8 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
   std::vector<Group> groups;
   for (auto& c : cands) {
     // "The city is hit by near-daily bombings": no occurrence of its own.
-    if (c.occurrence == Occurrence::kHabitual) continue;
+    // "Since Thursday, strikes have killed 44": a period's toll, no occurrence of its own.
+    if (c.occurrence == Occurrence::kHabitual || c.occurrence == Occurrence::kTotal) continue;
     // "Rebel shelling killed four farmers": the side acted upon is who its
     // casualties are, when they are civilians and the clause names no other side.
     if (c.actor1 && !c.actor2 && c.victims == VictimSide::kCivilians && c.actor1->id != "CIVILIANS" &&
@@ -657,11 +676,11 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
                                    " (theatres.tsv)");
     }
   }
-  if (!g.actor1 && e.event_type == "Explosions/Remote violence") {
-    if (!g.actor1 && e.sub_event_type != "Air/drone strike" && e.sub_event_type != "Shelling/artillery/missile attack") {
-      g.actor1 = Actor{"UNKNOWN", ""};
-      e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion");
-    }
+  if (!g.actor1 && e.event_type == "Explosions/Remote violence" && e.sub_event_type != "Air/drone strike") {
+    // A bomb nobody claims, shells or mortar rounds nobody is named for:
+    // an unidentified armed group, as ACLED codes a report with no attacker.
+    g.actor1 = Actor{"UNKNOWN", ""};
+    e.provenance.notes.push_back("actor1 UNKNOWN: no side named for the explosion or the fire");
   }
   // "Un homme a tué deux passants lors d'une attaque au couteau": an attack on
   // civilians by no named side is by an unidentified assailant.
@@ -698,6 +717,13 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
   if (!e.actor2 && e.event_type == "Explosions/Remote violence") {
     e.actor2 = TopicActor(doc, m, e.actor1 ? e.actor1->id : "");
     if (e.actor2) e.provenance.notes.push_back("actor2 " + e.actor2->id + ": the side the document is about");
+  }
+  // "A soldier was killed in an exchange of fire", "a helicopter was shot
+  // down": a clash whose losses are named but whose other side is not was
+  // fought with an unidentified armed group.
+  if (!e.actor1 && e.actor2 && e.actor2->id != "UNKNOWN" && e.sub_event_type == "Armed clash") {
+    e.actor1 = Actor{"UNKNOWN", ""};
+    e.provenance.notes.push_back("actor1 UNKNOWN: a clash with no side named against " + e.actor2->id);
   }
   // No pattern id ("*_POL": a force of no known country) reaches an event:
   // it takes the document's country, else the side is dropped.

@@ -48,6 +48,14 @@ const std::string* WordBefore(const Document& doc, uint32_t t, uint32_t floor) {
       --k;
       continue;
     }
+    // "by Kurdish-led forces", "by the US-backed fighters": a modifier
+    // glued by a hyphen ("X-Y", no spaces) is part of the phrase.
+    if (skipped < 2 && k >= floor + 3 && doc.tokens[k - 2].kind == TokenKind::kPunct &&
+        doc.tokens[k - 2].punct == '-' && !doc.tokens[k - 2].space_before && !doc.tokens[k - 1].space_before &&
+        doc.tokens[k - 1].kind == TokenKind::kWord && doc.tokens[k - 3].kind == TokenKind::kWord) {
+      k -= 3;
+      continue;
+    }
     return &f;
   }
   return nullptr;
@@ -194,10 +202,23 @@ uint32_t NounLastToken(const Document& doc, const NumberMention& n) {
 // Actor ids with aircraft nouns ("les bombardiers") resolved to the last air
 // force named before them; bare heads ("the army") to their country (OwnerOf);
 // country names after a preposition of place dropped.
+// "des jihadistes du JNIM", "militants of al-Shabaab", "rebels of the M23":
+// the group named right after a word for armed men, in the genitive.
+std::string GroupNamedAfter(const Document& doc, const MentionSet& m, size_t i) {
+  if (i + 1 >= m.actors.size()) return "";
+  const auto& a = m.actors[i];
+  const auto& nx = m.actors[i + 1];
+  if (nx.kind == "group" && !nx.id.empty() && nx.id != a.id && nx.toks.begin > a.toks.end &&
+      nx.toks.begin <= a.toks.end + 2 && IsGenitive(doc.tokens[a.toks.end].fold))
+    return nx.id;
+  return "";
+}
+
 std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues,
                                           const CountryCodes& codes) {
   std::vector<std::string> ids;
-  std::string last_air, last_group, last_any;
+  std::string last_air, last_group, last_any, last_armed;
+  size_t last_armed_sentence = 0;
   size_t last_group_sentence = SIZE_MAX;
   std::string story = StoryCountry(m);
   std::vector<std::string> voices;  // the document's sources
@@ -232,26 +253,30 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
       // sentence may be that state's ally ("Hezbollah ... attacks on the
       // terrorists' positions").
       bool near = last_group_sentence == doc.SentenceOfToken(a.toks.begin);
-      // "des jihadistes du JNIM", "militants of al-Shabaab": the group named right after.
-      std::string named_after;
-      if (i + 1 < m.actors.size()) {
-        const auto& nx = m.actors[i + 1];
-        if (nx.kind == "group" && !nx.id.empty() && nx.toks.begin > a.toks.end && nx.toks.begin <= a.toks.end + 2 &&
-            IsGenitive(doc.tokens[a.toks.end].fold))
-          named_after = nx.id;
-      }
+      std::string named_after = GroupNamedAfter(doc, m, i);
       if (!named_after.empty()) id = named_after;
       else if (!opp.empty() && !near) id = opp;
       else id = !last_group.empty() ? last_group : "UNKNOWN";
     }
+    if (a.generic)
+      if (std::string named_after = GroupNamedAfter(doc, m, i); !named_after.empty()) id = named_after;
     // "le groupe", "the group": the armed group named last; "ils", "they": the side named last.
     if (a.kind == "anaphor") {  // "le groupe Etat islamique" names its group right after
       bool named = i + 1 < m.actors.size() && m.actors[i + 1].toks.begin == a.toks.end;
       id = named ? "" : last_group;
     }
     if (a.kind == "pronoun") id = last_any;
+    // "Les assaillants ont immobilisé des fidèles. Ils ont tué cinq
+    // personnes": a pronoun that acts (the subject of an active verb) stands
+    // for the last armed side, not for the victims named after it.
+    size_t sentence = doc.SentenceOfToken(a.toks.begin);
+    if (a.kind == "pronoun" && id == "CIVILIANS" && !last_armed.empty() && sentence <= last_armed_sentence + 1 &&
+        m.parse.Relation(a.toks.begin) == Dep::kNsubj)
+      id = last_armed;
     if (a.kind == "group" && !a.id.empty()) last_group = a.id, last_group_sentence = doc.SentenceOfToken(a.toks.begin);
     if (a.kind != "pronoun" && a.kind != "anaphor" && !id.empty()) last_any = id;
+    if (a.kind != "pronoun" && a.kind != "civ" && !id.empty() && id != "CIVILIANS")
+      last_armed = id, last_armed_sentence = sentence;
     ids.push_back(id);
   }
   return ids;
@@ -328,9 +353,13 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     ++between;
   if (between < s.tok_end && In(doc.tokens[between].fold, {"entre", "between"})) {
     std::vector<int> pair;
-    for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i)
-      if (m.actors[i].toks.begin > between && m.actors[i].toks.begin <= between + 12 && !ids[i].empty())
-        pair.push_back(static_cast<int>(i));
+    for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i) {
+      if (m.actors[i].toks.begin <= between || m.actors[i].toks.begin > between + 12 || ids[i].empty()) continue;
+      // "between Islamic State militants and ...": a mention right after the
+      // first one is the rest of its noun phrase, not the other side.
+      if (!pair.empty() && m.actors[i].toks.begin == m.actors[static_cast<size_t>(pair[0])].toks.end) continue;
+      pair.push_back(static_cast<int>(i));
+    }
     if (!pair.empty()) {
       r.actor1 = pair[0], r.how1 = "between X and Y";
       if (pair.size() == 2) r.actor2 = pair[1], r.how2 = r.how1;
@@ -409,7 +438,8 @@ VerbRole ParsedGoverningVerb(const DocParse& p, const MentionSet& m, const DocCu
   for (int step = 0; step < 4 && k >= 0; ++step) {
     if (step > 0 && cues.verb[static_cast<size_t>(k)] != VerbRole::kNone) {
       int32_t obj = p.FirstChild(static_cast<uint32_t>(k), Dep::kObj);
-      if (last == Dep::kNsubj && obj >= 0 && !dated(obj)) *agent = true;
+      // "lost their lives", "ont perdu la vie": an object inside the verb's phrase is no victim.
+      if (last == Dep::kNsubj && obj >= 0 && !dated(obj) && !cues.verb_part[static_cast<size_t>(obj)]) *agent = true;
       return cues.verb[static_cast<size_t>(k)];
     }
     Dep d = BaseDep(p.Relation(static_cast<uint32_t>(k)));
@@ -1105,12 +1135,14 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // nearest count verb of its clause.
     VerbRole direct = DirectVerb(cues, n);
     bool agent = false;
-    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, m, cues, t, &agent);
+    // The walk up the parse starts at the numeral, not at a modifier before it ("at least 16").
+    uint32_t numeral = n.toks.end > t ? n.toks.end - 1 : t;
+    VerbRole v = direct != VerbRole::kNone ? direct : ParsedGoverningVerb(m.parse, m, cues, numeral, &agent);
     if (agent) {
       best->notes.push_back("not a loss: '" + figure + "' (the subject that acts)");
       continue;
     }
-    if (v == VerbRole::kNone) v = GoverningVerb(cues, doc.sentences[s], t, IsMateriel(n.noun_class));
+    if (v == VerbRole::kNone) v = GoverningVerb(cues, doc.sentences[s], numeral, IsMateriel(n.noun_class));
     Figures f;
     std::string note = AddFigure(doc, n, v, direct, best, &f);
     if (note.empty()) continue;

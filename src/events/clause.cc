@@ -36,8 +36,13 @@ int ActorAt(const DocParse& p, const MentionSet& m, const std::vector<std::strin
   for (size_t i = 0; i < m.actors.size(); ++i) {
     if (ids[i].empty()) continue;
     int32_t h = PhraseHead(p, m.actors[i].toks.begin, m.actors[i].toks.end);
-    if (h >= 0 && p.Head(static_cast<uint32_t>(h)) == tok && BaseDep(p.Relation(static_cast<uint32_t>(h))) == Dep::kNmod &&
-        (holder < 0 || m.actors[i].kind == "group" || m.actors[i].kind == "state"))
+    if (h < 0 || p.Head(static_cast<uint32_t>(h)) != tok) continue;
+    // "les avions de la coalition", "militants of IS"; and before the noun,
+    // "JNIM fighters", "Taliban gunmen": a side modifying a noun with no
+    // side of its own names it (a place modifying it says where, not who).
+    Dep d = BaseDep(p.Relation(static_cast<uint32_t>(h)));
+    bool modifies = d == Dep::kNmod || ((d == Dep::kCompound || d == Dep::kAmod) && m.actors[i].kind != "place");
+    if (modifies && (holder < 0 || m.actors[i].kind == "group" || m.actors[i].kind == "state"))
       return static_cast<int>(i);
   }
   return holder;
@@ -101,15 +106,18 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     auto& table = r->cases_[dir.path().filename().string()];
     for (const auto& row : t->rows) {
       const std::string& role = row.cells[1];
-      if (role != "agent" && role != "target" && role != "means" && role != "whole") {
+      if (role != "agent" && role != "target" && role != "means" && role != "whole" && role != "counterpart" &&
+          role != "from") {
         warnings->push_back(f.string() + ":" + std::to_string(row.line) +
-                            ": role is 'agent', 'target', 'means' or 'whole'");
+                            ": role is 'agent', 'target', 'means', 'whole', 'counterpart' or 'from'");
         continue;
       }
-      table[row.cells[0]] = role == "agent"    ? CaseRole::kAgent
-                            : role == "target" ? CaseRole::kTarget
-                            : role == "means"  ? CaseRole::kMeans
-                                               : CaseRole::kWhole;
+      table[row.cells[0]] = role == "agent"         ? CaseRole::kAgent
+                            : role == "target"      ? CaseRole::kTarget
+                            : role == "means"       ? CaseRole::kMeans
+                            : role == "counterpart" ? CaseRole::kCounterpart
+                            : role == "from"        ? CaseRole::kFrom
+                                                    : CaseRole::kWhole;
     }
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
   }
@@ -132,6 +140,11 @@ ClauseReader::CaseRole ClauseReader::RoleOf(const std::string& lang, std::string
   return it == l->second.end() ? CaseRole::kNone : it->second;
 }
 
+ClauseReader::CaseRole ClauseReader::NominalRoleOf(const std::string& lang, std::string_view case_lemma) const {
+  CaseRole r = RoleOf(lang, case_lemma);
+  return r == CaseRole::kFrom ? CaseRole::kAgent : r;  // "an attack from the rebels"
+}
+
 bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const TriggerMention& t,
                                   const TriggerMention& o) const {
   if (!p.SentenceParsed(doc.SentenceOfToken(t.toks.begin))) return false;
@@ -151,8 +164,8 @@ bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const 
     Dep full = p.Relation(static_cast<uint32_t>(h));
     if (d == Dep::kNsubj || full == Dep::kOblAgent) return true;  // "the blast killed", "killed by a bomb"
     if (d != Dep::kObl && d != Dep::kNmod) return false;
-    CaseRole r = RoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(h)));
-    return r == CaseRole::kMeans || r == CaseRole::kAgent;
+    CaseRole r = NominalRoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(h)));
+    return r == CaseRole::kMeans || r == CaseRole::kAgent || r == CaseRole::kCounterpart;
   };
   return links(t, o) || links(o, t);
 }
@@ -181,6 +194,40 @@ bool ClauseReader::PartOfWhole(const Document& doc, const DocParse& p, uint32_t 
     if (auto l = people_.find(doc.lang); l != people_.end() && l->second.count(doc.tokens[c].fold)) return true;
   }
   return false;
+}
+
+int ClauseReader::Counterpart(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
+                              uint32_t pred) const {
+  const DocParse& p = m.parse;
+  for (uint32_t c : p.Children(pred)) {
+    Dep d = BaseDep(p.Relation(c));
+    if ((d != Dep::kNmod && d != Dep::kObl) || RoleOf(doc.lang, p.CaseOf(c)) != CaseRole::kCounterpart) continue;
+    int a = ActorAt(p, m, ids, static_cast<int32_t>(c));
+    if (Armed(m, ids, a)) return a;
+  }
+  return -1;
+}
+
+int ClauseReader::FoughtWith(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
+                             uint32_t pred) const {
+  const DocParse& p = m.parse;
+  // The fighting noun: an oblique of the verb, or of an adverb of time
+  // that governs it ("lors d'affrontements").
+  std::vector<uint32_t> nouns;
+  for (uint32_t c : p.Children(pred)) {
+    Dep d = BaseDep(p.Relation(c));
+    if (d == Dep::kObl || d == Dep::kNmod) nouns.push_back(c);
+    if (d == Dep::kAdvmod)
+      for (uint32_t g : p.Children(c))
+        if (BaseDep(p.Relation(g)) == Dep::kObl) nouns.push_back(g);
+  }
+  for (uint32_t n : nouns) {
+    bool fighting = false;
+    for (const auto& t : m.triggers) fighting |= t.mutual && t.toks.begin <= n && n < t.toks.end;
+    if (!fighting) continue;
+    if (int a = Counterpart(doc, m, ids, n); a >= 0) return a;
+  }
+  return -1;
 }
 
 ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
@@ -237,10 +284,20 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     if (subject < 0 && (BaseDep(rel) == Dep::kAdvcl || BaseDep(rel) == Dep::kXcomp) && p.Head(uv) >= 0 &&
         p.FirstChild(uv, Dep::kMark) < 0)
       subject = p.Subject(static_cast<uint32_t>(p.Head(uv)));
+    // "Gunmen stormed the post and killed four", "ont pris d'assaut le poste
+    // et tué quatre gardes": a verb conjoined to another with no subject of
+    // its own shares that verb's subject.
+    if (subject < 0 && BaseDep(rel) == Dep::kConj && p.Head(uv) >= 0) {
+      const ParsedToken* ph = p.Get(static_cast<uint32_t>(p.Head(uv)));
+      if (ph && (ph->upos == Upos::kVerb || ph->upos == Upos::kAux)) subject = p.Subject(static_cast<uint32_t>(p.Head(uv)));
+    }
     SetSubject(p, m, ids, subject, &f);
     if (f.passive) {
       set1(ActorAt(p, m, ids, p.Agent(uv)), "agent (parse)");
       set2(ActorAt(p, m, ids, subject), "passive subject (parse)");
+      // "were killed in clashes with Kurdish fighters", "tués lors
+      // d'affrontements avec l'armée": the side the fighting was with.
+      set1(FoughtWith(doc, m, ids, uv), "'with/avec' side of the fighting its victims died in (parse)");
     } else if (BaseDep(rel) == Dep::kAcl && subject < 0 && pt->morph.verb_form == VerbForm::kPart) {
       // "les soldats tués", "300 membres de Daesh tués": the noun described is the victim.
       set1(ActorAt(p, m, ids, p.Agent(uv)), "agent (parse)");
@@ -254,7 +311,7 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (a < 0 && obj >= 0)
         for (uint32_t c : p.Children(static_cast<uint32_t>(obj)))
           if (Dep d = p.Relation(c); d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound ||
-                                     (BaseDep(d) == Dep::kNmod && RoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kAgent))
+                                     (BaseDep(d) == Dep::kNmod && NominalRoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kAgent))
             if (int b = ActorAt(p, m, ids, static_cast<int32_t>(c)); b >= 0 && a < 0) a = b;
       if (Armed(m, ids, a)) set1(a, "the side repelled (parse)");
       set2(ActorAt(p, m, ids, subject), "subject that repels the attack (parse)");
@@ -262,6 +319,14 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       int a = ActorAt(p, m, ids, subject);
       if (Armed(m, ids, a)) set1(a, "subject (parse)");
       set2(ActorAt(p, m, ids, p.Object(uv)), "object (parse)");
+      if (t.mutual) set2(Counterpart(doc, m, ids, uv), "'with/avec' argument of the fighting (parse)");
+      // "recaptured the town from IS", "a repris la ville à l'EI": the side
+      // a place is taken from.
+      if (t.sub_event_type == "Government regains territory" || t.sub_event_type == "Non-state actor overtakes territory")
+        for (uint32_t c : p.Children(uv))
+          if (BaseDep(p.Relation(c)) == Dep::kObl && RoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kFrom)
+            if (int b = ActorAt(p, m, ids, static_cast<int32_t>(c)); Armed(m, ids, b))
+              set2(b, "side the place is taken from (parse)");
     }
   } else {
     // A nominal trigger: its possessor and prepositional arguments.
@@ -277,10 +342,11 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
         continue;
       }
       if (BaseDep(d) != Dep::kNmod && BaseDep(d) != Dep::kObl) continue;
-      CaseRole role = RoleOf(doc.lang, p.CaseOf(c));
+      CaseRole role = NominalRoleOf(doc.lang, p.CaseOf(c));
       if (role == CaseRole::kAgent && Armed(m, ids, a)) set1(a, "'de/by' argument of the event noun (parse)");
       if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
     }
+    if (t.mutual) set2(Counterpart(doc, m, ids, uv), "'with/avec' argument of the fighting (parse)");
     // Who the noun's side may be: the subject of the verb it is the object
     // of ("IS claimed the attack") or the means of in an active clause ("IS
     // fighters killed five soldiers in an ambush"); the noun itself when it
@@ -308,8 +374,9 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       }
     }
   }
-  // "X and Y clashed": the conjoined subject is the other side.
-  if (f.actor1 >= 0 && f.actor2 < 0) {
+  // "X and Y clashed": the conjoined subject is the other side (of fighting
+  // only: "the army and its allies retook the town" names one side).
+  if (t.mutual && f.actor1 >= 0 && f.actor2 < 0) {
     int32_t h = PhraseHead(p, m.actors[f.actor1].toks.begin, m.actors[f.actor1].toks.end);
     if (h >= 0)
       for (uint32_t c : p.Children(static_cast<uint32_t>(h), Dep::kConj)) set2(ActorAt(p, m, ids, static_cast<int32_t>(c)), "conjoined side (parse)");

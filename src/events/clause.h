@@ -43,7 +43,8 @@ struct ClauseFrame {
 
 // Reads clauses with the prepositions of data/lexicons/<lang>/role_cases.tsv
 // ("de"/"by": the side that acts; "contre"/"on": the side acted upon;
-// "dans"/"in"/"during": the means or setting of another event word).
+// "dans"/"in"/"during": the means or setting of another event word;
+// "with"/"avec": the means, or the other side of a fight).
 // Immutable after Create; Read() is thread-safe.
 class ClauseReader {
  public:
@@ -67,8 +68,18 @@ class ClauseReader {
   bool PartOfWhole(const Document& doc, const DocParse& p, uint32_t noun) const;
 
  private:
-  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole };
+  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole, kCounterpart, kFrom };
   CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
+  // The role of a preposition on an event noun: 'from' names its agent
+  // there ("an attack from the rebels").
+  CaseRole NominalRoleOf(const std::string& lang, std::string_view case_lemma) const;
+  // The armed side a fighting word's 'with/avec' argument names ("clashes
+  // with Kurdish fighters", "des affrontements avec l'armée"): the other
+  // side. -1 when it names none.
+  int Counterpart(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids, uint32_t pred) const;
+  // The side named by the 'with/avec' argument of a fighting word that is an
+  // oblique of the verb at `pred` ("were killed in clashes with X"), or -1.
+  int FoughtWith(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids, uint32_t pred) const;
   std::map<std::string, std::map<std::string, CaseRole, std::less<>>> cases_;  // by language
   // Folded nouns of people and casualties (count_nouns.tsv classes person,
   // killed, injured), by language: "among the dead" names a whole.

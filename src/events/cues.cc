@@ -83,6 +83,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.cause.assign(n, 0);
   d.arrestee.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
+  d.verb_part.assign(n, 0);
   d.victim.assign(n, 0);
   d.why.assign(n, std::string());
   auto matches = cues_.FindAll(doc.lang, st, 0, n);
@@ -213,6 +214,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
     const std::string& r = verbs_.entry(m.value).cells[1];
     d.verb[m.begin] = r == "kill" ? VerbRole::kKill : r == "injure" ? VerbRole::kInjure
                     : r == "destroy" ? VerbRole::kDestroy : VerbRole::kBoth;
+    for (uint32_t k = m.begin + 1; k < m.end; ++k) d.verb_part[k] = 1;
   }
   return d;
 }

@@ -46,6 +46,7 @@ struct DocCues {
   std::vector<int32_t> intercepted;  // weapon words here are the object of an interception: its verb's token, else -1
   std::vector<uint8_t> victim;       // a casualty noun naming who the victims are (victims.tsv): a VictimSide
   std::vector<VerbRole> verb;        // count verb starting at this token
+  std::vector<uint8_t> verb_part;    // a later word of a count verb's phrase ("lost their lives")
   std::vector<std::string> why;      // the cue that blocked a token (for --explain)
 };
 

@@ -44,6 +44,32 @@ bool RecalledByTense(const Document& doc, const MentionSet& m, const DocCues& cu
   return false;
 }
 
+// A "since" date framing the clause of `t` that starts more than a day
+// before the article, with a count of people in the framed stretch.
+bool PeriodTotal(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t t, std::string* why) {
+  if (!doc.date.valid()) return false;
+  const Sentence& s = doc.sentences[doc.SentenceOfToken(t)];
+  Ymd first{doc.date.y, doc.date.m, doc.date.day_precision() ? doc.date.d : 1};
+  for (const auto& d : m.dates) {
+    // "since Thursday", "depuis le 30 septembre"; "over the past month", "ces derniers jours".
+    if ((d.rule != "since" && d.rule != "window") || d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || !d.interval.start.valid()) continue;
+    // "since this morning", "depuis hier", "since Monday" on a Wednesday: one
+    // occurrence still going on (a battle's toll); longer, a period's.
+    if (ToDays(d.interval.start) + kPeriodDays > ToDays(first)) continue;
+    // Fronted, the period frames the sentence; otherwise its clause.
+    bool fronted = d.toks.begin == s.tok_begin;
+    if (!fronted && cues.clause[d.toks.begin] != cues.clause[t]) continue;
+    for (const auto& n : m.numbers) {
+      if (n.toks.begin < s.tok_begin || n.toks.begin >= s.tok_end) continue;
+      if (!fronted && cues.clause[n.toks.begin] != cues.clause[t]) continue;
+      if (n.noun_class != "person" && n.noun_class != "killed" && n.noun_class != "injured") continue;
+      *why = "a period total: '" + std::string(doc.Slice(d.span)) + "' counts '" + std::string(doc.Slice(n.span)) + "'";
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 const char* OccurrenceName(Occurrence o) {
@@ -52,6 +78,7 @@ const char* OccurrenceName(Occurrence o) {
     case Occurrence::kRecalled: return "recalled";
     case Occurrence::kHabitual: return "habitual";
     case Occurrence::kFuture: return "future";
+    case Occurrence::kTotal: return "period total";
   }
   return "fresh";
 }
@@ -66,6 +93,7 @@ Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocC
     *why = cues.why[t].empty() ? "a recalling cue" : cues.why[t];
     return Occurrence::kRecalled;
   }
+  if (PeriodTotal(doc, m, cues, t, why)) return Occurrence::kTotal;
   if (frame) {
     if (!frame->pluperfect) return Occurrence::kFresh;
     *why = "pluperfect (parse), not under a reporting verb";

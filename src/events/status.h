@@ -21,6 +21,7 @@ enum class Occurrence : uint8_t {
   kRecalled,  // recalls an earlier occurrence: a background event
   kHabitual,  // what happens repeatedly or in general: no event
   kFuture,    // dated after the article: planned or narrated ahead, no event
+  kTotal,     // counts the casualties of a period ("since Thursday, strikes have killed 44"): no event
 };
 
 const char* OccurrenceName(Occurrence o);
@@ -31,6 +32,10 @@ const char* OccurrenceName(Occurrence o);
 // killed" is backshifted reported speech, still news). `why` says which.
 // With the clause's parse (`frame`, may be null) the tree decides the
 // pluperfect and the reported speech instead of the auxiliary's shape.
+// A clause framed by a period that began days before the article ("depuis
+// le 30 septembre", "since Thursday", "over the past month": a date of rule
+// "since" or "window", in the clause
+// or fronted before the sentence) and that counts people is a period total.
 Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t trigger_tok,
                             const ClauseFrame* frame, std::string* why);
 
@@ -42,6 +47,9 @@ Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocC
 Occurrence DateOccurrence(const PubDate& published, const DateInterval& date);
 
 inline constexpr int kRecentDays = 10;
+// A "since" period at least this many days long before the article counts
+// a period's casualties; a shorter one is the toll of an occurrence still going on.
+inline constexpr int kPeriodDays = 3;
 
 }  // namespace sitrep
 

@@ -222,6 +222,7 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.kind = e.cells[2].empty() || e.cells[2] == "-" ? "group" : e.cells[2];
       lex.air = e.cells[3] == "air";
       lex.label = e.cells[3] == "label";
+      lex.generic = e.cells[3] == "generic";
       lex.rule = e.lang + "/actors.tsv:" + std::to_string(e.line) + " '" + e.cells[0] + "'";
     }
     ActorMention backed;

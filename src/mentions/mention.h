@@ -79,6 +79,10 @@ struct ActorMention {
   // mode 'label'): with no group named it stands for the story country's
   // armed opposition (theatres.tsv).
   bool label = false;
+  // A word for a class of armed men that a group named right after it in the
+  // genitive makes that group (mode 'generic': "rebels of the M23", "les
+  // insurgés du MNLA"); jihad-kind words do so too.
+  bool generic = false;
 };
 
 struct SourceMention {

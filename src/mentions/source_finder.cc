@@ -109,6 +109,30 @@ std::vector<SourceMention> SourceFinder::Find(const Document& doc) const {
       out.push_back(std::move(sm));
       continue;
     }
+    // A capitalised name right before the cue, an appositive's comma at most
+    // between ("UN envoy Staffan de Mistura said", "Tidjani Katiella, avait
+    // annoncé"): a person or an outlet the lexicon does not hold.
+    if (pos != "before") {
+      uint32_t e = c.begin;
+      if (e > 0 && st[e - 1].kind == TokenKind::kPunct && st[e - 1].punct == ',') --e;
+      uint32_t k = e;
+      // Particles inside a name ("de Mistura", "al-Hadas") stay in it.
+      while (k > 0 && e - k < 8 && st[k - 1].kind == TokenKind::kWord &&
+             (st[k - 1].capitalized || (k >= 2 && st[k - 2].capitalized && (st[k - 1].fold == "de" || st[k - 1].fold == "al"))))
+        --k;
+      while (k < e && !st[k].capitalized) ++k;
+      uint32_t sentence_start = k == 0 || Hard(st[k - 1]) || doc.tokens[k].newline_before;
+      // Two words at least beyond a sentence's capital; a long run is a
+      // headline in title case, not a name.
+      if (e >= k + 2 + sentence_start && e - k <= 5) {
+        sm.span = span(k, e);
+        sm.toks = {k, e};
+        sm.id = "OTHER";
+        sm.rule += " + capitalised name before";
+        out.push_back(std::move(sm));
+        continue;
+      }
+    }
     // A capitalised name right after the cue ("se sont vantés le site Russian Spring").
     if (pos != "after") {
       uint32_t k = c.end;

@@ -4,7 +4,8 @@
 // "l'OSDH", "Sputnik"), before or after the cue as the cue's position column
 // allows. A cue with no known source next to it yields a back-reference
 // after a pronoun ("a-t-il précisé", "Il a ajouté": cue_kind "same"), OTHER
-// for a capitalised name, or nothing. Claims of responsibility ("a
+// for a capitalised name right after the cue or right before it (an
+// appositive's comma at most between), or nothing. Claims of responsibility ("a
 // revendiqué") are cue_kind "claim" with no id. Only paired sources are
 // reported: a name without a cue is not a claim. Immutable; thread-safe.
 #ifndef SITREP_MENTIONS_SOURCE_FINDER_H_

@@ -136,7 +136,8 @@ Status MoveStaged(PgConn* c, CopyCounts* counts) {
       "INSERT INTO event_sources(event_id, source) SELECT e.id, s.source FROM stage_event_sources s "
       "JOIN events e ON e.event_id = s.event_id ORDER BY s.seq ON CONFLICT DO NOTHING"));
   // The kept counts, recounted over every event (the copied and any others).
-  return c->Exec(PostgresRecountStats());
+  SITREP_RETURN_IF_ERROR(c->Exec(PostgresRecountStats()));
+  return c->Exec(PostgresRecountMonthStats());
 }
 
 }  // namespace

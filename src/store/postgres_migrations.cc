@@ -123,6 +123,55 @@ CREATE TABLE event_stats(
   PRIMARY KEY (slice, dim, key));
 )sql";
 
+// 003: `event_stats_month`, the same counts kept per country, event type
+// and month, so that /api/stats and the totals of /api/events with a
+// country, an event type and a date range sum kept rows instead of
+// counting the events (postgres_query.cc). An event's month is a stored
+// column of events: 'YYYY-MM' when it starts and ends in that month, ''
+// when undated, '~' when it spans months (or has one end only). With a date
+// filter, the months a bound cuts and the '~' events are counted over the
+// events (index events_month). `timeline` is, on 'day' rows, the count of
+// the day's events that are not background (event_stats' 'tday'); 'type'
+// rows make by_type.
+const char* k003MonthStats = R"sql(
+-- The date order's index also holds the point, so a page with a box walks
+-- it without reading the events it passes over; it and the type's and the
+-- country's hold what the grid counts (lat, lon, fatalities), so the map's
+-- grid with those filters is counted from them alone.
+DROP INDEX events_date_id;
+DROP INDEX events_type_date;
+DROP INDEX events_country_date;
+ALTER TABLE events ADD COLUMN month text COLLATE "C" GENERATED ALWAYS AS (
+  CASE WHEN date_start IS NULL AND date_end IS NULL THEN ''
+       WHEN left(date_start, 7) = left(date_end, 7) THEN left(date_start, 7)
+       ELSE '~' END) STORED;
+CREATE INDEX events_date_id ON events(date_start NULLS FIRST, event_id)
+  INCLUDE (date_end, id, geom, lat, lon, fatalities);
+CREATE INDEX events_type_date ON events(lower(event_type), date_start NULLS FIRST, event_id)
+  INCLUDE (date_end, id, event_type, lat, lon, fatalities);
+CREATE INDEX events_country_date ON events(lower(country), date_start NULLS FIRST, event_id)
+  INCLUDE (date_end, id, country, lat, lon, fatalities);
+-- Counting the events in a box from an index alone (postgres_query.cc).
+CREATE INDEX events_lonlat ON events(lon, lat) INCLUDE (geom);
+CREATE INDEX events_month ON events(month, lower(country), lower(event_type))
+  INCLUDE (country, event_type, date_start, date_end);
+CREATE TABLE event_stats_month(
+  country text COLLATE "C" NOT NULL, event_type text COLLATE "C" NOT NULL,
+  month text COLLATE "C" NOT NULL, dim text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL,
+  n bigint NOT NULL, fatalities bigint NOT NULL, timeline bigint NOT NULL,
+  PRIMARY KEY (country, event_type, month, dim, key));
+-- Both hold what the sums read, so they are index-only scans.
+CREATE INDEX event_stats_month_country ON event_stats_month(lower(country), month)
+  INCLUDE (country, event_type, dim, key, n, fatalities, timeline);
+CREATE INDEX event_stats_month_type ON event_stats_month(lower(event_type), month)
+  INCLUDE (country, event_type, dim, key, n, fatalities, timeline);
+-- The totals (dim 'all') of a country or a type, one row per month.
+CREATE INDEX event_stats_month_country_all ON event_stats_month(lower(country), month)
+  INCLUDE (country, event_type, n) WHERE dim = 'all';
+CREATE INDEX event_stats_month_type_all ON event_stats_month(lower(event_type), month)
+  INCLUDE (country, event_type, n) WHERE dim = 'all';
+)sql";
+
 constexpr int64_t kMigrationLock = 0x5174726570000001;  // "sitrep" + 1
 
 }  // namespace
@@ -131,6 +180,7 @@ const std::vector<PgMigration>& PostgresMigrations() {
   static const std::vector<PgMigration> kMigrations = {
       {1, "001_initial", k001Initial},
       {2, "002_stats", k002Stats},
+      {3, "003_month_stats", k003MonthStats},
   };
   return kMigrations;
 }
@@ -171,6 +221,44 @@ CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
 CROSS JOIN LATERAL jsonb_array_elements(e.claims) x
 WHERE COALESCE(x->>'text', '') <> '' AND x->>'source' IS NOT NULL
 GROUP BY 1, 2, 3;
+)sql";
+}
+
+const char* PostgresRecountMonthStats() {
+  return R"sql(
+DELETE FROM event_stats_month;
+CREATE TEMP TABLE month_events ON COMMIT DROP AS
+SELECT e.id, COALESCE(e.country, '') AS country, e.event_type, e.month,
+  e.sub_event_type, e.date_start, e.background, e.admin1, e.actor1, e.actor2, e.fatalities, e.claims
+FROM events e;
+INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline)
+SELECT e.country, e.event_type, e.month, d.dim, d.key, count(*), sum(e.fatalities),
+  count(*) FILTER (WHERE d.dim = 'day' AND NOT e.background)
+FROM month_events e
+CROSS JOIN LATERAL (VALUES
+  ('all', ''),
+  ('day', e.date_start),
+  ('type', e.event_type),
+  ('sub', e.sub_event_type),
+  ('admin1', NULLIF(e.admin1, '')),
+  ('actor', e.actor1),
+  ('actor', CASE WHEN e.actor2 IS DISTINCT FROM e.actor1 THEN e.actor2 END)) d(dim, key)
+WHERE d.key IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline)
+SELECT e.country, e.event_type, e.month, 'source', c.src, count(*), sum(e.fatalities), 0
+FROM month_events e
+CROSS JOIN LATERAL (SELECT DISTINCT x->>'source' AS src FROM jsonb_array_elements(e.claims) x) c
+WHERE c.src IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline)
+SELECT e.country, e.event_type, e.month, 'word', (x->>'source') || chr(31) || (x->>'text'),
+  count(*), sum(e.fatalities), 0
+FROM month_events e
+CROSS JOIN LATERAL jsonb_array_elements(e.claims) x
+WHERE COALESCE(x->>'text', '') <> '' AND x->>'source' IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5;
+DROP TABLE month_events;
 )sql";
 }
 
@@ -218,6 +306,7 @@ Status MigratePostgres(PgConn* c, bool read_only) {
     if (*done) continue;  // another process applied it while we waited
     result = c->Exec(m.sql);
     if (result.ok() && m.version == 2) result = c->Exec(PostgresRecountStats());
+    if (result.ok() && m.version == 3) result = c->Exec(PostgresRecountMonthStats());
     if (!result.ok()) {
       result = Status::Internal(std::string("migration ") + m.name + ": " + result.message());
       break;

@@ -25,6 +25,9 @@ const std::vector<PgMigration>& PostgresMigrations();
 // after a copy).
 const char* PostgresRecountStats();
 
+// SQL that recounts `event_stats_month` (migration 003 and after a copy).
+const char* PostgresRecountMonthStats();
+
 // The highest applied version (0 for an empty database).
 StatusOr<int> PostgresSchemaVersion(PgConn* c);
 

@@ -1,8 +1,10 @@
 #include "store/postgres_query.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "base/dates.h"
 #include "store/event_codec.h"
 #include "store/postgres_migrations.h"
 
@@ -103,6 +105,59 @@ StatusOr<bool> SliceFor(PgConn* c, const QueryFilter& f, std::string* slice) {
   return r.Rows() > 0;
 }
 
+// How a filter of country, event type and dates only is answered from
+// event_stats_month (migration 003): the kept rows `kept` selects (over
+// alias m) plus, with a date filter, the events of the months the filter
+// cuts and those that span months, counted in SQL (`rest`, a clause over
+// alias e added to the filter's own WHERE).
+struct MonthPlan {
+  std::string kept = " WHERE true";
+  PgParams kept_params;
+  std::vector<std::string> edges;  // 'YYYY-MM' of the months the date filter cuts
+};
+
+std::string KeptParam(MonthPlan* plan, const std::string& v) {
+  plan->kept_params.push_back(v);
+  return "$" + std::to_string(plan->kept_params.size());
+}
+
+bool MonthPlanFor(const QueryFilter& f, MonthPlan* plan) {
+  if (f.bbox || !f.admin1.empty() || !f.sub_event_type.empty() || !f.actor.empty() ||
+      !f.source.empty() || !f.text.empty() || !f.doc_text.empty())
+    return false;
+  if (!f.country.empty())
+    plan->kept += " AND lower(m.country) = lower(" + KeptParam(plan, f.country) + ")";
+  if (!f.event_type.empty())
+    plan->kept += " AND lower(m.event_type) = lower(" + KeptParam(plan, f.event_type) + ")";
+  if (!f.from && !f.to) return true;  // every month, the undated and the spanning too
+  // The months wholly inside [from, to]: every event that starts and ends
+  // in one of them meets the interval. A month a bound cuts is an edge.
+  plan->kept += " AND m.month <> '' AND m.month <> '~'";
+  if (f.from) {
+    std::string m = f.from->ToString().substr(0, 7);
+    bool whole = f.from->d == 1;
+    plan->kept += " AND m.month " + std::string(whole ? ">= " : "> ") + KeptParam(plan, m);
+    if (!whole) plan->edges.push_back(m);
+  }
+  if (f.to) {
+    std::string m = f.to->ToString().substr(0, 7);
+    bool whole = AddDays(*f.to, 1).d == 1;
+    plan->kept += " AND m.month " + std::string(whole ? "<= " : "< ") + KeptParam(plan, m);
+    if (!whole && (plan->edges.empty() || plan->edges[0] != m)) plan->edges.push_back(m);
+  }
+  return true;
+}
+
+// The clause over events e for what a plan's kept rows leave out (only
+// with a date filter): the events of the edge months and those that span
+// months. Empty when there is no date filter.
+std::string RestClause(const QueryFilter& f, const MonthPlan& plan, PgWhere* where) {
+  if (!f.from && !f.to) return "";
+  std::string rest = "e.month IN ('~'";
+  for (const auto& m : plan.edges) rest += ", " + where->P(m);
+  return rest + ")";
+}
+
 void AddCount(EventCounts* c, const std::string& dim, const std::string& key, int64_t n,
               int64_t dead) {
   if (dim == "all") {
@@ -135,10 +190,33 @@ Status QueryFailed(const Status& st) {
   return Status::InvalidArgument("query failed: " + st.message());
 }
 
+Status AggregateEvents(PgConn* c, const PgWhere& where, EventCounts* out_counts);
+
+// With a `from` date, the events that meet it start no earlier than the
+// first of from's month (an event within one month ends in its start's
+// month) or than the earliest start of those that span months and end
+// after `from` (events.month '~', few, read from events_month). Added to
+// the filter, that bound lets the date-ordered indexes start there instead
+// of at the first event of the store: it selects the same events.
+Status AddStartBound(PgConn* c, const QueryFilter& f, PgWhere* where) {
+  if (!f.from) return Status::Ok();
+  std::string from = f.from->ToString();
+  std::string bound = from.substr(0, 7) + "-01";
+  auto r = c->Run("SELECT min(e.date_start), COALESCE(bool_or(e.date_start IS NULL), false) "
+                  "FROM events e WHERE e.month = '~' AND e.date_end >= $1",
+                  {from});
+  if (!r.ok()) return r.status();
+  if (r->Text(0, 1) == "t") return Status::Ok();  // one with no start: no bound
+  if (!r->IsNull(0, 0) && r->Text(0, 0) < bound) bound = r->Text(0, 0);
+  where->Add("e.date_start >= " + where->P(bound));
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<std::vector<StoredEvent>> PgQueryEvents(PgConn* c, const QueryFilter& f) {
   PgWhere where(f);
+  SITREP_RETURN_IF_ERROR(AddStartBound(c, f, &where));
   std::string sql;
   if (f.limit || f.offset) {
     // A page: its rows are chosen first by id (an index-only scan when the
@@ -168,10 +246,34 @@ StatusOr<int64_t> PgCountEvents(PgConn* c, const QueryFilter& f) {
                                   {slice}));
     return r.Rows() ? r.Int(0, 0) : 0;
   }
+  int64_t kept = 0;
   PgWhere where(f);
+  MonthPlan plan;
+  if (!MonthPlanFor(f, &plan)) {
+    SITREP_RETURN_IF_ERROR(AddStartBound(c, f, &where));
+  } else {
+    PG_ASSIGN_OR_RETURN(r, c->Run("SELECT COALESCE(sum(m.n), 0) FROM event_stats_month m" +
+                                      plan.kept + " AND m.dim = 'all'",
+                                  plan.kept_params));
+    kept = r.Int(0, 0);
+    std::string rest = RestClause(f, plan, &where);
+    if (rest.empty()) return kept;
+    where.Add(rest);
+  }
+  if (f.bbox) {
+    // The box's events are those whose point && the box: a count reads no
+    // event when the same box, widened by more than the float rounding
+    // of &&, also bounds lon and lat (the index-only scan of events_lonlat).
+    const BoundingBox& b = *f.bbox;
+    double eps = 1e-4 + 1e-6 * std::max({std::abs(b.min_lon), std::abs(b.max_lon),
+                                         std::abs(b.min_lat), std::abs(b.max_lat)});
+    where.Add("e.lon BETWEEN " + where.PReal(b.min_lon - eps) + " AND " +
+              where.PReal(b.max_lon + eps) + " AND e.lat BETWEEN " + where.PReal(b.min_lat - eps) +
+              " AND " + where.PReal(b.max_lat + eps));
+  }
   auto n = c->QueryInt("SELECT count(*) FROM events e" + where.sql, where.params);
   if (!n.ok()) return QueryFailed(n.status());
-  return *n;
+  return kept + *n;
 }
 
 // One pass over the matching events with grouping sets for the plain
@@ -190,6 +292,34 @@ StatusOr<EventCounts> PgAggregate(PgConn* c, const QueryFilter& f) {
     return out;
   }
   PgWhere where(f);
+  MonthPlan plan;
+  if (!MonthPlanFor(f, &plan)) {
+    SITREP_RETURN_IF_ERROR(AddStartBound(c, f, &where));
+  } else {
+    PG_ASSIGN_OR_RETURN(
+        r, c->Run("SELECT m.dim, m.key, sum(m.n), sum(m.fatalities), sum(m.timeline) FROM "
+                  "event_stats_month m" + plan.kept + " GROUP BY 1, 2",
+                  plan.kept_params));
+    for (int i = 0; i < r.Rows(); ++i) {
+      int64_t n = r.Int(i, 2);
+      if (n <= 0) continue;
+      std::string dim = r.Text(i, 0), key = r.Text(i, 1);
+      AddCount(&out, dim, key, n, r.Int(i, 3));
+      if (dim == "day" && r.Int(i, 4) > 0) out.timeline_days[key] += r.Int(i, 4);
+    }
+    std::string rest = RestClause(f, plan, &where);
+    if (rest.empty()) return out;
+    where.Add(rest);
+  }
+  SITREP_RETURN_IF_ERROR(AggregateEvents(c, where, &out));
+  return out;
+}
+
+namespace {
+
+// Adds the counts of the events `where` selects, in SQL.
+Status AggregateEvents(PgConn* c, const PgWhere& where, EventCounts* out_counts) {
+  EventCounts& out = *out_counts;
   auto sets = c->Query(
       "SELECT GROUPING(e.date_start), GROUPING(e.event_type), GROUPING(e.sub_event_type), "
       "GROUPING(e.admin1), GROUPING(e.actor1), e.date_start, e.background, e.event_type, "
@@ -240,8 +370,10 @@ StatusOr<EventCounts> PgAggregate(PgConn* c, const QueryFilter& f) {
   if (!sources.ok()) return QueryFailed(sources.status());
   for (int i = 0; i < sources->Rows(); ++i)
     out.by_source[sources->Text(i, 0)] += sources->Int(i, 1);
-  return out;
+  return Status::Ok();
 }
+
+}  // namespace
 
 StatusOr<std::vector<GridCell>> PgGrid(PgConn* c, const QueryFilter& f, int level) {
   constexpr int kLevels = static_cast<int>(std::size(kGridCellDegrees));
@@ -283,6 +415,7 @@ StatusOr<std::vector<GridCell>> PgGrid(PgConn* c, const QueryFilter& f, int leve
                     rest.sub_event_type.empty() && rest.actor.empty() && rest.source.empty() &&
                     rest.text.empty() && rest.doc_text.empty();
   PgWhere where(f, /*with_bbox=*/!cells_only);
+  SITREP_RETURN_IF_ERROR(AddStartBound(c, f, &where));
   const std::string cell = std::to_string(size);
   auto r = c->Query("SELECT floor(e.lon / " + cell + ")::bigint, floor(e.lat / " + cell +
                         ")::bigint, count(*), COALESCE(sum(e.fatalities), 0) FROM events e" +

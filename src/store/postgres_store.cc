@@ -19,6 +19,7 @@
 #include "store/postgres_store.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <ctime>
 #include <deque>
@@ -89,8 +90,8 @@ std::string DocDate(const RawDocument& raw) {
 
 // What event_stats counts of one event (its columns as stored).
 struct StatsRow {
-  std::string type, sub;
-  std::optional<std::string> day, admin1, actor1, actor2;
+  std::string type, sub, country;  // country: "" when the event has none
+  std::optional<std::string> day, day_end, admin1, actor1, actor2;
   bool background = false;
   std::optional<double> lat, lon;
   int64_t fatalities = 0;
@@ -99,14 +100,24 @@ struct StatsRow {
 
 using StatsKey = std::tuple<std::string, std::string, std::string>;  // slice, dim, key
 using StatsDeltas = std::map<StatsKey, std::pair<int64_t, int64_t>>;
+// event_stats_month: country, event type, month, dim, key -> n, fatalities, timeline.
+using MonthKey = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+using MonthDeltas = std::map<MonthKey, std::array<int64_t, 3>>;
+
+// events.month of migration 003 for dates as stored.
+std::string MonthOf(const std::optional<std::string>& start, const std::optional<std::string>& end) {
+  if (!start && !end) return "";
+  if (start && end && start->substr(0, 7) == end->substr(0, 7)) return start->substr(0, 7);
+  return "~";
+}
 
 std::string Cell(double lon, double lat, double size) {
   return std::to_string(static_cast<int64_t>(std::floor(lon / size))) + ":" +
          std::to_string(static_cast<int64_t>(std::floor(lat / size)));
 }
 
-// The dimensions of postgres_migrations.cc's recount, for one event.
-void CountEvent(const StatsRow& r, int sign, StatsDeltas* out) {
+// The dimensions of postgres_migrations.cc's recounts, for one event.
+void CountEvent(const StatsRow& r, int sign, StatsDeltas* out, MonthDeltas* months) {
   std::vector<std::pair<std::string, std::string>> keys = {{"all", ""}, {"type", r.type},
                                                            {"sub", r.sub}};
   if (r.day) keys.push_back({"day", *r.day});
@@ -137,6 +148,14 @@ void CountEvent(const StatsRow& r, int sign, StatsDeltas* out) {
       d.second += sign * r.fatalities;
     }
   }
+  const std::string month = MonthOf(r.day, r.day_end);
+  for (const auto& [dim, key] : keys) {
+    if (dim == "tday" || dim[0] == 'g') continue;  // tday is 'day' rows' timeline; no grid
+    auto& d = (*months)[{r.country, r.type, month, dim, key}];
+    d[0] += sign;
+    d[1] += sign * r.fatalities;
+    if (dim == "day" && !r.background) d[2] += sign;
+  }
 }
 
 // A text[] literal.
@@ -159,6 +178,7 @@ class PostgresStore : public Store {
   explicit PostgresStore(std::unique_ptr<PgConn> c) : c_(std::move(c)) {}
   ~PostgresStore() override {
     if (in_batch_) (void)CommitBatch();
+    if (in_group_) (void)CommitGroup();
   }
 
   StatusOr<bool> HasDocument(const std::string& doc_id, const std::string& hash,
@@ -189,6 +209,21 @@ class PostgresStore : public Store {
     return c_->Exec("COMMIT");
   }
 
+  Status BeginGroup() override {
+    if (in_batch_ || in_group_) return Status::Ok();
+    in_group_ = true;
+    group_error_ = Status::Ok();
+    return Status::Ok();
+  }
+  Status CommitGroup() override {
+    if (!in_group_) return Status::Ok();
+    Status st = FlushGroup();
+    in_group_ = false;
+    Status err = group_error_;
+    group_error_ = Status::Ok();
+    return err.ok() ? st : err;
+  }
+
   StatusOr<std::vector<StoredEvent>> Query(const QueryFilter& f) override {
     return PgQueryEvents(c_.get(), f);
   }
@@ -211,7 +246,11 @@ class PostgresStore : public Store {
   }
 
  private:
-  Status LockFor(const std::string& doc_id, const DocumentResult& result);
+  Status LockFor(const std::string& doc_id, const DocumentResult& result, bool try_only,
+                 bool* got);
+  Status LockInGroup(const std::string& doc_id, const DocumentResult& result);
+  Status FlushGroup();
+  Status FailGroup(const Status& st);
   Status InsertDocument(const RawDocument& raw, const DocumentResult& result,
                         const std::string& hash, const std::string& text,
                         const std::string& data_version);
@@ -229,19 +268,40 @@ class PostgresStore : public Store {
 
   std::unique_ptr<PgConn> c_;
   bool in_batch_ = false;
-  StatsDeltas stats_;  // the current document's changes to event_stats
+  StatsDeltas stats_;    // the current document's changes to event_stats
+  MonthDeltas months_;  // and to event_stats_month
+  // BeginGroup(): the open transaction, the documents whose locks it
+  // holds, their kept-count changes (applied at its commit) and the first
+  // failure that lost documents of the group.
+  bool in_group_ = false, group_open_ = false;
+  int group_docs_ = 0;
+  StatsDeltas group_stats_;
+  MonthDeltas group_months_;
+  Status group_error_;
 };
 
 // The document's lock, then one per event type its old and new reports
 // have, in key order (see the file comment). A batch already holds the
-// store-wide lock exclusively.
-Status PostgresStore::LockFor(const std::string& doc_id, const DocumentResult& result) {
+// store-wide lock exclusively; a group took it shared at its start. With
+// `try_only`, a lock another writer holds is not waited for: *got is false.
+Status PostgresStore::LockFor(const std::string& doc_id, const DocumentResult& result,
+                              bool try_only, bool* got) {
   if (in_batch_) return Status::Ok();
-  SITREP_RETURN_IF_ERROR(
-      c_->Exec(std::string("SELECT pg_advisory_xact_lock_shared(") + kStoreLock + ")"));
-  PG_ASSIGN_OR_RETURN(d, c_->Run("SELECT pg_advisory_xact_lock($1::bigint)",
-                                 {PgInt(LockKey("doc", doc_id))}));
-  (void)d;
+  if (!in_group_)
+    SITREP_RETURN_IF_ERROR(
+        c_->Exec(std::string("SELECT pg_advisory_xact_lock_shared(") + kStoreLock + ")"));
+  const std::string lock = try_only ? "SELECT pg_try_advisory_xact_lock($1::bigint)"
+                                    : "SELECT pg_advisory_xact_lock($1::bigint)";
+  auto take = [&](int64_t key) -> StatusOr<bool> {
+    auto r = c_->Run(lock, {PgInt(key)});
+    if (!r.ok()) return r.status();
+    return !try_only || r->Text(0, 0) == "t";
+  };
+  PG_ASSIGN_OR_RETURN(d, take(LockKey("doc", doc_id)));
+  if (!d) {
+    *got = false;
+    return Status::Ok();
+  }
   std::set<std::string> types;
   for (const auto& e : result.events) types.insert(e.event_type);
   PG_ASSIGN_OR_RETURN(old, c_->Run("SELECT DISTINCT event_type FROM reports WHERE doc_id = $1",
@@ -250,10 +310,70 @@ Status PostgresStore::LockFor(const std::string& doc_id, const DocumentResult& r
   std::set<int64_t> keys;
   for (const auto& t : types) keys.insert(LockKey("type", t));
   for (int64_t k : keys) {
-    PG_ASSIGN_OR_RETURN(l, c_->Run("SELECT pg_advisory_xact_lock($1::bigint)", {PgInt(k)}));
-    (void)l;
+    PG_ASSIGN_OR_RETURN(l, take(k));
+    if (!l) {
+      *got = false;
+      return Status::Ok();
+    }
   }
+  if (got) *got = true;
   return Status::Ok();
+}
+
+// A group's transaction waits for a lock only while it holds none but the
+// document's own, taken in order: a writer that waits never holds what
+// another one that waits needs, so groups and single documents never
+// deadlock.
+Status PostgresStore::LockInGroup(const std::string& doc_id, const DocumentResult& result) {
+  if (group_open_ && group_docs_ > 0) {
+    bool got = false;
+    Status st = LockFor(doc_id, result, /*try_only=*/true, &got);
+    if (!st.ok()) return FailGroup(st);
+    if (got) {
+      ++group_docs_;
+      return Status::Ok();
+    }
+    SITREP_RETURN_IF_ERROR(FlushGroup());  // another writer holds one: commit, then wait
+  }
+  if (!group_open_) {
+    Status st = c_->Exec("BEGIN");
+    if (!st.ok()) return FailGroup(st);
+    group_open_ = true;
+    st = c_->Exec(std::string("SELECT pg_advisory_xact_lock_shared(") + kStoreLock + ")");
+    if (!st.ok()) return FailGroup(st);
+  }
+  bool got = false;
+  Status st = LockFor(doc_id, result, /*try_only=*/false, &got);
+  if (!st.ok()) return FailGroup(st);
+  ++group_docs_;
+  return Status::Ok();
+}
+
+// Commits the group's transaction with its kept counts (one upsert in key
+// order, as a single document's).
+Status PostgresStore::FlushGroup() {
+  if (!group_open_) return Status::Ok();
+  stats_ = std::move(group_stats_);
+  months_ = std::move(group_months_);
+  group_stats_.clear();
+  group_months_.clear();
+  Status st = ApplyStats();
+  if (!st.ok()) return FailGroup(st);
+  st = c_->Exec("COMMIT");
+  group_open_ = false;
+  group_docs_ = 0;
+  if (!st.ok()) return FailGroup(st);
+  return Status::Ok();
+}
+
+Status PostgresStore::FailGroup(const Status& st) {
+  if (group_open_) (void)c_->Exec("ROLLBACK");
+  group_open_ = false;
+  group_docs_ = 0;
+  group_stats_.clear();
+  group_months_.clear();
+  if (group_error_.ok()) group_error_ = st;
+  return st;
 }
 
 Status PostgresStore::InsertDocument(const RawDocument& raw, const DocumentResult& result,
@@ -320,10 +440,12 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   IngestOutcome out;
   out.doc_id = result.doc_id;
   std::string hash = DocumentContentHash(raw);
-  PgTransaction tx(c_.get(), /*nested=*/in_batch_);
+  if (in_group_) SITREP_RETURN_IF_ERROR(LockInGroup(result.doc_id, result));
+  PgTransaction tx(c_.get(), /*nested=*/in_batch_ || in_group_);
   SITREP_RETURN_IF_ERROR(tx.Begin());
-  SITREP_RETURN_IF_ERROR(LockFor(result.doc_id, result));
+  if (!in_group_) SITREP_RETURN_IF_ERROR(LockFor(result.doc_id, result, false, nullptr));
   stats_.clear();
+  months_.clear();
   PG_ASSIGN_OR_RETURN(
       q, c_->Run("SELECT content_hash, data_version, pipeline_version FROM documents WHERE doc_id = $1",
                  {result.doc_id}));
@@ -357,8 +479,23 @@ StatusOr<IngestOutcome> PostgresStore::IngestDocument(const RawDocument& raw,
   seeds.insert(seeds.end(), ids.begin(), ids.end());
   PG_ASSIGN_OR_RETURN(rebuilt, Recluster(seeds, std::move(old_events)));
   out.events_rebuilt = rebuilt;
-  SITREP_RETURN_IF_ERROR(ApplyStats());
-  SITREP_RETURN_IF_ERROR(tx.Commit());
+  if (!in_group_) {
+    SITREP_RETURN_IF_ERROR(ApplyStats());
+    SITREP_RETURN_IF_ERROR(tx.Commit());
+    return out;
+  }
+  SITREP_RETURN_IF_ERROR(tx.Commit());  // the savepoint; the counts wait for the group's commit
+  for (const auto& [k, d] : stats_) {
+    auto& g = group_stats_[k];
+    g.first += d.first;
+    g.second += d.second;
+  }
+  for (const auto& [k, d] : months_) {
+    auto& g = group_months_[k];
+    for (int i = 0; i < 3; ++i) g[i] += d[i];
+  }
+  stats_.clear();
+  months_.clear();
   return out;
 }
 
@@ -435,7 +572,8 @@ StatusOr<size_t> PostgresStore::Recluster(const std::vector<std::string>& seeds,
 Status PostgresStore::DeleteEvent(const std::string& event_id) {
   PG_ASSIGN_OR_RETURN(
       del, c_->Run("DELETE FROM events WHERE event_id = $1 RETURNING event_type, sub_event_type, "
-                   "date_start, background, admin1, actor1, actor2, lat, lon, fatalities, claims",
+                   "date_start, background, admin1, actor1, actor2, lat, lon, fatalities, claims, "
+                   "COALESCE(country, ''), date_end",
                    {event_id}));
   for (int i = 0; i < del.Rows(); ++i) {
     StatsRow r;
@@ -454,7 +592,9 @@ Status PostgresStore::DeleteEvent(const std::string& event_id) {
     if (!del.IsNull(i, 8)) r.lon = del.Real(i, 8);
     r.fatalities = del.Int(i, 9);
     r.claims = del.Text(i, 10);
-    CountEvent(r, -1, &stats_);
+    r.country = del.Text(i, 11);
+    r.day_end = opt(12);
+    CountEvent(r, -1, &stats_, &months_);
   }
   return Status::Ok();
 }
@@ -473,13 +613,38 @@ Status PostgresStore::ApplyStats() {
     deads.push_back(std::to_string(d.second));
   }
   stats_.clear();
-  if (slices.empty()) return Status::Ok();
+  if (!slices.empty()) {
+    PG_ASSIGN_OR_RETURN(
+        up, c_->Run("INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT * FROM "
+                    "unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) "
+                    "ORDER BY 1, 2, 3 ON CONFLICT (slice, dim, key) DO UPDATE SET n = "
+                    "event_stats.n + excluded.n, fatalities = event_stats.fatalities + "
+                    "excluded.fatalities",
+                    {PgArray(slices), PgArray(dims), PgArray(keys), PgArray(ns), PgArray(deads)}));
+    (void)up;
+  }
+  // Then the month rows, also in key order (every writer: event_stats first).
+  std::vector<std::string> cols[5], nums[3];
+  for (const auto& [k, d] : months_) {
+    if (d[0] == 0 && d[1] == 0 && d[2] == 0) continue;
+    cols[0].push_back(std::get<0>(k));
+    cols[1].push_back(std::get<1>(k));
+    cols[2].push_back(std::get<2>(k));
+    cols[3].push_back(std::get<3>(k));
+    cols[4].push_back(std::get<4>(k));
+    for (int i = 0; i < 3; ++i) nums[i].push_back(std::to_string(d[i]));
+  }
+  months_.clear();
+  if (cols[0].empty()) return Status::Ok();
   PG_ASSIGN_OR_RETURN(
-      up, c_->Run("INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT * FROM "
-                  "unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) "
-                  "ORDER BY 1, 2, 3 ON CONFLICT (slice, dim, key) DO UPDATE SET n = event_stats.n + "
-                  "excluded.n, fatalities = event_stats.fatalities + excluded.fatalities",
-                  {PgArray(slices), PgArray(dims), PgArray(keys), PgArray(ns), PgArray(deads)}));
+      up, c_->Run("INSERT INTO event_stats_month(country, event_type, month, dim, key, n, "
+                  "fatalities, timeline) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], "
+                  "$4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[]) ORDER BY 1, 2, "
+                  "3, 4, 5 ON CONFLICT (country, event_type, month, dim, key) DO UPDATE SET n = "
+                  "event_stats_month.n + excluded.n, fatalities = event_stats_month.fatalities + "
+                  "excluded.fatalities, timeline = event_stats_month.timeline + excluded.timeline",
+                  {PgArray(cols[0]), PgArray(cols[1]), PgArray(cols[2]), PgArray(cols[3]),
+                   PgArray(cols[4]), PgArray(nums[0]), PgArray(nums[1]), PgArray(nums[2])}));
   (void)up;
   return Status::Ok();
 }
@@ -531,6 +696,8 @@ Status PostgresStore::WriteEvent(const std::vector<const LoadedReport*>& members
   stats.type = e.event_type;
   stats.sub = e.sub_event_type;
   stats.day = start;
+  stats.day_end = end;
+  stats.country = e.location.country;
   stats.background = e.background;
   if (!e.location.admin1.empty()) stats.admin1 = e.location.admin1;
   if (e.actor1 && !e.actor1->id.empty()) stats.actor1 = e.actor1->id;
@@ -539,7 +706,7 @@ Status PostgresStore::WriteEvent(const std::vector<const LoadedReport*>& members
   stats.lon = e.location.lon;
   stats.fatalities = e.fatalities ? e.fatalities->best : 0;
   stats.claims = claims;
-  CountEvent(stats, +1, &stats_);
+  CountEvent(stats, +1, &stats_, &months_);
   for (const auto& s : sources) {
     if (s.empty()) continue;
     PG_ASSIGN_OR_RETURN(ins, c_->Run("INSERT INTO event_sources(event_id, source) VALUES ($1, $2) "

@@ -104,6 +104,19 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
       for (const auto& e : *q) out.push_back(EventToJson(e.event));
     return out;
   }
+  // Aggregate(f) and Count(f) must be the counts of the events Query(f) returns.
+  static void ExpectCountsOfEvents(Store* s, const QueryFilter& f, const std::string& what) {
+    auto events = s->Query(f);
+    ASSERT_TRUE(events.ok()) << what << ": " << events.status().message();
+    std::vector<Event> plain;
+    for (const auto& e : *events) plain.push_back(e.event);
+    auto counts = s->Aggregate(f);
+    ASSERT_TRUE(counts.ok()) << what << ": " << counts.status().message();
+    EXPECT_EQ(StatsJson(*counts, Ymd{2024, 1, 1}), StatsJson(plain, Ymd{2024, 1, 1})) << what;
+    auto n = s->Count(f);
+    ASSERT_TRUE(n.ok()) << what << ": " << n.status().message();
+    EXPECT_EQ(*n, static_cast<int64_t>(plain.size())) << what;
+  }
   std::filesystem::path dir_;
   std::map<std::string, std::string> urls_;
 };
@@ -254,6 +267,10 @@ TEST_P(StoreContractTest, QueryFilters) {
     EXPECT_TRUE(q.ok()) << q.status().message();
     if (q.ok())
       for (const auto& e : *q) out.push_back(e.event.docs[0]);
+    auto n = s->Count(f);  // counted another way: the same events (a page: all of them)
+    EXPECT_TRUE(n.ok() && (f.limit || *n == static_cast<int64_t>(out.size())))
+        << (n.ok() ? std::to_string(*n) : n.status().message()) << " counted, " << out.size()
+        << " found";
     return out;
   };
   using V = std::vector<std::string>;
@@ -262,6 +279,14 @@ TEST_P(StoreContractTest, QueryFilters) {
   f.bbox = BoundingBox{35, 34, 38, 37};
   EXPECT_EQ(ids(f), V{"idlib"});
   f.bbox = BoundingBox{36.0, 35.0, 36.5, 36.0};  // Idlib's latitude, not its longitude
+  EXPECT_EQ(ids(f), V{});
+  // Near the box's edges (a point exactly on one is left to the float
+  // rounding of each backend's spatial index).
+  f.bbox = BoundingBox{36.6299, 35.9299, 37.0, 36.0};
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f.bbox = BoundingBox{36.0, 35.0, 36.6301, 35.9301};
+  EXPECT_EQ(ids(f), V{"idlib"});
+  f.bbox = BoundingBox{36.0, 35.0, 36.6299, 35.9301};
   EXPECT_EQ(ids(f), V{});
   f = {};
   f.from = Ymd{2023, 3, 15};
@@ -393,6 +418,86 @@ TEST_P(StoreContractTest, AggregatesAreTheCountsOfTheStoredEvents) {
   EXPECT_EQ((*cells)[0].y, 4);
 }
 
+// Filters of country, event type and dates (which PostgreSQL answers from
+// counts kept per country, type and month, counting over the events only
+// the months a date bound cuts and the events spanning months) against the
+// events themselves, before and after documents are replaced.
+TEST_P(StoreContractTest, FilteredAggregatesAreTheCountsOfTheStoredEvents) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  // Places far apart, so that no two of these events merge.
+  auto doc = [](const std::string& id, const std::string& country, bool battle, Ymd start,
+                Ymd end, double lat, double lon) {
+    TestDoc d = StrikeDoc(id, kFr, "SRC-" + id, 2 + static_cast<int64_t>(id.size()), lat, lon);
+    Event& e = d.result.events[0];
+    e.location.country = country;
+    e.location.admin1 = country.empty() ? "" : country + "-X" + id;
+    if (battle) {
+      e.event_type = "Battles";
+      e.sub_event_type = "Armed clash";
+      e.actor2 = Actor{"ACTOR-" + id, ""};
+    }
+    e.date = start.valid() ? DateInterval{start, end, start == end ? DatePrecision::kDay
+                                                                   : DatePrecision::kRange}
+                           : DateInterval{};
+    return d;
+  };
+  std::vector<TestDoc> docs = {
+      doc("a", "SY", false, {2023, 3, 10}, {2023, 3, 10}, 35.9, 36.6),
+      doc("b", "SY", true, {2023, 3, 31}, {2023, 3, 31}, 36.9, 40.0),
+      doc("c", "IQ", false, {2023, 4, 1}, {2023, 4, 1}, 33.3, 44.4),
+      doc("d", "SY", false, {2023, 3, 28}, {2023, 4, 3}, 34.5, 38.0),  // spans two months
+      doc("e", "IQ", true, {}, {}, 36.3, 43.1),                        // undated
+      doc("f", "SY", true, {2023, 5, 15}, {2023, 5, 15}, 33.5, 36.3),
+      doc("g", "", false, {2023, 4, 20}, {2023, 4, 20}, 15.3, 44.2),   // no country
+      doc("h", "IQ", true, {2022, 12, 30}, {2023, 1, 2}, 30.5, 47.8),  // spans two years
+  };
+  for (const auto& d : docs) Ingest(s.get(), d);
+  auto check_all = [&](const std::string& when) {
+    std::vector<std::pair<std::string, QueryFilter>> filters;
+    auto add = [&](const std::string& what, std::optional<Ymd> from, std::optional<Ymd> to,
+                   const std::string& country = "", const std::string& type = "") {
+      QueryFilter f;
+      f.from = from;
+      f.to = to;
+      f.country = country;
+      f.event_type = type;
+      filters.push_back({what, f});
+    };
+    add("nothing", {}, {});
+    add("a country", {}, {}, "SY");
+    add("a country in another case", {}, {}, "sy");
+    add("a country and a type", {}, {}, "IQ", "Battles");
+    add("a type in another case and an aligned end", {}, Ymd{2023, 4, 30}, "", "battles");
+    add("from mid-month", Ymd{2023, 3, 15}, {});
+    add("from the first of a month", Ymd{2023, 4, 1}, {});
+    add("to the last of a month", {}, Ymd{2023, 3, 31});
+    add("to mid-month", {}, Ymd{2023, 4, 2});
+    add("across a month", Ymd{2023, 3, 10}, Ymd{2023, 4, 2});
+    add("a whole month", Ymd{2023, 4, 1}, Ymd{2023, 4, 30});
+    add("within a month", Ymd{2023, 3, 12}, Ymd{2023, 3, 30});
+    add("a year's end", Ymd{2022, 12, 31}, Ymd{2023, 1, 1});
+    add("from after to", Ymd{2023, 5, 1}, Ymd{2023, 3, 1});
+    add("a country from a month", Ymd{2023, 4, 1}, {}, "SY");
+    add("a country and a type across months", Ymd{2023, 3, 31}, Ymd{2023, 5, 15}, "SY", "Battles");
+    for (const auto& [what, f] : filters) ExpectCountsOfEvents(s.get(), f, when + ", " + what);
+  };
+  check_all("as ingested");
+  // Replacements move events between countries, types and months.
+  TestDoc f2 = doc("f", "IQ", true, {2023, 4, 2}, {2023, 4, 2}, 33.5, 36.3);
+  f2.raw.bytes += " Mise à jour.";
+  EXPECT_EQ(Ingest(s.get(), f2).action, IngestAction::kReplaced);
+  TestDoc d2 = doc("d", "SY", true, {2023, 3, 20}, {2023, 3, 21}, 34.5, 38.0);
+  d2.raw.bytes += " Mise à jour.";
+  EXPECT_EQ(Ingest(s.get(), d2).action, IngestAction::kReplaced);
+  TestDoc a2 = doc("a", "SY", false, {2023, 3, 10}, {2023, 3, 10}, 36.9, 40.0);  // now beside b
+  a2.result.events[0].event_type = "Battles";
+  a2.result.events[0].sub_event_type = "Armed clash";
+  a2.raw.bytes += " Mise à jour.";
+  EXPECT_EQ(Ingest(s.get(), a2).action, IngestAction::kReplaced);
+  check_all("after replacements");
+}
+
 TEST_P(StoreContractTest, OpeningReadOnlyNeedsAnExistingStore) {
   StoreOptions ro;
   ro.read_only = true;
@@ -442,12 +547,25 @@ TEST_P(StoreContractTest, ConcurrentWritersMakeWhatOneWriterMakes) {
         errors[w] = s.status().message();
         return;
       }
+      // Half the writers store their documents in groups (as sitrep worker).
+      bool grouped = w % 2 == 1;
+      int in_group = 0;
       for (size_t i = w; i < docs.size(); i += kWriters) {
+        if (grouped && in_group == 0) (void)(*s)->BeginGroup();
         // Every writer also stores the first document (a redelivery).
         for (const TestDoc* d : {&docs[i], &docs[0]}) {
           auto r = (*s)->IngestDocument(d->raw, d->result, "data:test");
           if (!r.ok()) errors[w] = r.status().message();
         }
+        if (grouped && ++in_group == 3) {
+          Status st = (*s)->CommitGroup();
+          if (!st.ok()) errors[w] = st.message();
+          in_group = 0;
+        }
+      }
+      if (grouped) {
+        Status st = (*s)->CommitGroup();
+        if (!st.ok()) errors[w] = st.message();
       }
     });
   }
@@ -466,6 +584,21 @@ TEST_P(StoreContractTest, ConcurrentWritersMakeWhatOneWriterMakes) {
   std::vector<Event> plain;
   for (const auto& e : *stored) plain.push_back(e.event);
   EXPECT_EQ(StatsJson(*kept, Ymd{2024, 1, 1}), StatsJson(plain, Ymd{2024, 1, 1}));
+  // And so are those kept per country, type and month.
+  QueryFilter f;
+  f.country = "SY";
+  ExpectCountsOfEvents(s.get(), f, "a country");
+  f.from = Ymd{2023, 3, 1};
+  f.event_type = "Battles";
+  ExpectCountsOfEvents(s.get(), f, "a country and a type from a month");
+  f.from = Ymd{2023, 3, 12};
+  f.to = Ymd{2023, 3, 31};
+  f.event_type.clear();
+  ExpectCountsOfEvents(s.get(), f, "a country and days");
+  f.from = Ymd{2023, 1, 1};
+  f.to = Ymd{2023, 12, 31};
+  f.country = "sy";
+  ExpectCountsOfEvents(s.get(), f, "a country in another case and a year");
 }
 
 // PostgreSQL's full-text syntax is the web-search one: no query is an error.
