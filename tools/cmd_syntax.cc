@@ -13,7 +13,7 @@ namespace {
 
 struct TrainFlags {
   SyntaxTrainOptions opt;
-  std::string train, output;
+  std::string train, output, target;
   std::vector<std::string> set_upos;  // FORM=UPOS
 };
 
@@ -27,6 +27,7 @@ std::vector<std::string> SplitCommas(const std::string& s) {
 
 int RunTrain(TrainFlags f) {
   f.opt.train_files = SplitCommas(f.train);
+  f.opt.target_files = SplitCommas(f.target);
   for (const auto& rule : f.set_upos) {
     size_t eq = rule.rfind('=');
     if (eq == std::string::npos || eq == 0) {
@@ -50,6 +51,7 @@ int RunTrain(TrainFlags f) {
   cmd << " --tagger-prune " << f.opt.tagger_prune
       << " --parser-prune " << f.opt.parser_prune;
   for (const auto& rule : f.set_upos) cmd << " --set-upos '" << rule << "'";
+  if (!f.target.empty()) cmd << " --target-treebank " << f.target;
   f.opt.command = cmd.str();
   auto start = std::chrono::steady_clock::now();
   auto model = TrainSyntaxModel(f.opt, &std::cerr);
@@ -133,6 +135,10 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   train->add_option("--set-upos", f->set_upos,
                     "FORM=UPOS: harmonise the UPOS of every word with this form in the training and dev "
                     "files (repeatable; the files are read, never changed)");
+  train->add_option("--target-treebank", f->target,
+                    "training files (comma-separated, among --train) whose treebank's conventions the parser "
+                    "follows at run time: it learns per-treebank copies of its features, the other files as "
+                    "a second treebank");
   train->callback([f, exit_code] { *exit_code = RunTrain(*f); });
   auto pf = std::make_shared<PruneFlags>();
   auto* prune = cmd->add_subcommand("prune", "Drop a model's small weights (smaller file, faster load)");

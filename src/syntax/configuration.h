@@ -16,6 +16,9 @@ namespace sitrep {
 struct ParserInput {
   std::vector<WordKeys> words;
   std::vector<uint16_t> upos, feats;
+  // The treebank (domain) whose conventions this sentence follows, for the
+  // parser's domain copies of its features (parser.h); 0 = the model's own.
+  uint32_t domain = 0;
   size_t size() const { return words.size(); }  // words + 1 (the root)
 };
 // Builds a ParserInput from tagged words (adds the root in front).

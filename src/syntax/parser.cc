@@ -4,6 +4,7 @@
 #include <random>
 
 #include "syntax/transition.h"
+#include "syntax/word_form.h"
 
 namespace sitrep {
 namespace {
@@ -23,6 +24,13 @@ int BestOfMinCost(const std::vector<int>& costs, const float* scores) {
   return best;
 }
 
+// The domain copies of the first features (parser.h).
+void AddDomain(uint32_t domain, std::vector<uint32_t>* f) {
+  if (domain == 0) return;
+  const size_t n = std::min(f->size(), Parser::kDomainKeys);
+  for (size_t i = 0; i < n; ++i) f->push_back(FeatureKey(250, (*f)[i], domain));
+}
+
 }  // namespace
 
 int Parser::Best(const ArcHybrid& system, const Configuration& c, const float* scores) const {
@@ -33,6 +41,11 @@ int Parser::Best(const ArcHybrid& system, const Configuration& c, const float* s
 }
 
 void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels) const {
+  ParseAs(in, in.domain != 0 && domain_ != 0 ? in.domain : domain_, heads, labels);
+}
+
+void Parser::ParseAs(const ParserInput& in, uint32_t domain, std::vector<int>* heads,
+                     std::vector<uint16_t>* labels) const {
   const size_t n = in.size() - 1;
   ArcHybrid system(static_cast<int>(labels_.size()), root_label_);
   Configuration c(n);
@@ -41,6 +54,7 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<u
   std::vector<float> scores(system.num_actions());
   while (!c.Terminal()) {
     c.Features(in, &f);
+    AddDomain(domain, &f);
     model_.Score(f.data(), f.size(), scores.data());
     system.Apply(Best(system, c, scores.data()), &c);
   }
@@ -58,6 +72,7 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
   Parser parser;
   parser.labels_ = labels;
   parser.root_label_ = RootLabel(labels);
+  parser.domain_ = opt.domain;
   ArcHybrid system(static_cast<int>(labels.size()), parser.root_label_);
   PerceptronTrainer trainer(system.num_actions());
   std::vector<size_t> order(train.size());
@@ -75,6 +90,7 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
       Configuration c(ex.input.size() - 1);
       while (!c.Terminal()) {
         c.Features(ex.input, &f);
+        if (opt.domain != 0) AddDomain(ex.input.domain, &f);
         trainer.Score(f.data(), f.size(), scores.data());
         system.Costs(c, ex.heads, ex.labels, &costs);
         int pred = parser.Best(system, c, scores.data());
@@ -93,6 +109,7 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
     Parser candidate;
     candidate.labels_ = labels;
     candidate.root_label_ = parser.root_label_;
+    candidate.domain_ = parser.domain_;
     candidate.model_ = trainer.Average(opt.prune);
     if (dev.empty()) {
       parser = std::move(candidate);
@@ -127,11 +144,12 @@ bool Parser::Mean(const std::vector<const Parser*>& parsers, float min_abs, Pars
   if (parsers.empty()) return false;
   std::vector<const LinearModel*> models;
   for (const Parser* p : parsers) {
-    if (p->labels_ != parsers[0]->labels_) return false;
+    if (p->labels_ != parsers[0]->labels_ || p->domain_ != parsers[0]->domain_) return false;
     models.push_back(&p->model_);
   }
   out->labels_ = parsers[0]->labels_;
   out->root_label_ = parsers[0]->root_label_;
+  out->domain_ = parsers[0]->domain_;
   out->model_ = LinearModel::Mean(models, min_abs);
   return true;
 }
@@ -139,12 +157,13 @@ bool Parser::Mean(const std::vector<const Parser*>& parsers, float min_abs, Pars
 void Parser::Save(ByteWriter* w) const {
   w->Strings(labels_);
   w->Put<int32_t>(root_label_);
+  w->Put<uint32_t>(domain_);
   model_.Save(w);
 }
 
 bool Parser::Load(ByteReader* r) {
   int32_t root = 0;
-  if (!r->Strings(&labels_) || !r->Get(&root) || !model_.Load(r)) return false;
+  if (!r->Strings(&labels_) || !r->Get(&root) || !r->Get(&domain_) || !model_.Load(r)) return false;
   root_label_ = root;
   return root >= 0 && static_cast<size_t>(root) < labels_.size() &&
          model_.num_classes() == static_cast<int>(1 + 2 * labels_.size());

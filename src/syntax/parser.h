@@ -2,6 +2,14 @@
 // averaged perceptron over the features of configuration.h, trained with
 // the dynamic oracle of transition.h (exploring the model's own mistakes
 // after the first epoch).
+//
+// Domains (Daume III 2007, "frustratingly easy domain adaptation"): when
+// training sentences come from treebanks with different conventions, each
+// sentence's first kDomainKeys features (bias, words and tags of the stack
+// and buffer items) are also added once more under its treebank's id, so
+// the model learns what is shared and what each treebank does its own
+// way. At run time the parser adds the copies of one domain, the target's
+// (domain()); a model trained without domains has none and adds nothing.
 #ifndef SITREP_SYNTAX_PARSER_H_
 #define SITREP_SYNTAX_PARSER_H_
 
@@ -27,6 +35,7 @@ struct ParserOptions {
   uint32_t seed = 1;
   double explore = 0.9;  // probability of following a wrong prediction after epoch 1
   float prune = 0.f;
+  uint32_t domain = 0;  // the run-time domain (0: no domain copies)
 };
 
 class ArcHybrid;
@@ -36,6 +45,8 @@ class Parser {
   // heads: for word i (0-based), the 0-based index of its head or -1 for the root.
   void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels) const;
   const std::vector<std::string>& labels() const { return labels_; }
+  uint32_t domain() const { return domain_; }
+  static constexpr size_t kDomainKeys = 24;
   size_t num_weights() const { return model_.num_weights(); }
 
   // `labels` are the relation names the examples' label ids refer to.
@@ -50,9 +61,12 @@ class Parser {
 
  private:
   int Best(const ArcHybrid& system, const Configuration& c, const float* scores) const;
+  void ParseAs(const ParserInput& in, uint32_t domain, std::vector<int>* heads,
+               std::vector<uint16_t>* labels) const;
   LinearModel model_;
   std::vector<std::string> labels_;
   int root_label_ = 0;
+  uint32_t domain_ = 0;
 };
 
 }  // namespace sitrep

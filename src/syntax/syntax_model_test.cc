@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -175,6 +176,7 @@ std::string BodyWithParserTable(const std::vector<TestSlot>& slots, const std::v
   w.Vec(std::vector<uint32_t>{});
   w.Strings({"root"});  // parser: shift, left-arc root, right-arc root
   w.Put<int32_t>(0);
+  w.Put<uint32_t>(0);  // no domain copies
   PutLinear(&w, 3, features, slots, weights);
   return w.bytes();
 }
@@ -265,6 +267,41 @@ TEST(SyntaxModelTest, MeanOfLinearModelsScoresTheMeanOfTheirScores) {
   // Models over different classes have no mean.
   LinearModel c = LinearModel::Build(4, rb, 0);
   EXPECT_EQ(LinearModel::Mean({&a, &c}, 0).num_weights(), 0u);
+}
+
+TEST(SyntaxModelTest, DomainCopiesLetTheTargetTreebanksConventionWin) {
+  // Two "treebanks" of the same sentences that disagree on one relation's
+  // name: the model follows the one marked as the target.
+  std::vector<ConlluSentence> plain = Tiny("fr"), renamed = plain;
+  size_t objects = 0;
+  for (auto& s : renamed)
+    for (auto& w : s.words)
+      if (w.deprel == "obj") w.deprel = "obl:arg", ++objects;
+  ASSERT_GE(objects, 4u);
+  std::vector<ConlluSentence> both = plain;
+  both.insert(both.end(), renamed.begin(), renamed.end());
+  auto labels_of_objects = [&](const std::vector<bool>& target) {
+    auto model = TrainSyntaxModel(TinyOptions("fr"), both, {}, nullptr, target);
+    EXPECT_EQ(model->parser().domain(), 2u);
+    std::map<std::string, int> out;
+    for (const auto& s : plain) {
+      std::vector<std::string> forms;
+      for (const auto& w : s.words) forms.push_back(w.form);
+      std::vector<WordAnalysis> an;
+      model->Analyze(forms, &an);
+      for (size_t i = 0; i < an.size(); ++i)
+        if (s.words[i].deprel == "obj") ++out[std::string(model->LabelName(an[i].label))];
+    }
+    return out;
+  };
+  std::vector<bool> second(both.size(), false), first(both.size(), false);
+  for (size_t i = 0; i < plain.size(); ++i) first[i] = true, second[plain.size() + i] = true;
+  auto as_renamed = labels_of_objects(second);
+  auto as_plain = labels_of_objects(first);
+  EXPECT_GE(as_renamed["obl:arg"], static_cast<int>(objects) - 1);
+  EXPECT_GE(as_plain["obj"], static_cast<int>(objects) - 1);
+  // Without a target there are no domain copies.
+  EXPECT_EQ(TrainTiny("fr")->parser().domain(), 0u);
 }
 
 TEST(SyntaxModelTest, SetUposHarmonisesATreebankConventionAtLoadTime) {

@@ -37,13 +37,15 @@ std::vector<std::string> LabelClasses(const Sents& train) {
 
 // A parser example of `s` with the tags `tagger` predicts.
 ParserExample MakeExample(const ConlluSentence& s, const Tagger& tagger,
-                          const std::unordered_map<std::string, int>& label_id, bool projectivize) {
+                          const std::unordered_map<std::string, int>& label_id, bool projectivize,
+                          uint32_t domain) {
   std::vector<WordKeys> keys;
   for (const auto& w : s.words) keys.push_back(MakeWordKeys(w.form));
   std::vector<uint16_t> upos, feats;
   tagger.Tag(keys, &upos, &feats);
   ParserExample ex;
   ex.input = MakeParserInput(keys, upos, feats);
+  ex.input.domain = domain;
   ex.heads.push_back(-1);
   ex.labels.push_back(-1);
   for (const auto& w : s.words) {
@@ -80,9 +82,16 @@ struct Member {
 };
 
 // The tagger and parser of one seed.
-Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& train, const Sents& dev,
+// Domains: kTarget for the target treebank's sentences, kOther for the rest
+// (none at all when there is no target treebank).
+constexpr uint32_t kOtherDomain = 1, kTargetDomain = 2;
+
+Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& train,
+                   const std::vector<uint32_t>& domain, const Sents& dev,
                    const std::vector<std::string>& feats_names, const std::vector<std::string>& labels,
                    std::ostream* log) {
+  const bool domains = std::count(domain.begin(), domain.end(), kTargetDomain) > 0;
+  const uint32_t dev_domain = domains ? kOtherDomain : 0;
   TaggerOptions topt;
   topt.epochs = opt.tagger_epochs;
   topt.seed = seed;
@@ -107,13 +116,15 @@ Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& tr
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
   std::vector<ParserExample> ptrain, pdev;
   for (size_t i = 0; i < train.size(); ++i)
-    ptrain.push_back(MakeExample(*train[i], tagger_of[i] ? *tagger_of[i] : tagger, label_id, true));
+    ptrain.push_back(MakeExample(*train[i], tagger_of[i] ? *tagger_of[i] : tagger, label_id, true,
+                                 domains ? domain[i] : 0));
   fold_taggers.clear();
-  for (const auto* s : dev) pdev.push_back(MakeExample(*s, tagger, label_id, false));
+  for (const auto* s : dev) pdev.push_back(MakeExample(*s, tagger, label_id, false, dev_domain));
   ParserOptions popt;
   popt.epochs = opt.parser_epochs;
   popt.seed = seed;
   popt.prune = opt.parser_prune;
+  popt.domain = domains ? kTargetDomain : 0;
   if (log) *log << "parser on " << ptrain.size() << " sentences, " << labels.size() << " labels\n" << std::flush;
   Parser parser = Parser::Train(ptrain, pdev, labels, popt, log);
   return Member{std::move(tagger), std::move(parser)};
@@ -123,11 +134,12 @@ Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& tr
 // and parser on the dev sentences, as the training log reports them.
 std::pair<double, double> DevScores(const Tagger& tagger, const Parser& parser, const Sents& dev,
                                     const std::unordered_map<std::string, int>& label_id) {
+  const uint32_t dev_domain = parser.domain() != 0 ? kOtherDomain : 0;
   size_t n = 0, upos = 0, las = 0;
   std::vector<int> heads;
   std::vector<uint16_t> labels;
   for (const auto* s : dev) {
-    ParserExample ex = MakeExample(*s, tagger, label_id, false);
+    ParserExample ex = MakeExample(*s, tagger, label_id, false, dev_domain);
     parser.Parse(ex.input, &heads, &labels);
     for (size_t i = 0; i < heads.size(); ++i) {
       ++n;
@@ -144,18 +156,23 @@ std::pair<double, double> DevScores(const Tagger& tagger, const Parser& parser, 
 std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
                                               const std::vector<ConlluSentence>& train_sents,
                                               const std::vector<ConlluSentence>& dev_sents,
-                                              std::ostream* log) {
+                                              std::ostream* log, const std::vector<bool>& target) {
   if (!opt.set_upos.empty()) {
     std::vector<ConlluSentence> t = train_sents, d = dev_sents;
     SetUpos(opt.set_upos, &t);
     SetUpos(opt.set_upos, &d);
     SyntaxTrainOptions rest = opt;
     rest.set_upos.clear();
-    return TrainSyntaxModel(rest, t, d, log);
+    return TrainSyntaxModel(rest, t, d, log, target);
   }
   Sents train, dev;
-  for (const auto& s : train_sents)
-    if (WellFormed(s)) train.push_back(&s);
+  std::vector<uint32_t> domain;
+  const bool domains = std::find(target.begin(), target.end(), true) != target.end();
+  for (size_t i = 0; i < train_sents.size(); ++i)
+    if (WellFormed(train_sents[i])) {
+      train.push_back(&train_sents[i]);
+      domain.push_back(!domains ? 0 : i < target.size() && target[i] ? kTargetDomain : kOtherDomain);
+    }
   for (const auto& s : dev_sents)
     if (WellFormed(s)) dev.push_back(&s);
   const auto feats_names = FeatsClasses(train);
@@ -163,7 +180,7 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
   const std::vector<uint32_t> seeds = opt.seeds.empty() ? std::vector<uint32_t>{opt.seed} : opt.seeds;
   std::vector<Member> members(seeds.size());
   if (seeds.size() == 1) {
-    members[0] = TrainMember(opt, seeds[0], train, dev, feats_names, labels, log);
+    members[0] = TrainMember(opt, seeds[0], train, domain, dev, feats_names, labels, log);
   } else {
     // Seeds are handed out in order to `threads` workers; each member's log
     // is written when it is done, so the result never depends on timing.
@@ -172,7 +189,7 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
     std::mutex log_mutex;
     auto work = [&] {
       for (size_t i; (i = next++) < seeds.size();) {
-        members[i] = TrainMember(opt, seeds[i], train, dev, feats_names, labels, &logs[i]);
+        members[i] = TrainMember(opt, seeds[i], train, domain, dev, feats_names, labels, &logs[i]);
         std::lock_guard<std::mutex> lock(log_mutex);
         if (log) *log << "== seed " << seeds[i] << "\n" << logs[i].str() << std::flush;
       }
@@ -224,10 +241,19 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
 
 StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions& opt, std::ostream* log) {
   std::vector<ConlluSentence> train, dev;
+  std::vector<bool> target;
+  for (const auto& t : opt.target_files)
+    if (std::find(opt.train_files.begin(), opt.train_files.end(), t) == opt.train_files.end())
+      return Status::InvalidArgument("--target-treebank " + t + ": not one of the --train files");
   for (const auto& path : opt.train_files) {
     auto s = ReadConlluFile(path);
     if (!s.ok()) return s.status();
-    for (auto& x : *s) train.push_back(std::move(x));
+    const bool is_target =
+        std::find(opt.target_files.begin(), opt.target_files.end(), path) != opt.target_files.end();
+    for (auto& x : *s) {
+      train.push_back(std::move(x));
+      target.push_back(is_target);
+    }
   }
   if (train.empty()) return Status::InvalidArgument("no training sentences");
   for (const auto& [form, upos] : opt.set_upos)
@@ -238,7 +264,7 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions
     if (!s.ok()) return s.status();
     dev = std::move(s).value();
   }
-  return TrainSyntaxModel(opt, train, dev, log);
+  return TrainSyntaxModel(opt, train, dev, log, target);
 }
 
 }  // namespace sitrep

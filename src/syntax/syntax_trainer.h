@@ -38,6 +38,11 @@ struct SyntaxTrainOptions {
   // are): every word whose form is `first` gets the UPOS `second`, in the
   // training and dev files, when treebanks disagree on a convention.
   std::vector<std::pair<std::string, std::string>> set_upos;
+  // Training files whose treebank's conventions the parser follows at run
+  // time: with any, the parser learns domain copies of its features
+  // (parser.h), these files' sentences as one treebank, the other training
+  // files and the dev file as another.
+  std::vector<std::string> target_files;
   std::string command;  // recorded in the model's info
 };
 
@@ -45,9 +50,12 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions
 
 // The same from sentences already read (the tests' small treebanks). With
 // several seeds, `log` gets each seed's log once that seed is done.
+// `target[i]` marks train[i] as a sentence of the target treebank (empty:
+// no domains).
 std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
                                               const std::vector<ConlluSentence>& train,
-                                              const std::vector<ConlluSentence>& dev, std::ostream* log);
+                                              const std::vector<ConlluSentence>& dev, std::ostream* log,
+                                              const std::vector<bool>& target = {});
 
 }  // namespace sitrep
 
