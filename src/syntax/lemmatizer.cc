@@ -1,6 +1,7 @@
 #include "syntax/lemmatizer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 #include <tuple>
@@ -43,7 +44,10 @@ std::string EditScript(std::string_view lower_form, std::string_view lower_lemma
 bool ApplyEditScript(std::string_view lower_form, std::string_view script, std::string* out) {
   size_t bar = script.find('|');
   if (bar == std::string_view::npos) return false;
-  size_t strip = std::stoul(std::string(script.substr(0, bar)));
+  // A model file's script is outside input: anything but digits before the bar is no script.
+  size_t strip = 0;
+  auto [end, ec] = std::from_chars(script.data(), script.data() + bar, strip);
+  if (ec != std::errc() || end != script.data() + bar || bar == 0) return false;
   if (strip >= lower_form.size()) return false;
   // Never cut inside a character (a rule learnt on another word's bytes).
   if ((static_cast<unsigned char>(lower_form[lower_form.size() - strip]) & 0xC0) == 0x80) return false;

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "syntax/lemmatizer.h"
 #include "syntax/syntax_trainer.h"
 
 namespace sitrep {
@@ -211,6 +212,14 @@ TEST(SyntaxModelTest, WeightTablesReadInPlaceAreCheckedOnce) {
     ASSERT_FALSE(r.ok()) << i;
     EXPECT_EQ(r.status().message().rfind("hand.bin:", 0), 0u) << r.status().message();
   }
+}
+
+TEST(SyntaxModelTest, AnEditScriptFromAModelFileThatIsNotOneIsIgnored) {
+  std::string out;
+  EXPECT_TRUE(ApplyEditScript("frappés", "1|", &out));
+  EXPECT_EQ(out, "frappé");
+  for (const char* bad : {"x|e", "|e", "-1|e", "99999999999999999999999|e", "2e", "1 |e"})
+    EXPECT_FALSE(ApplyEditScript("frappés", bad, &out)) << bad;
 }
 
 TEST(SyntaxModelTest, TrainingIsDeterministic) {
