@@ -1059,9 +1059,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       if (c.date < 0 && (c.date = BestDate(m, cues, own, nullptr, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
     }
     // "Un convoi avait déjà été repéré le 25 mai": a recalling word yields to
-    // the clause's own date when that date is recent news.
-    if (c.occurrence == Occurrence::kRecalled && c.date >= 0 && !c.date_inherited &&
-        DateOccurrence(doc.date, m.dates[c.date].interval) == Occurrence::kFresh) {
+    // the clause's own date when that date is recent news, a day or a few
+    // (not "last month", which is the recalling word itself).
+    const DateInterval* own_date = c.date >= 0 && !c.date_inherited ? &m.dates[c.date].interval : nullptr;
+    if (c.occurrence == Occurrence::kRecalled && own_date && own_date->precision != DatePrecision::kMonth &&
+        own_date->precision != DatePrecision::kYear && DateOccurrence(doc.date, *own_date) == Occurrence::kFresh) {
       c.occurrence = Occurrence::kFresh;
       c.notes.push_back("status fresh: its own date is recent");
     }

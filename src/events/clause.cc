@@ -367,6 +367,10 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (BaseDep(d) != Dep::kNmod && BaseDep(d) != Dep::kObl) continue;
       CaseRole role = NominalRoleOf(doc.lang, p.CaseOf(c));
       if (role == CaseRole::kAgent && Armed(m, ids, a)) set1(a, "'de/by' argument of the event noun (parse)");
+      // "the killing of two activists", "l'enlèvement de trois villageois":
+      // an 'of/de' argument that names no armed side is who it struck.
+      if (role == CaseRole::kAgent && !Armed(m, ids, a) && p.Relation(c) != Dep::kOblAgent)
+        set2(a, "'de/of' argument of the event noun that names no armed side (parse)");
       if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
     }
     if (t.mutual) set2(Counterpart(doc, m, ids, uv), "'with/avec' argument of the fighting (parse)");
