@@ -932,6 +932,21 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
     }
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
+    // "25 kidnapped students", "the abducted girls": a participle before the
+    // noun it describes names a state of its noun, not what happened.
+    // (After a determiner, a number or an adjective only: "planes targeted
+    // water wells" misparsed keeps its verb.)
+    auto before_is = [&](int32_t k) {
+      if (k <= static_cast<int32_t>(doc.sentences[c.sentence].tok_begin)) return false;
+      const ParsedToken* pb = m.parse.Get(static_cast<uint32_t>(k - 1));
+      return pb && (pb->upos == Upos::kDet || pb->upos == Upos::kNum || pb->upos == Upos::kAdj);
+    };
+    if (frame.parsed && frame.verbal && BaseDep(m.parse.Relation(frame.predicate)) == Dep::kAmod &&
+        m.parse.Head(frame.predicate) > frame.predicate && before_is(frame.predicate) && !c.weak) {
+      c.weak = true;
+      c.actor1.reset(), c.actor2.reset();
+      c.notes.push_back("participle before the noun it describes: no occurrence of its own");
+    }
     if (frame.discussed) {
       c.weak = true;
       c.actor1.reset(), c.actor2.reset();
