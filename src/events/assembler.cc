@@ -322,7 +322,7 @@ bool HeadlineMatches(const MentionSet& m, const Group& g, const Candidate& c) {
 // victims: civilians -> Violence against civilians/Attack, forces -> Armed
 // clash; a word for an explosive keeps its own type. False when the
 // candidate counts no casualties or names no victims.
-bool VictimsOnly(Candidate* c) {
+bool VictimsOnly(const MentionSet& m, Candidate* c) {
   bool casualties = false;
   for (const auto& [s, f] : c->figures) casualties |= f.fatalities.has_value() || f.injured.has_value();
   // "Cinq personnes ont été blessées" in a fire: a killing or wounding word
@@ -336,6 +336,12 @@ bool VictimsOnly(Candidate* c) {
     c->victims = VictimSide::kCivilians;
     c->victims_text = c->people_text;
   }
+  // "le bilan de l'attentat de mardi à Mogadiscio s'est alourdi à 14 morts":
+  // a toll that names no one is read the same way when its clause places and
+  // dates the attack itself.
+  if (c->victims == VictimSide::kNone && casualties && !c->trigger->mutual && !c->demonstrative &&
+      OwnPlace(m, *c) && c->date >= 0 && !c->date_inherited)
+    c->victims = VictimSide::kCivilians;
   if (!casualties || !violent || !c->attack_word || c->victims == VictimSide::kNone || c->actor1) return false;
   c->actor1 = Actor{"UNKNOWN", ""};
   if (!c->actor2) {
@@ -417,6 +423,13 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       Join(&groups.back(), std::move(c), "claim of responsibility for the event before");
       continue;
     }
+    // "Al-Shabaab claimed the attack on a base in Afgooye on Wednesday" with
+    // no event before it to refer to: the claimed attack, placed or dated in
+    // its own clause, is the event, and its claimant acts.
+    if (!c.claimant.empty() && c.weak && !c.distinct && (OwnPlace(m, c) || (c.date >= 0 && !c.date_inherited))) {
+      c.weak = false;
+      c.notes.push_back("claimed with no event before it to refer to: an event of its own");
+    }
     if (c.weak) {
       // "Les frappes ont tué 80 terroristes": the event before, if it can be the same.
       if (!groups.empty() && !c.distinct) {
@@ -451,7 +464,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         };
         bool kin = c.sub_event_type == last.sub_event_type ||
                    (attack(c.event_type, c.sub_event_type) && attack(last.event_type, last.sub_event_type));
-        if (!kin && (VictimsOnly(&c) || TolledClash(&c))) {
+        if (!kin && (VictimsOnly(m, &c) || TolledClash(&c))) {
           groups.push_back(NewGroup(std::move(c)));
           continue;
         }
@@ -466,7 +479,7 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
           c.notes.push_back("own figures but no actor: a new event of the kind reported before");
           groups.push_back(NewGroup(std::move(c)));
         }
-      } else if (groups.empty() && !c.distinct && (VictimsOnly(&c) || TolledClash(&c))) {
+      } else if (groups.empty() && !c.distinct && (VictimsOnly(m, &c) || TolledClash(&c))) {
         groups.push_back(NewGroup(std::move(c)));
       }
       continue;
@@ -544,6 +557,11 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     // "Cette attaque" with nothing before it to refer to: an event worded
     // otherwise (or not at all) earlier; it starts none of its own.
     if (c.demonstrative) continue;
+    // "The ceasefire comes ahead of schedule": a definite noun with nothing
+    // before it to refer to, and no side, place, date or figure of its own.
+    bool figures = false;
+    for (const auto& [s, f] : c.figures) figures |= !f.empty();
+    if (c.anaphoric && !c.actor1 && !c.actor2 && !figures && !OwnPlace(m, c) && (c.date < 0 || c.date_inherited)) continue;
     bool headline = IsHeadline(doc, c.sentence);
     if (!groups.empty()) c.notes.push_back(WhyApart(m, groups.back(), c));
     groups.push_back(NewGroup(std::move(c)));

@@ -932,6 +932,26 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
     }
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
+    // "25 kidnapped students", "the abducted girls": a participle before the
+    // noun it describes names a state of its noun, not what happened.
+    // (After a determiner, a number or an adjective only: "planes targeted
+    // water wells" misparsed keeps its verb.)
+    auto before_is = [&](int32_t k) {
+      if (k <= static_cast<int32_t>(doc.sentences[c.sentence].tok_begin)) return false;
+      const ParsedToken* pb = m.parse.Get(static_cast<uint32_t>(k - 1));
+      return pb && (pb->upos == Upos::kDet || pb->upos == Upos::kNum || pb->upos == Upos::kAdj);
+    };
+    if (frame.parsed && frame.verbal && BaseDep(m.parse.Relation(frame.predicate)) == Dep::kAmod &&
+        m.parse.Head(frame.predicate) > frame.predicate && before_is(frame.predicate) && !c.weak) {
+      c.weak = true;
+      c.actor1.reset(), c.actor2.reset();
+      c.notes.push_back("participle before the noun it describes: no occurrence of its own");
+    }
+    if (frame.discussed) {
+      c.weak = true;
+      c.actor1.reset(), c.actor2.reset();
+      c.notes.push_back("the object of a verb that talks about or prevents it: reports no occurrence of its own");
+    }
     // "Un journaliste a été tué", "a soldier was shot dead": the undergoer
     // of a killing or wounding verb is a casualty noun (victims.tsv).
     if (frame.parsed && frame.verbal && (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure)) {
@@ -1054,9 +1074,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       if (c.date < 0 && (c.date = BestDate(m, cues, own, nullptr, prev, prev.tok_end - 1)) >= 0) c.date_inherited = true;
     }
     // "Un convoi avait déjà été repéré le 25 mai": a recalling word yields to
-    // the clause's own date when that date is recent news.
-    if (c.occurrence == Occurrence::kRecalled && c.date >= 0 && !c.date_inherited &&
-        DateOccurrence(doc.date, m.dates[c.date].interval) == Occurrence::kFresh) {
+    // the clause's own date when that date is recent news, a day or a few
+    // (not "last month", which is the recalling word itself).
+    const DateInterval* own_date = c.date >= 0 && !c.date_inherited ? &m.dates[c.date].interval : nullptr;
+    if (c.occurrence == Occurrence::kRecalled && own_date && own_date->precision != DatePrecision::kMonth &&
+        own_date->precision != DatePrecision::kYear && DateOccurrence(doc.date, *own_date) == Occurrence::kFresh) {
       c.occurrence = Occurrence::kFresh;
       c.notes.push_back("status fresh: its own date is recent");
     }

@@ -43,6 +43,7 @@ int64_t ToInt(std::string_view s) {
 // No count of people, vehicles or strikes reaches a trillion: a larger
 // figure (or one that overflowed) is no count.
 constexpr double kMaxCount = 1e12;
+constexpr uint32_t kTollReach = 16;  // words from a toll noun to its bare figure ("the death toll from the bombing in X has risen to 14")
 
 const char* QualName(Qual q) {
   switch (q) {
@@ -204,6 +205,7 @@ class Scanner {
     m.toks = {i, r->end};
     m.span = {Tok(i).span.begin, Tok(r->end - 1).span.end};
     if (!FindNoun(r->end, &m)) return std::nullopt;  // a measure, not a count
+    if (m.noun_class.empty() && !r->lone_one) TollBefore(i, &m);
     // A spelled-out number must count something: "neuf" after a noun is "new".
     if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4))
       return std::nullopt;
@@ -426,6 +428,7 @@ class Scanner {
       if (!match.empty()) {
         const Noun& n = lex_.noun_list[match.front().value];
         if (n.cls == "measure") return t > k + 1;  // a measure right after: not a count
+        if (n.cls == "toll") break;                // "14 ... toll": counts nothing itself
         m->noun = {tok.span.begin, Tok(match.front().end - 1).span.end};
         m->noun_fold = n.fold;
         m->noun_class = n.cls;
@@ -438,6 +441,24 @@ class Scanner {
       m->noun_fold = Tok(k).fold;
     }
     return true;
+  }
+
+  // "the death toll rose to 14", "a toll of 9", "le bilan est passé à 14": a
+  // bare number a few words after a toll noun (count_nouns.tsv class toll),
+  // with no other number between, counts the dead.
+  void TollBefore(uint32_t first, NumberMention* m) const {
+    uint32_t from = first > s_begin_ + kTollReach ? first - kTollReach : s_begin_;
+    for (uint32_t t = first; t-- > from;) {
+      const Token& tok = Tok(t);
+      bool joins = tok.punct == '-' || tok.punct == '\'' || tok.punct == U'\u2019';  // "Tuesday's"
+      if (tok.kind == TokenKind::kNumber || (tok.kind == TokenKind::kPunct && !joins)) return;
+      auto match = lex_.nouns.MatchAt(doc_.tokens, t, first);
+      if (match.empty() || lex_.noun_list[match.front().value].cls != "toll") continue;
+      m->noun = {tok.span.begin, Tok(match.front().end - 1).span.end};
+      m->noun_fold = lex_.noun_list[match.front().value].fold;
+      m->noun_class = "killed";
+      return;
+    }
   }
 
   const Document& doc_;
