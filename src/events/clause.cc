@@ -106,15 +106,17 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     auto& table = r->cases_[dir.path().filename().string()];
     for (const auto& row : t->rows) {
       const std::string& role = row.cells[1];
-      if (role != "agent" && role != "target" && role != "means" && role != "whole" && role != "counterpart") {
+      if (role != "agent" && role != "target" && role != "means" && role != "whole" && role != "counterpart" &&
+          role != "from") {
         warnings->push_back(f.string() + ":" + std::to_string(row.line) +
-                            ": role is 'agent', 'target', 'means', 'whole' or 'counterpart'");
+                            ": role is 'agent', 'target', 'means', 'whole', 'counterpart' or 'from'");
         continue;
       }
       table[row.cells[0]] = role == "agent"         ? CaseRole::kAgent
                             : role == "target"      ? CaseRole::kTarget
                             : role == "means"       ? CaseRole::kMeans
                             : role == "counterpart" ? CaseRole::kCounterpart
+                            : role == "from"        ? CaseRole::kFrom
                                                     : CaseRole::kWhole;
     }
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
@@ -138,6 +140,11 @@ ClauseReader::CaseRole ClauseReader::RoleOf(const std::string& lang, std::string
   return it == l->second.end() ? CaseRole::kNone : it->second;
 }
 
+ClauseReader::CaseRole ClauseReader::NominalRoleOf(const std::string& lang, std::string_view case_lemma) const {
+  CaseRole r = RoleOf(lang, case_lemma);
+  return r == CaseRole::kFrom ? CaseRole::kAgent : r;  // "an attack from the rebels"
+}
+
 bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const TriggerMention& t,
                                   const TriggerMention& o) const {
   if (!p.SentenceParsed(doc.SentenceOfToken(t.toks.begin))) return false;
@@ -157,7 +164,7 @@ bool ClauseReader::SameOccurrence(const Document& doc, const DocParse& p, const 
     Dep full = p.Relation(static_cast<uint32_t>(h));
     if (d == Dep::kNsubj || full == Dep::kOblAgent) return true;  // "the blast killed", "killed by a bomb"
     if (d != Dep::kObl && d != Dep::kNmod) return false;
-    CaseRole r = RoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(h)));
+    CaseRole r = NominalRoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(h)));
     return r == CaseRole::kMeans || r == CaseRole::kAgent || r == CaseRole::kCounterpart;
   };
   return links(t, o) || links(o, t);
@@ -304,7 +311,7 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (a < 0 && obj >= 0)
         for (uint32_t c : p.Children(static_cast<uint32_t>(obj)))
           if (Dep d = p.Relation(c); d == Dep::kNmodPoss || d == Dep::kAmod || d == Dep::kCompound ||
-                                     (BaseDep(d) == Dep::kNmod && RoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kAgent))
+                                     (BaseDep(d) == Dep::kNmod && NominalRoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kAgent))
             if (int b = ActorAt(p, m, ids, static_cast<int32_t>(c)); b >= 0 && a < 0) a = b;
       if (Armed(m, ids, a)) set1(a, "the side repelled (parse)");
       set2(ActorAt(p, m, ids, subject), "subject that repels the attack (parse)");
@@ -313,6 +320,13 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       if (Armed(m, ids, a)) set1(a, "subject (parse)");
       set2(ActorAt(p, m, ids, p.Object(uv)), "object (parse)");
       if (t.mutual) set2(Counterpart(doc, m, ids, uv), "'with/avec' argument of the fighting (parse)");
+      // "recaptured the town from IS", "a repris la ville à l'EI": the side
+      // a place is taken from.
+      if (t.sub_event_type == "Government regains territory" || t.sub_event_type == "Non-state actor overtakes territory")
+        for (uint32_t c : p.Children(uv))
+          if (BaseDep(p.Relation(c)) == Dep::kObl && RoleOf(doc.lang, p.CaseOf(c)) == CaseRole::kFrom)
+            if (int b = ActorAt(p, m, ids, static_cast<int32_t>(c)); Armed(m, ids, b))
+              set2(b, "side the place is taken from (parse)");
     }
   } else {
     // A nominal trigger: its possessor and prepositional arguments.
@@ -328,7 +342,7 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
         continue;
       }
       if (BaseDep(d) != Dep::kNmod && BaseDep(d) != Dep::kObl) continue;
-      CaseRole role = RoleOf(doc.lang, p.CaseOf(c));
+      CaseRole role = NominalRoleOf(doc.lang, p.CaseOf(c));
       if (role == CaseRole::kAgent && Armed(m, ids, a)) set1(a, "'de/by' argument of the event noun (parse)");
       if (role == CaseRole::kTarget) set2(a, "'contre/on' argument of the event noun (parse)");
     }
@@ -360,8 +374,9 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       }
     }
   }
-  // "X and Y clashed": the conjoined subject is the other side.
-  if (f.actor1 >= 0 && f.actor2 < 0) {
+  // "X and Y clashed": the conjoined subject is the other side (of fighting
+  // only: "the army and its allies retook the town" names one side).
+  if (t.mutual && f.actor1 >= 0 && f.actor2 < 0) {
     int32_t h = PhraseHead(p, m.actors[f.actor1].toks.begin, m.actors[f.actor1].toks.end);
     if (h >= 0)
       for (uint32_t c : p.Children(static_cast<uint32_t>(h), Dep::kConj)) set2(ActorAt(p, m, ids, static_cast<int32_t>(c)), "conjoined side (parse)");

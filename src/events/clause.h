@@ -68,8 +68,11 @@ class ClauseReader {
   bool PartOfWhole(const Document& doc, const DocParse& p, uint32_t noun) const;
 
  private:
-  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole, kCounterpart };
+  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole, kCounterpart, kFrom };
   CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
+  // The role of a preposition on an event noun: 'from' names its agent
+  // there ("an attack from the rebels").
+  CaseRole NominalRoleOf(const std::string& lang, std::string_view case_lemma) const;
   // The armed side a fighting word's 'with/avec' argument names ("clashes
   // with Kurdish fighters", "des affrontements avec l'armée"): the other
   // side. -1 when it names none.

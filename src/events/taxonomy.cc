@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 
 #include "base/dates.h"
+#include "lexicon/tsv.h"
 
 namespace sitrep {
 namespace {
@@ -105,6 +107,7 @@ struct Scope {
   const MentionSet& m;
   const DocCues& cues;
   const Hits& hits;
+  const std::set<std::string, std::less<>>& allies;  // ../../data/lexicons/allies.tsv
 };
 
 void Retype(Candidate* c, const std::string& type, const std::string& sub, const std::string& why) {
@@ -444,9 +447,11 @@ void SettleSides(const Scope& s, Candidate* c) {
     c->notes.push_back("taxonomy: the only armed side named acts (actor1 " + c->actor1->id + ")");
   }
   Side a1 = SideOf(c->actor1);
-  if (c->sub_event_type == "Non-state actor overtakes territory" && a1 == Side::kStateMil)
-    Retype(c, "Battles", "Government regains territory", "state forces take the place");
-  else if (c->sub_event_type == "Government regains territory" && IsNonStateArmed(a1))
+  bool ally = c->actor1 && s.allies.count(c->actor1->id);
+  if (c->sub_event_type == "Non-state actor overtakes territory" && (a1 == Side::kStateMil || ally))
+    Retype(c, "Battles", "Government regains territory",
+           ally ? "a group that fights beside state forces takes the place" : "state forces take the place");
+  else if (c->sub_event_type == "Government regains territory" && IsNonStateArmed(a1) && !ally)
     Retype(c, "Battles", "Non-state actor overtakes territory", "a non-state group takes the place");
   else if (c->sub_event_type == "Attack" && (a1 == Side::kStateMil || IsNonStateArmed(a1)) &&
            (SideOf(c->actor2) == Side::kStateMil || SideOf(c->actor2) == Side::kGroup))
@@ -513,6 +518,12 @@ StatusOr<std::unique_ptr<Taxonomy>> Taxonomy::Create(const std::string& lexicon_
   auto f = LangTable::Load(lexicon_dir, "taxonomy.tsv", {"phrase", "feature", "arg"}, 2, t->stemmers_, warnings);
   if (!f.ok()) return f.status();
   t->features_ = std::move(f).value();
+  if (std::string path = lexicon_dir + "/allies.tsv"; std::filesystem::exists(path)) {
+    auto a = ReadTsv(path, {"id", "with"});
+    if (!a.ok()) return a.status();
+    for (const auto& row : a->rows) t->allies_.insert(row.cells[0]);
+    warnings->insert(warnings->end(), a->errors.begin(), a->errors.end());
+  }
   for (size_t i = 0; i < t->features_.size(); ++i) {
     const auto& e = t->features_.entry(static_cast<int32_t>(i));
     if (FeatureByName(e.cells[1]) == Feature::kCount)
@@ -530,7 +541,7 @@ void Taxonomy::Apply(const Document& doc, const MentionSet& m, const DocCues& cu
     Feature f = FeatureByName(e.cells[1]);
     if (f != Feature::kCount) hits.Add({x.begin, x.end, f, e.cells[2]});
   }
-  Scope s{doc, m, cues, hits};
+  Scope s{doc, m, cues, hits, allies_};
   std::vector<Candidate> out;
   std::vector<ProtestRead> protests;
   for (auto& c : *cands) {

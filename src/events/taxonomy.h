@@ -24,7 +24,9 @@
 #ifndef SITREP_EVENTS_TAXONOMY_H_
 #define SITREP_EVENTS_TAXONOMY_H_
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,6 +79,7 @@ class Taxonomy {
  private:
   Stemmers stemmers_;
   LangTable features_;
+  std::set<std::string, std::less<>> allies_;  // ids of groups that fight beside a state (allies.tsv)
 };
 
 // The feature named `name` in taxonomy.tsv, or Feature::kCount when unknown.

@@ -15,6 +15,9 @@
 namespace sitrep {
 namespace {
 
+// At most this many words before an opening date ("On", "Dans la nuit du").
+constexpr uint32_t kOpeningWordsBeforeDate = 4;
+
 // Content hash of every lexicon file, so stored events say which data made them.
 std::string HashDataDir(const std::string& dir) {
   namespace fs = std::filesystem;
@@ -87,12 +90,31 @@ Status LoadSyntaxModels(PipelineImpl* impl) {
 // d'une mine": whether a figure is a toll or a part of one, and which word
 // is the means of which, is read from the clause). Other sentences stay
 // unparsed, so general news costs little. A sentence over the words budget
-// is not parsed (reported once).
+// is not parsed (reported once). A date that opens a sentence and is set
+// off by a comma ("On 4 March 2024, the army ...", "Le 14 mars, des
+// hommes armés ...") is parsed apart from its clause (sentence_parser.h),
+// unless a side is named in it.
 void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionSet* mentions,
                          BudgetLog* budget) {
   mentions->parse.Reset(doc);
   auto it = impl.syntax.find(doc.lang);
   if (it == impl.syntax.end() || doc.sentences.empty()) return;
+  std::vector<uint32_t> opening(doc.sentences.size(), 0);
+  for (const auto& d : mentions->dates) {
+    size_t s = doc.SentenceOfToken(d.toks.begin);
+    if (s >= doc.sentences.size() || opening[s]) continue;
+    const Sentence& sent = doc.sentences[s];
+    if (d.toks.begin > sent.tok_begin + kOpeningWordsBeforeDate || d.toks.end + 1 >= sent.tok_end ||
+        doc.tokens[d.toks.end].punct != U',')
+      continue;
+    bool plain = true;
+    for (uint32_t t = sent.tok_begin; t < d.toks.begin; ++t) plain &= doc.tokens[t].punct != U',';
+    if (plain) opening[s] = d.toks.end + 1;
+  }
+  for (const auto& a : mentions->actors) {
+    size_t s = doc.SentenceOfToken(a.toks.begin);
+    if (s < opening.size() && a.toks.begin < opening[s]) opening[s] = 0;
+  }
   std::vector<char> has_actor(doc.sentences.size(), 0), too_long(doc.sentences.size(), 0);
   for (const auto& a : mentions->actors)
     if (a.kind != "civ") has_actor[doc.SentenceOfToken(a.toks.begin)] = 1;
@@ -106,7 +128,7 @@ void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionS
       too_long[s] = 1;
       continue;
     }
-    mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
+    mentions->parse.Set(s, ParseSentence(doc, s, *it->second, opening[s]));
   }
   std::vector<char> event_sentence(doc.sentences.size(), 0);
   std::vector<uint8_t> triggers(doc.sentences.size(), 0);
@@ -120,7 +142,7 @@ void ParseEventSentences(const PipelineImpl& impl, const Document& doc, MentionS
     if (n.noun_class != "person" && n.noun_class != "killed" && n.noun_class != "injured") continue;
     const Sentence& sent = doc.sentences[s];
     if (sent.tok_end - sent.tok_begin > impl.options.budgets.words_per_parsed_sentence) continue;  // reported above or harmless
-    mentions->parse.Set(s, ParseSentence(doc, s, *it->second));
+    mentions->parse.Set(s, ParseSentence(doc, s, *it->second, opening[s]));
   }
 }
 
@@ -223,14 +245,14 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   CapPerSentence(doc, per_sentence, &mentions.actors, &budget);
   mentions.numbers = impl_->numbers->Find(doc);
   CapPerSentence(doc, per_sentence, &mentions.numbers, &budget);
+  mentions.dates = impl_->dates->Find(doc);
+  CapPerSentence(doc, per_sentence, &mentions.dates, &budget);
   ParseEventSentences(*impl_, doc, &mentions, &budget);
   mentions.sources = impl_->sources->Find(doc);
   CapPerSentence(doc, per_sentence, &mentions.sources, &budget);
   if (impl_->places)
     mentions.places = impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name);
   CapPerSentence(doc, per_sentence, &mentions.places, &budget);
-  mentions.dates = impl_->dates->Find(doc);
-  CapPerSentence(doc, per_sentence, &mentions.dates, &budget);
   DocumentResult result;
   result.doc_id = doc.id;
   result.lang = doc.lang;

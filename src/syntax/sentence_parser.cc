@@ -1,5 +1,7 @@
 #include "syntax/sentence_parser.h"
 
+#include <iterator>
+
 #include "syntax/doc_words.h"
 
 namespace sitrep {
@@ -16,7 +18,7 @@ void Fill(const WordAnalysis& a, const SyntaxModel& model, ParsedToken* t) {
 
 }  // namespace
 
-SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxModel& model) {
+SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxModel& model, uint32_t detached_end) {
   const Sentence& s = doc.sentences[sentence];
   SentenceParse out;
   out.tok_begin = s.tok_begin;
@@ -25,8 +27,37 @@ SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxMo
   SentenceWords sw = BuildWords(doc, s, model.multiword());
   std::vector<std::string> forms;
   for (const auto& w : sw.words) forms.push_back(w.form);
+  // The words of a detached opening phrase come first; none of them when
+  // the phrase is empty or would take the whole sentence.
+  size_t split = 0;
+  if (detached_end > s.tok_begin && detached_end < s.tok_end)
+    while (split < sw.words.size() && sw.words[split].token < detached_end) ++split;
+  if (split == sw.words.size()) split = 0;
   std::vector<WordAnalysis> an;
-  model.Analyze(forms, &an);
+  std::vector<char> detached_root(sw.words.size(), 0);
+  if (split == 0) {
+    model.Analyze(forms, &an);
+  } else {
+    // The clause is parsed on its own, then the opening phrase on its own;
+    // the phrase's root becomes an oblique of the clause's root.
+    std::vector<std::string> opening(forms.begin(), forms.begin() + static_cast<std::ptrdiff_t>(split));
+    std::vector<std::string> clause(forms.begin() + static_cast<std::ptrdiff_t>(split), forms.end());
+    std::vector<WordAnalysis> a, b;
+    model.Analyze(opening, &a);
+    model.Analyze(clause, &b);
+    int clause_root = -1;
+    for (size_t i = 0; i < b.size(); ++i) {
+      if (b[i].head < 0) {
+        if (clause_root < 0) clause_root = static_cast<int>(i + split);
+      } else {
+        b[i].head += static_cast<int>(split);
+      }
+    }
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i].head < 0) a[i].head = clause_root, detached_root[i] = 1;
+    an = std::move(a);
+    an.insert(an.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
+  }
   // The head token of word i: its head word's token, skipping words that
   // share word i's own token (the "le" of "du" never heads its "de").
   auto head_token = [&](size_t i) -> int32_t {
@@ -42,6 +73,7 @@ SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxMo
       Fill(an[i], model, &t);
       t.head = head_token(i);
       if (t.head < 0) t.dep = Dep::kRoot;
+      else if (detached_root[i]) t.dep = Dep::kObl, t.deprel = "obl";
     } else {
       ExtraWord e;
       Fill(an[i], model, &e);

@@ -17,7 +17,14 @@ namespace sitrep {
 // pipeline reads its own limit from PipelineOptions::budgets.
 inline constexpr size_t kMaxParsedTokens = BudgetLimits{}.words_per_parsed_sentence;
 
-SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxModel& model);
+// Parses one sentence. When `detached_end` is inside it, the tokens before
+// it are an opening phrase set off by a comma ("On 4 March 2024,", "Dans
+// la nuit de samedi à dimanche,"): the clause after it is parsed on its
+// own, then the phrase, whose root becomes an oblique of the clause's
+// root. A greedy parser trained on treebanks with few such openings
+// otherwise lets the phrase swallow the clause's subject.
+SentenceParse ParseSentence(const Document& doc, size_t sentence, const SyntaxModel& model,
+                            uint32_t detached_end = 0);
 
 }  // namespace sitrep
 
