@@ -417,6 +417,13 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
       Join(&groups.back(), std::move(c), "claim of responsibility for the event before");
       continue;
     }
+    // "Al-Shabaab claimed the attack on a base in Afgooye on Wednesday" with
+    // no event before it to refer to: the claimed attack, placed or dated in
+    // its own clause, is the event, and its claimant acts.
+    if (!c.claimant.empty() && c.weak && !c.distinct && (OwnPlace(m, c) || (c.date >= 0 && !c.date_inherited))) {
+      c.weak = false;
+      c.notes.push_back("claimed with no event before it to refer to: an event of its own");
+    }
     if (c.weak) {
       // "Les frappes ont tué 80 terroristes": the event before, if it can be the same.
       if (!groups.empty() && !c.distinct) {
@@ -544,6 +551,11 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
     // "Cette attaque" with nothing before it to refer to: an event worded
     // otherwise (or not at all) earlier; it starts none of its own.
     if (c.demonstrative) continue;
+    // "The ceasefire comes ahead of schedule": a definite noun with nothing
+    // before it to refer to, and no side, place, date or figure of its own.
+    bool figures = false;
+    for (const auto& [s, f] : c.figures) figures |= !f.empty();
+    if (c.anaphoric && !c.actor1 && !c.actor2 && !figures && !OwnPlace(m, c) && (c.date < 0 || c.date_inherited)) continue;
     bool headline = IsHeadline(doc, c.sentence);
     if (!groups.empty()) c.notes.push_back(WhyApart(m, groups.back(), c));
     groups.push_back(NewGroup(std::move(c)));

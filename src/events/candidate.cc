@@ -932,6 +932,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
     }
     ReadTrigger(doc, m, cues, ids, frame, t, &c);
+    if (frame.discussed) {
+      c.weak = true;
+      c.actor1.reset(), c.actor2.reset();
+      c.notes.push_back("the object of a verb that talks about or prevents it: reports no occurrence of its own");
+    }
     // "Un journaliste a été tué", "a soldier was shot dead": the undergoer
     // of a killing or wounding verb is a casualty noun (victims.tsv).
     if (frame.parsed && frame.verbal && (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure)) {

@@ -38,7 +38,7 @@ struct Candidate {
   bool distinct = false;  // "d'autres frappes": never merged into an earlier event
   bool paired = false;
   bool anaphoric = false;
-  bool demonstrative = false;  // "cette attaque", "that attack": refers back, never starts an event  // "the attack", "cet attentat": a definite or demonstrative determiner names it    // sides read from "between X and Y": a clash named with both its sides
+  bool demonstrative = false;  // "cette attaque", "that attack": refers back, never starts an event
   std::optional<Actor> actor1, actor2;
   bool air = false;                 // the acting side flies (an air force, aircraft)
   int place = -1;                   // index into MentionSet::places

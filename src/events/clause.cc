@@ -122,6 +122,22 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
     warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
   }
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
+    std::filesystem::path f = dir.path() / "governing_verbs.tsv";
+    if (!std::filesystem::exists(f)) continue;
+    auto t = ReadTsv(f.string(), {"lemma", "role"});
+    if (!t.ok()) return t.status();
+    auto& table = r->governing_[dir.path().filename().string()];
+    for (const auto& row : t->rows) {
+      const std::string& role = row.cells[1];
+      if (role != "none" && role != "undergoes") {
+        warnings->push_back(f.string() + ":" + std::to_string(row.line) + ": role is 'none' or 'undergoes'");
+        continue;
+      }
+      table[row.cells[0]] = role == "none" ? GovRole::kNone : GovRole::kUndergoes;
+    }
+    warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
+  }
+  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
     std::filesystem::path f = dir.path() / "count_nouns.tsv";
     if (!std::filesystem::exists(f)) continue;
     auto t = ReadTsv(f.string(), {"noun", "class"});
@@ -138,6 +154,13 @@ ClauseReader::CaseRole ClauseReader::RoleOf(const std::string& lang, std::string
   if (l == cases_.end()) return CaseRole::kNone;
   auto it = l->second.find(case_lemma);
   return it == l->second.end() ? CaseRole::kNone : it->second;
+}
+
+ClauseReader::GovRole ClauseReader::GoverningRole(const std::string& lang, std::string_view lemma) const {
+  auto l = governing_.find(lang);
+  if (l == governing_.end()) return GovRole::kActs;
+  auto it = l->second.find(lemma);
+  return it == l->second.end() ? GovRole::kActs : it->second;
 }
 
 ClauseReader::CaseRole ClauseReader::NominalRoleOf(const std::string& lang, std::string_view case_lemma) const {
@@ -357,8 +380,31 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       n = p.Head(static_cast<uint32_t>(n));
     Dep nrel = BaseDep(p.Relation(static_cast<uint32_t>(n)));
     int32_t gov = p.Head(static_cast<uint32_t>(n));
-    if (nrel == Dep::kNsubj) SetSubject(p, m, ids, v, &f);
-    else if (gov >= 0 && nrel == Dep::kObj) SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(gov)), &f);
+    if (nrel == Dep::kNsubj) {
+      SetSubject(p, m, ids, v, &f);
+      // "The raids were carried out by regime warplanes", "l'attaque a été
+      // menée par les shebab": the agent of the passive verb it is the subject of.
+      if (gov >= 0 && p.IsPassive(static_cast<uint32_t>(gov)) &&
+          GoverningRole(doc.lang, p.Get(static_cast<uint32_t>(gov))->lemma) == GovRole::kActs) {
+        int32_t agent = p.Agent(static_cast<uint32_t>(gov));
+        int a = ActorAt(p, m, ids, agent);
+        // "by either Russian or regime warplanes": the first conjunct that names a side.
+        if (a < 0 && agent >= 0)
+          for (uint32_t c : p.Children(static_cast<uint32_t>(agent), Dep::kConj))
+            if (a < 0) a = ActorAt(p, m, ids, static_cast<int32_t>(c));
+        if (Armed(m, ids, a)) set1(a, "agent of the passive verb the event noun is the subject of (parse)");
+      }
+    } else if (gov >= 0 && nrel == Dep::kObj) {
+      SetSubject(p, m, ids, p.Subject(static_cast<uint32_t>(gov)), &f);
+      // "The rebels supported the strike", "the convoy suffered an ambush":
+      // a subject that does not act is no side of it, or the side acted upon.
+      GovRole gr = GoverningRole(doc.lang, p.Get(static_cast<uint32_t>(gov))->lemma);
+      if (gr != GovRole::kActs && f.subject >= 0) {
+        if (gr == GovRole::kUndergoes) set2(f.subject_actor, "subject of a verb that undergoes the event noun (parse)");
+        f.discussed = gr == GovRole::kNone;
+        f.subject_actor = -1;
+      }
+    }
     else if (gov >= 0 && nrel == Dep::kObl && p.Relation(static_cast<uint32_t>(n)) != Dep::kOblAgent) {
       const uint32_t g = static_cast<uint32_t>(gov);
       bool passive = p.FirstChild(g, Dep::kAuxPass) >= 0 || p.FirstChild(g, Dep::kNsubjPass) >= 0;
@@ -368,7 +414,8 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     // the verb the event noun is the object of.
     if (f.actor1 < 0 && p.Relation(uv) == Dep::kObj) {
       int32_t gov = p.Head(uv);
-      if (gov >= 0 && !p.IsPassive(static_cast<uint32_t>(gov))) {
+      if (gov >= 0 && !p.IsPassive(static_cast<uint32_t>(gov)) &&
+          GoverningRole(doc.lang, p.Get(static_cast<uint32_t>(gov))->lemma) == GovRole::kActs) {
         int a = ActorAt(p, m, ids, p.Subject(static_cast<uint32_t>(gov)));
         if (Armed(m, ids, a)) set1(a, "subject of the verb that governs the event noun (parse)");
       }

@@ -35,6 +35,10 @@ struct ClauseFrame {
   // The predicate of a copula or its subject: "c'est une attaque horrible",
   // "ce type de violences est rare": it describes, it reports no occurrence.
   bool copular = false;
+  // The object of a verb that talks about, backs, fears or prevents it ("the
+  // rebels supported the strike", "police foiled an attack"): no occurrence
+  // reported by this clause (governing_verbs.tsv role none).
+  bool discussed = false;
   int32_t subject = -1;          // the token the parse makes the predicate's subject (verbal triggers)
   int subject_actor = -1;        // the actor mention that subject belongs to, if any
   int actor1 = -1, actor2 = -1;  // indices into MentionSet::actors; -1: the parse names none
@@ -84,6 +88,11 @@ class ClauseReader {
   // Folded nouns of people and casualties (count_nouns.tsv classes person,
   // killed, injured), by language: "among the dead" names a whole.
   std::map<std::string, std::set<std::string, std::less<>>> people_;
+  // What the subject of a verb governing an event noun is (governing_verbs.tsv),
+  // by language then lemma; a verb not listed: the side that acts.
+  enum class GovRole : uint8_t { kActs, kNone, kUndergoes };
+  GovRole GoverningRole(const std::string& lang, std::string_view lemma) const;
+  std::map<std::string, std::map<std::string, GovRole, std::less<>>> governing_;
 };
 
 }  // namespace sitrep

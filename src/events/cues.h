@@ -38,8 +38,8 @@ struct DocCues {
   std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
   std::vector<uint8_t> arrestee;     // a noun naming a politically significant arrestee (2: only with an armed group in the sentence)
   std::vector<uint8_t> cause;        // in a phrase naming an earlier event as a cause ("à la suite de la mort de dix soldats")
-  std::vector<uint8_t> anaphoric;
-  std::vector<uint8_t> demonstrative;  // right after a demonstrative ("cette", "that"): refers back    // right after a definite or demonstrative determiner ("the", "cette")
+  std::vector<uint8_t> anaphoric;      // right after a definite or demonstrative determiner ("the", "cette")
+  std::vector<uint8_t> demonstrative;  // right after a demonstrative ("cette", "that"): refers back
   std::vector<uint8_t> habitual;     // in a clause describing what happens repeatedly ("near-daily bombings")
   std::vector<uint8_t> recalled;     // in a sentence recalling an earlier occurrence ("previously", "l'an dernier")
   std::vector<uint8_t> pluperfect;   // a pluperfect auxiliary ("had", "avait") starts here

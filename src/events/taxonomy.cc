@@ -262,6 +262,18 @@ bool Anchored(const Scope& s, const Candidate& c) {
   return ToDays(p) - ToDays(end) <= kRecentDays && ToDays(end) <= ToDays(p) + 1;
 }
 
+// "to demand the release of detained students", "pour réclamer la libération
+// des manifestants arrêtés": a word after the protest's cause that describes
+// a noun of it (not a clause's own verb) names the cause, not an intervention.
+bool InCause(const Scope& s, uint32_t tok, uint32_t b, uint32_t e) {
+  const Hit* cue = s.hits.First(Feature::kProtestCue, b, e);
+  if (!cue || tok < cue->end) return false;
+  const DocParse& p = s.m.parse;
+  if (!p.SentenceParsed(s.doc.SentenceOfToken(tok))) return false;
+  Dep d = BaseDep(p.Relation(tok));
+  return d == Dep::kAmod || (d == Dep::kAcl && p.Relation(tok) != Dep::kAclRelcl) || d == Dep::kNmod;
+}
+
 // How much force the sentence of `c` reports, and its sides.
 ProtestRead ReadProtest(const Scope& s, const Candidate& c) {
   const Sentence& sent = s.doc.sentences[c.sentence];
@@ -274,7 +286,7 @@ ProtestRead ReadProtest(const Scope& s, const Candidate& c) {
     demo |= o.event_type == kProtests;
     riot |= o.sub_event_type == "Violent demonstration";
     mob |= o.sub_event_type == "Mob violence";
-    arrest |= o.sub_event_type == "Arrests";
+    arrest |= o.sub_event_type == "Arrests" && !InCause(s, o.toks.begin, b, e);
   }
   for (const auto& a : s.m.actors) {
     if (a.toks.begin < b || a.toks.end > e) continue;
@@ -297,7 +309,10 @@ ProtestRead ReadProtest(const Scope& s, const Candidate& c) {
   mob |= s.hits.First(Feature::kMob, b, e) != nullptr;
   bool lethal = s.hits.First(Feature::kLethal, b, e) != nullptr;
   for (const auto& [src, f] : c.figures) lethal |= f.fatalities.has_value();
-  bool intervene = arrest || s.hits.First(Feature::kIntervention, b, e) != nullptr;
+  bool intervene = arrest;
+  for (const Hit* h = s.hits.First(Feature::kIntervention, b, e); h && !intervene;
+       h = s.hits.First(Feature::kIntervention, h->end, e))
+    intervene = !InCause(s, h->begin, b, e);
   if (mob && !demo) r.level = Protest::kMob;
   else if (riot) r.level = Protest::kViolent;
   else if (lethal && (r.force || demo)) r.level = Protest::kExcessive;
