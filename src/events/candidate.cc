@@ -755,13 +755,21 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     // A state's side is armed only as its military: a government that
     // "vise" or "attaque" a reform, or the police in a crime story, is no
     // side of an armed clash.
-    auto state_id = [](const std::string& id) { return id.size() > 4 && id[3] == '_'; };
+    // "MLI_MIL", "NGA_POL", "*_MIL": which of a state's arms ("TUR_BACKED"
+    // is a group, no state's arm: empty).
+    auto state_arm = [](const std::string& id) {
+      std::string_view role = id.size() == 7 && id[3] == '_' ? std::string_view(id).substr(4)
+                              : id.rfind("*_", 0) == 0       ? std::string_view(id).substr(2)
+                                                             : std::string_view();
+      return role == "MIL" || role == "POL" || role == "GOV" ? role : std::string_view();
+    };
     auto armed_kind = [&](int i) {
       const std::string& k = m.actors[i].kind;
       const std::string& id = ids[i];
       if (k == "air") return true;
       bool side = k == "group" || k == "state" || k == "unk" || k == "jihad" || k == "anaphor" || k == "pronoun";
-      return side && !id.empty() && id != "CIVILIANS" && (!state_id(id) || id.substr(4) == "MIL");
+      std::string_view arm = state_arm(id);
+      return side && !id.empty() && id != "CIVILIANS" && (arm.empty() || arm == "MIL");
     };
     bool armed = (c->actor1 && armed_kind(r.actor1)) || (c->actor2 && armed_kind(r.actor2));
     // An arrest is political violence only when the one arrested is: members
@@ -771,8 +779,8 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
       auto arrestee = [&](int i) {
         const std::string& k = m.actors[i].kind;
         return (k == "group" || k == "unk" || k == "jihad" || k == "anaphor" ||
-                (k == "pronoun" && !state_id(ids[i]))) &&
-               ids[i] != "CIVILIANS" && !ids[i].empty() && !state_id(ids[i]);
+                (k == "pronoun" && state_arm(ids[i]).empty())) &&
+               ids[i] != "CIVILIANS" && !ids[i].empty() && state_arm(ids[i]).empty();
       };
       armed = c->actor2 && arrestee(r.actor2);
       // Or a noun of the arrestee class near the trigger ("arrêté trois

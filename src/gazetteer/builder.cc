@@ -69,6 +69,11 @@ void GazetteerBuilder::AddName(uint32_t place, const std::string& name, bool pre
   if (!loose.empty()) AddKey(std::string(1, kLooseKeyMarker) + loose, {place, false});
 }
 
+void GazetteerBuilder::AddAbbreviation(uint32_t place, const std::string& name) {
+  auto words = NameWords(name);
+  if (words.size() == 1) AddKey(words[0] + ".", {place, true});
+}
+
 void GazetteerBuilder::AddDictionaryWord(const std::string& word, const std::string& lang) {
   if (word.empty()) return;
   // Upper-case Latin-1 letters (U+00C0..U+00DE) start with 0xC3 0x80..0x9E.

@@ -32,6 +32,10 @@ class GazetteerBuilder {
   uint32_t AddPlace(BuildPlace p);
   // `preferred`: the main name or a language-tagged one (vs. any alternate).
   void AddName(uint32_t place, const std::string& name, bool preferred);
+  // A one-word abbreviation written with its final dot ("Calif.", "La."):
+  // stored under its folded word and the dot ("calif."), a key no written
+  // word makes, so the finder reads it only where it sees the dot.
+  void AddAbbreviation(uint32_t place, const std::string& name);
 
   // A dictionary word of language `lang` ("en", "fr"): known in any case,
   // common when written lower case. Entries of more than one token are ignored.

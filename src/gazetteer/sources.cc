@@ -12,6 +12,7 @@
 
 #include "base/utf8.h"
 #include "gazetteer/gazetteer.h"
+#include "gazetteer/name_key.h"
 #include "lexicon/tsv.h"
 
 namespace sitrep {
@@ -116,7 +117,12 @@ Status ReadAdmin1(const std::string& path, GazetteerBuilder* b, Admin1Join* join
     b->SetAdmin1Name(iso, bp.name);
     uint32_t i = b->AddPlace(bp);
     join->index.emplace(iso, i);
-    for (const char* k : {"name_en", "name", "name_ar", "woe_name", "gn_name", "gns_name"}) b->AddName(i, str(k), true);
+    // Some units carry their country's name in a fallback field (Malta's 54
+    // councils have woe_name "Malta"): that name is the country's, unless the
+    // unit is named like its country ("Luxembourg").
+    const std::string country_name = str("admin");
+    for (const char* k : {"name_en", "name", "name_ar", "woe_name", "gn_name", "gns_name"})
+      if (str(k) != country_name || bp.name == country_name) b->AddName(i, str(k), true);
     b->AddName(i, BareFrenchName(str("name_fr")), true);
     for (const auto& alt : SplitString(str("name_alt"), '|')) b->AddName(i, alt, false);
   }
@@ -375,8 +381,12 @@ StatusOr<size_t> ReadRegions(const std::string& path, GazetteerBuilder* b, Admin
         errors->push_back(where + code + " is no Natural Earth province; row skipped");
         continue;
       }
-      for (const auto& n : names)
-        if (!n.empty()) b->AddName(unit->second, n, true);
+      for (const auto& n : names) {
+        if (n.empty()) continue;
+        // "Calif.", "La.": one word and its dot (dotted initials, "N.M.", are names).
+        if (n.back() == '.' && NameWords(n).size() == 1) b->AddAbbreviation(unit->second, n);
+        else b->AddName(unit->second, n, true);
+      }
       ++added;
       continue;
     }

@@ -44,7 +44,24 @@ class PlaceEvidenceTest : public ::testing::Test {
     place(20, "Springfield", 40.0, -89.6, 60000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Springfield"});
     place(21, "Springfield", 42.1, -72.6, 150000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Springfield"});
     place(22, "Peoria", 40.7, -89.6, 110000, "US", "", "P.PPL", PlaceLevel::kPlace, {"Peoria"});
-    for (const char* w : {"attack", "farm", "police"}) b.AddDictionaryWord(w, "en");
+    // A province and its dotted abbreviation, a town in it and a larger namesake elsewhere.
+    uint32_t louisiana = b.AddPlace({30, "Louisiana", 31.0, -92.0, 0, "US", "US-LA", "A.ADM1", PlaceLevel::kAdmin1});
+    b.AddName(louisiana, "Louisiana", true);
+    b.AddAbbreviation(louisiana, "La.");
+    place(31, "Slidell", 30.28, -89.78, 27000, "US", "US-LA", "P.PPL", PlaceLevel::kPlace, {"Slidell"});
+    place(32, "Slidell", 33.36, -97.39, 40000, "US", "US-TX", "P.PPL", PlaceLevel::kPlace, {"Slidell"});
+    // A province whose point lies near a small namesake of a world city.
+    place(40, "California", 37.2, -119.6, 0, "US", "US-CA", "A.ADM1", PlaceLevel::kAdmin1, {"California"});
+    place(41, "Los Angeles", 34.05, -118.24, 4000000, "US", "US-CA", "P.PPLA2", PlaceLevel::kPlace, {"Los Angeles"});
+    place(42, "London", 36.5, -119.4, 2000, "US", "US-CA", "P.PPL", PlaceLevel::kPlace, {"London"});
+    // A state and its capital, whose name is the state's and more.
+    place(50, "Oklahoma", 35.6, -97.5, 0, "US", "US-OK", "A.ADM1", PlaceLevel::kAdmin1, {"Oklahoma"});
+    place(51, "Oklahoma City", 35.47, -97.52, 680000, "US", "US-OK", "P.PPLA", PlaceLevel::kPlace, {"Oklahoma City"},
+          {"Oklahoma"});
+    // A street named after a small town, in a city far from it.
+    place(60, "Collins", 31.65, -89.55, 2500, "US", "US-MS", "P.PPL", PlaceLevel::kPlace, {"Collins"});
+    place(61, "Miami Beach", 25.79, -80.13, 90000, "US", "US-FL", "P.PPL", PlaceLevel::kPlace, {"Miami Beach"});
+    for (const char* w : {"attack", "farm", "police", "air"}) b.AddDictionaryWord(w, "en");
     b.SumProvincePopulations();
     auto g = Gazetteer::FromBytes(b.Serialize());
     ASSERT_TRUE(g.ok());
@@ -54,7 +71,7 @@ class PlaceEvidenceTest : public ::testing::Test {
     std::ofstream(dir_ + "/en/places.tsv") << "phrase\tkind\nnear\tnear\nsaid\tperson_after\ntold\tperson_after\n"
                                            << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
                                            << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
-                                           << "led\tmodifier\n";
+                                           << "led\tmodifier\navenue\tfeature\nin\tsite\n";
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
     ASSERT_TRUE(f.ok());
@@ -112,6 +129,58 @@ TEST_F(PlaceEvidenceTest, ANameWrittenLikeAPersonsIsNoSmallTown) {
   EXPECT_NE(Named(Find("Gunmen Attack Harvey Farm\n\nPolice reached Harvey at dawn."), "Harvey"), nullptr);
   // A capital survives.
   EXPECT_NE(Named(Find("Officers stopped Dolan Moscow. Flights to Moscow resumed."), "Moscow"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, AfterAnOrdinaryWordOrAnotherNameACountryStands) {
+  // "Air" is a word of the language, not a first name.
+  EXPECT_NE(Named(Find("Passengers of Air Malaysia waited for hours."), "Malaysia"), nullptr);
+  // After a name the lexicon does not know, a country stays a country ...
+  EXPECT_NE(Named(Find("Shares of Dolan Malaysia fell on Monday."), "Malaysia"), nullptr);
+  // ... and a small town is a surname.
+  EXPECT_EQ(Named(Find("Shares of Dolan Harvey fell on Monday."), "Harvey"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, AProvinceAbbreviationIsReadWithItsDotAfterATown) {
+  auto ms = Find("Police in Slidell, La., said two men were hurt.");
+  const PlaceMention* la = Named(ms, "La");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->admin1, "US-LA");
+  EXPECT_EQ(la->precision, LocationPrecision::kAdmin1);
+  // The abbreviation frames the town: the Louisiana Slidell, not the larger one.
+  ASSERT_NE(Named(ms, "Slidell"), nullptr);
+  EXPECT_EQ(Named(ms, "Slidell")->geonameid, 31);
+  ms = Find("Police in Slidell said two men were hurt.");
+  ASSERT_NE(Named(ms, "Slidell"), nullptr);
+  EXPECT_EQ(Named(ms, "Slidell")->geonameid, 32);
+  // Without its dot, or not after a town and a comma, the word is no province.
+  EXPECT_EQ(Named(Find("Police in Slidell, La said two men were hurt."), "La"), nullptr);
+  EXPECT_EQ(Named(Find("He sang La. Bamba later."), "La"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, AWorldCityOutranksATownThatIsOnlyNearTheStorysProvince) {
+  // The small London lies inside California and near its point: one piece of
+  // evidence, which does not outweigh a capital of eight million.
+  auto ms = Find("A professor at the University of California, Los Angeles, said the painter lives in London.");
+  const PlaceMention* m = Named(ms, "London");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 4);
+}
+
+TEST_F(PlaceEvidenceTest, AStateIsNotItsCapitalWhoseNameIsLonger) {
+  auto ms = Find("Teachers in Oklahoma marched on Monday.");
+  ASSERT_NE(Named(ms, "Oklahoma"), nullptr);
+  EXPECT_EQ(Named(ms, "Oklahoma")->geonameid, 50);
+  EXPECT_EQ(Named(ms, "Oklahoma")->precision, LocationPrecision::kAdmin1);
+}
+
+TEST_F(PlaceEvidenceTest, AFacilityFollowedByItsTownIsInThatTown) {
+  auto ms = Find("Shops on Collins Avenue in Miami Beach closed early.");
+  const PlaceMention* m = Named(ms, "Collins Avenue");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 61);
+  EXPECT_EQ(m->precision, LocationPrecision::kNear);
+  // Without the town, and with no story around it, nothing says where it is.
+  EXPECT_EQ(Named(Find("Shops on Collins Avenue closed early."), "Collins Avenue"), nullptr);
 }
 
 TEST_F(PlaceEvidenceTest, TheSubjectOfASpeechVerbInTheParseIsAPerson) {

@@ -122,6 +122,12 @@ bool EndsAUnitName(const std::vector<Token>& toks, const std::unordered_set<std:
   return false;
 }
 
+// `longer` is `name` and more words ("Oklahoma City" of "Oklahoma").
+bool ExtendsName(std::string_view longer, std::string_view name) {
+  std::string l = ExactKey(NameWords(longer)), s = ExactKey(NameWords(name));
+  return !s.empty() && l.size() > s.size() && l.compare(0, s.size(), s) == 0 && l[s.size()] == ' ';
+}
+
 // Equirectangular distance: enough to tell 100 km from 1,000.
 double ApproxKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979 / 180;
@@ -155,6 +161,11 @@ struct PlaceFinder::Match {
   // province", "X (Douentza, Mopti)"): the index of that match, or -1.
   int frame = -1;
   bool bracketed_frame = false;  // the frame is ACLED-style context in brackets
+  // A facility named after a place and followed by the town it is in
+  // ("Collins Avenue in Miami Beach"): the index of that town's match, or -1.
+  int site = -1;
+  bool has_site_posting = false;
+  uint32_t site_posting = 0;  // the town's chosen reading, once resolved
   std::string key;              // folded words of the name: one vote per distinct name
   std::string skeleton;         // of the text, for loose matches
   std::vector<uint32_t> cands;  // postings
@@ -174,7 +185,7 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
   static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
-      {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}};
+      {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}, {"site", &Lexicon::site}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -298,6 +309,24 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     bool article = (toks[i].fold == "al" || toks[i].fold == "el") && i + 2 < n && Joiner(toks[i + 1]) &&
                    toks[i + 2].capitalized;
     if (toks[i].kind != TokenKind::kWord || !(toks[i].capitalized || article)) continue;
+    // A province's abbreviation with its dot after a town and a comma, or in
+    // brackets ("Slidell, La.", "Walker County (Ga.)"): the gazetteer keeps
+    // it as the word and the dot (regions.tsv), a key no plain word makes.
+    if (i >= 2 && i + 1 < n && toks[i + 1].kind == TokenKind::kPunct && toks[i + 1].punct == '.' &&
+        !toks[i + 1].space_before && toks[i - 1].kind == TokenKind::kPunct &&
+        (toks[i - 1].punct == ',' || toks[i - 1].punct == '(') && toks[i - 2].kind == TokenKind::kWord &&
+        toks[i - 2].capitalized) {
+      auto l = gaz_.Find(toks[i].fold + ".");
+      if (l.found && !l.postings.empty()) {
+        Match m;
+        m.tb = i, m.te = i + 1, m.force_admin1 = true;
+        m.cands.assign(l.postings.begin(), l.postings.end());
+        m.key = toks[i].fold + ".";
+        last_end = i + 1;
+        out.push_back(std::move(m));
+        continue;
+      }
+    }
     std::string key;
     std::vector<std::string> words;
     std::vector<uint32_t> ends;
@@ -357,7 +386,13 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     });
     for (uint32_t k = i + 1; k < best_end && !regions_only; ++k)
       reject |= toks[k].kind == TokenKind::kWord && !toks[k].capitalized && toks[k].fold.size() > 3;
-    bool acronym = nwords == 1 && AllUpper(doc.Slice(toks[i].span));
+    // A word in capitals is an acronym ("US", "NSW"), except a dateline's
+    // town: at a sentence start before a comma, a bracket or a dash ("CAIRO -",
+    // "SEOUL, South Korea", "DALLAS (AP)").
+    bool dateline = sentence_start[i] && best_end < n && toks[best_end].kind == TokenKind::kPunct &&
+                    (toks[best_end].punct == ',' || toks[best_end].punct == '(' || toks[best_end].punct == '-' ||
+                     toks[best_end].punct == U'\u2013' || toks[best_end].punct == U'\u2014' || toks[best_end].punct == ':');
+    bool acronym = nwords == 1 && AllUpper(doc.Slice(toks[i].span)) && !dateline;
     // Where the written name starts: before a glued Arabic article ("al-Arab").
     const uint32_t start =
         i >= 2 && Joiner(toks[i - 1]) && (toks[i - 2].fold == "al" || toks[i - 2].fold == "el") ? i - 2 : i;
@@ -366,11 +401,21 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       const Token* prev = start > 0 ? &toks[start - 1] : nullptr;
       bool after_name = prev && prev->kind == TokenKind::kWord && prev->capitalized && !sentence_start[start - 1] &&
                         last_end != start && !lex.stop.count(prev->fold);
-      // A first name is no ordinary word ("Stephon Clark"; not "Attack On Harvey").
-      if (after_name && !titled[start] && std::none_of(prev->fold.begin(), prev->fold.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-          !(common_flag && (gaz_.Find(prev->fold).flags & common_flag)))
+      // After another capitalised word the name keeps only its larger
+      // readings: a country, a province, a capital or a city of 100,000
+      // ("In Washington", "Air Zimbabwe", "The Washington Post", "HSBC
+      // Malta"), not a small town that is also a surname ("Stephon Clark",
+      // "Stormy Daniels", "Manager Tara Boyle"). A first name is no ordinary
+      // word ("Stephon"; not "Attack On Harvey"): after one, the surname keeps
+      // only its larger readings in the whole document. Title-case headlines
+      // say nothing either way: the name is dropped there.
+      bool ordinary = after_name && (lower.count(prev->fold) > 0 ||
+                                     (common_flag && (gaz_.Find(prev->fold).flags & common_flag)));
+      if (after_name && !titled[start] && !ordinary &&
+          std::none_of(prev->fold.begin(), prev->fold.end(), [](char c) { return c >= '0' && c <= '9'; }))
         surnames.insert(toks[i].fold);
-      reject |= after_name;
+      if (after_name && titled[start]) reject = true;
+      else if (after_name) std::erase_if(m.cands, small_town);
       if (toks[i].fold.size() < 3 || (acronym && toks[i].fold.size() <= 5)) {
         reject |= !acronym;
         std::erase_if(m.cands, [&](uint32_t p) {
@@ -494,7 +539,8 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       });
       bool ok = !country && m.tb - p.te <= kMaxAdmin1ChainGap && doc.SentenceOfToken(p.te - 1) == doc.SentenceOfToken(m.tb);
       for (uint32_t t = p.te; ok && t < m.tb; ++t) ok = toks[t].kind != TokenKind::kWord || !toks[t].capitalized;
-      m.force_admin1 = chain = ok;
+      m.force_admin1 |= ok;  // an abbreviation ("La.") stays a province
+      chain = ok;
     } else {
       chain = false;
     }
@@ -538,12 +584,17 @@ void PlaceFinder::Resolve(std::vector<Match>* ms) const {
     for (size_t c = 0; c < m.cands.size(); ++c) {
       const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
       bool seat = FixedField(r.feature, 8) == "P.PPLA";
-      bool big = r.population >= 100000 && (m.cands[c] & kPostingPreferred);
+      // Also when the text writes the city in another language ("le Caire"):
+      // both main names are the same.
+      bool big = r.population >= 100000;
       if (!(seat || big) || r.level != static_cast<uint8_t>(PlaceLevel::kPlace)) continue;
       for (size_t o = 0; o < m.cands.size(); ++o) {
         const PlaceRecord& a = gaz_.place(m.cands[o] & kPostingIndexMask);
         if (a.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
-        bool inside = seat && FixedField(a.admin1, 8) == FixedField(r.admin1, 8);
+        // Not a seat whose own name is the province's and more ("Oklahoma
+        // City"): written alone, "Oklahoma" is the state.
+        bool inside = seat && FixedField(a.admin1, 8) == FixedField(r.admin1, 8) &&
+                      !ExtendsName(gaz_.str(r.name), gaz_.str(a.name));
         bool same_name = big && FixedField(a.country, 2) == FixedField(r.country, 2) &&
                          ExactKey(NameWords(gaz_.str(a.name))) == ExactKey(NameWords(gaz_.str(r.name)));
         if (inside || same_name) m.score[c] = std::max(m.score[c], m.score[o] + 0.5);
@@ -690,7 +741,10 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
         r.population < kMaxForeignTownPopulation && f != "P.PPLC")
       continue;
     double s = m.score[c] + (in_country ? kContextCountryBonus : 0) + (dominant ? kDominantCountryBonus : 0) +
-               (in_admin1 ? kContextAdmin1Bonus : 0) + (place && NearAnchor(ev, m.key, r) ? kNearbyBonus : 0);
+               // Inside a named province and near another name of the story are
+               // one piece of evidence when both hold (the province's towns are
+               // near each other): the larger counts, not the sum.
+               std::max(in_admin1 ? kContextAdmin1Bonus : 0, place && NearAnchor(ev, m.key, r) ? kNearbyBonus : 0);
     if (s > best_score) best_score = s, best = static_cast<int>(c);
   }
   return best;
@@ -765,6 +819,22 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
     Match& m = (*ms)[k];
     if (m.frame >= 0 || m.force_admin1) continue;
     const Match& q = (*ms)[k + 1];
+    // A facility or street named after a place, then "in" and a town: it is
+    // in that town ("Collins Avenue in Miami Beach", "Loyola University in
+    // Los Angeles"), not in its namesake.
+    if (m.compound && !q.force_admin1 && q.precision == LocationPrecision::kPlace && q.tb > m.te &&
+        q.tb - m.te <= kMaxFrameGap && doc.SentenceOfToken(m.tb) == doc.SentenceOfToken(q.tb)) {
+      bool in = false, framing = true;
+      for (uint32_t t = m.te; t < q.tb && framing; ++t) {
+        in |= lex.site.count(toks[t].fold) > 0;
+        framing = (toks[t].kind == TokenKind::kPunct && toks[t].punct == ',') || lex.frame.count(toks[t].fold) > 0 ||
+                  lex.site.count(toks[t].fold) > 0;
+      }
+      if (in && framing) {
+        m.site = static_cast<int>(k + 1);
+        continue;
+      }
+    }
     uint32_t until = q.tb;
     if (q.force_admin1 && !q.relation.empty() && q.relation.end <= toks[q.tb].span.begin) {
       auto at = std::lower_bound(toks.begin(), toks.end(), q.relation.begin,
@@ -789,6 +859,15 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
 // when none is, it is dropped if the frame is ACLED-style context or the
 // reading a small town (a foreign namesake of a village the gazetteer lacks).
 void PlaceFinder::Confine(std::vector<Match>* ms) const {
+  // A facility followed by the town it is in takes that town's reading.
+  for (Match& m : *ms) {
+    if (m.site < 0) continue;
+    const Match& q = (*ms)[m.site];
+    if (q.drop || q.best < 0) continue;
+    const PlaceRecord& r = gaz_.place(q.cands[q.best] & kPostingIndexMask);
+    if (r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || r.feature[0] != 'P') continue;
+    m.has_site_posting = true, m.site_posting = q.cands[q.best], m.drop = false;
+  }
   for (Match& m : *ms) {
     if (m.frame < 0 || m.drop || m.best < 0) continue;
     // Only towns are confined (not countries, continents or seas).
@@ -820,7 +899,7 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
   PlaceMention pm;
   pm.toks = {m.tb, m.te};
   pm.span = {doc.tokens[m.tb].span.begin, doc.tokens[m.te - 1].span.end};
-  uint32_t posting = m.cands[m.best];
+  uint32_t posting = m.has_site_posting ? m.site_posting : m.cands[m.best];
   uint32_t idx = posting & kPostingIndexMask;
   const PlaceRecord& r = gaz_.place(idx);
   if (m.force_admin1 && r.level == static_cast<uint8_t>(PlaceLevel::kPlace)) {

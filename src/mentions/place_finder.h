@@ -10,8 +10,14 @@
 // Rejected: words the document also writes in lower case (ordinary words),
 // words of one or two letters unless a country/province abbreviation in
 // capitals, stop names from the lexicon (Assad, Lavrov, month names), a word
-// after a title ("M. Lavrov", "President Putin") or after a capitalised word
-// that starts no place ("Bachar al-Assad"). People: a given name from the
+// after a title ("M. Lavrov", "President Putin"). After another capitalised
+// word a one-word name keeps only its larger readings (a country, a
+// province, a capital, a city of 100,000: "In Washington", "Air Zimbabwe",
+// "HSBC Malta"; not "Stormy Daniels"). A word in capitals is an acronym
+// unless it opens a dateline ("CAIRO -", "SANAA, Yemen"). A province's
+// abbreviation with its dot after a town and a comma or in brackets
+// ("Aurora, Ill.", "Walker County (Ga.)", regions.tsv) is the province and
+// frames the town. People: a given name from the
 // lexicon (kind `person`) is not a place, and the capitalised words after it
 // or after a title are the person's name for the whole document ("John
 // Kelly ... Kelly said").
@@ -41,10 +47,20 @@
 // province, continent, sea or capital. The loose key never applies to a
 // word the dictionary knows ("April" is not Pearl).
 //
+// A facility or street named after a place and followed by "in" and a town
+// (kind `site`: "Collins Avenue in Miami Beach") is in that town, precision
+// near.
+//
 // Disambiguation: a prior per candidate (population, feature class, whether
 // the matched name is a main or language-tagged one, country and province
 // level, loose-match penalty), then the document's context: countries and
 // provinces voted by the mentions' best priors add to candidates inside them.
+// Lying inside a province the story names and lying near another of its
+// places are one piece of evidence when both hold: the larger bonus counts,
+// not the sum (a town near a province's point is no likelier than any other
+// town of it). A province's seat takes the province's rank when written by
+// its name ("Homs"), not when its own name is longer ("Oklahoma City" is not
+// "Oklahoma").
 // A name the text continues with more name words the gazetteer did not take
 // and the dictionary does not know ("Ain" of "Ain Issa", "al-Arab" after
 // "Ain"; not "Suffolk County") is only part of a longer,
@@ -131,6 +147,7 @@ class PlaceFinder {
     std::unordered_set<std::string> unit;      // military units named after a garrison ("régiment de X")
     std::unordered_set<std::string> quarter;   // a quarter of a city after its name ("the Midan neighbourhood")
     std::unordered_set<std::string> frame;     // words between a town and the province framing it ("in", "dans")
+    std::unordered_set<std::string> site;      // words putting a facility in a town ("Collins Avenue in Miami Beach")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
