@@ -92,60 +92,63 @@ bool Reported(const DocParse& p, const MentionSet& m, const Document& doc, int32
   return false;
 }
 
+// Reads the table `file` of every language folder under `lexicon_dir` that
+// has one, calling `each(lang, "path:line", row)` for each row; the table's
+// own errors go to `warnings` unless it is null.
+template <typename F>
+Status ForEachLanguageRow(const std::string& lexicon_dir, const char* file, const std::vector<std::string>& columns,
+                          std::vector<std::string>* warnings, F each) {
+  std::error_code ec;
+  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
+    std::filesystem::path f = dir.path() / file;
+    if (!std::filesystem::exists(f)) continue;
+    auto t = ReadTsv(f.string(), columns);
+    if (!t.ok()) return t.status();
+    const std::string lang = dir.path().filename().string();
+    for (const auto& row : t->rows) each(lang, f.string() + ":" + std::to_string(row.line), row);
+    if (warnings) warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& lexicon_dir,
                                                              std::vector<std::string>* warnings) {
   auto r = std::unique_ptr<ClauseReader>(new ClauseReader());
-  std::error_code ec;
-  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
-    std::filesystem::path f = dir.path() / "role_cases.tsv";
-    if (!std::filesystem::exists(f)) continue;
-    auto t = ReadTsv(f.string(), {"case", "role"});
-    if (!t.ok()) return t.status();
-    auto& table = r->cases_[dir.path().filename().string()];
-    for (const auto& row : t->rows) {
-      const std::string& role = row.cells[1];
-      if (role != "agent" && role != "target" && role != "means" && role != "whole" && role != "counterpart" &&
-          role != "from") {
-        warnings->push_back(f.string() + ":" + std::to_string(row.line) +
-                            ": role is 'agent', 'target', 'means', 'whole', 'counterpart' or 'from'");
-        continue;
-      }
-      table[row.cells[0]] = role == "agent"         ? CaseRole::kAgent
-                            : role == "target"      ? CaseRole::kTarget
-                            : role == "means"       ? CaseRole::kMeans
-                            : role == "counterpart" ? CaseRole::kCounterpart
-                            : role == "from"        ? CaseRole::kFrom
-                                                    : CaseRole::kWhole;
+  Status st = ForEachLanguageRow(lexicon_dir, "role_cases.tsv", {"case", "role"}, warnings,
+                                 [&](const std::string& lang, const std::string& where, const TsvRow& row) {
+    const std::string& role = row.cells[1];
+    if (role != "agent" && role != "target" && role != "means" && role != "whole" && role != "counterpart" &&
+        role != "from") {
+      warnings->push_back(where + ": role is 'agent', 'target', 'means', 'whole', 'counterpart' or 'from'");
+      return;
     }
-    warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
-  }
-  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
-    std::filesystem::path f = dir.path() / "governing_verbs.tsv";
-    if (!std::filesystem::exists(f)) continue;
-    auto t = ReadTsv(f.string(), {"lemma", "role"});
-    if (!t.ok()) return t.status();
-    auto& table = r->governing_[dir.path().filename().string()];
-    for (const auto& row : t->rows) {
-      const std::string& role = row.cells[1];
-      if (role != "none" && role != "undergoes") {
-        warnings->push_back(f.string() + ":" + std::to_string(row.line) + ": role is 'none' or 'undergoes'");
-        continue;
-      }
-      table[row.cells[0]] = role == "none" ? GovRole::kNone : GovRole::kUndergoes;
+    r->cases_[lang][row.cells[0]] = role == "agent"         ? CaseRole::kAgent
+                                    : role == "target"      ? CaseRole::kTarget
+                                    : role == "means"       ? CaseRole::kMeans
+                                    : role == "counterpart" ? CaseRole::kCounterpart
+                                    : role == "from"        ? CaseRole::kFrom
+                                                            : CaseRole::kWhole;
+  });
+  if (!st.ok()) return st;
+  st = ForEachLanguageRow(lexicon_dir, "governing_verbs.tsv", {"lemma", "role"}, warnings,
+                          [&](const std::string& lang, const std::string& where, const TsvRow& row) {
+    const std::string& role = row.cells[1];
+    if (role != "none" && role != "undergoes") {
+      warnings->push_back(where + ": role is 'none' or 'undergoes'");
+      return;
     }
-    warnings->insert(warnings->end(), t->errors.begin(), t->errors.end());
-  }
-  for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
-    std::filesystem::path f = dir.path() / "count_nouns.tsv";
-    if (!std::filesystem::exists(f)) continue;
-    auto t = ReadTsv(f.string(), {"noun", "class"});
-    if (!t.ok()) return t.status();
-    auto& people = r->people_[dir.path().filename().string()];
-    for (const auto& row : t->rows)
-      if (row.cells[1] == "person" || row.cells[1] == "killed" || row.cells[1] == "injured") people.insert(Fold(row.cells[0]));
-  }
+    r->governing_[lang][row.cells[0]] = role == "none" ? GovRole::kNone : GovRole::kUndergoes;
+  });
+  if (!st.ok()) return st;
+  // count_nouns.tsv's own errors are reported by the number finder that reads it.
+  st = ForEachLanguageRow(lexicon_dir, "count_nouns.tsv", {"noun", "class"}, nullptr,
+                          [&](const std::string& lang, const std::string&, const TsvRow& row) {
+    if (row.cells[1] == "person" || row.cells[1] == "killed" || row.cells[1] == "injured")
+      r->people_[lang].insert(Fold(row.cells[0]));
+  });
+  if (!st.ok()) return st;
   return r;
 }
 
