@@ -111,9 +111,9 @@ def make_event(rng, i, day0):
     return ev
 
 
-# The dimensions of event_stats as migration 002 defines them (src/store/
-# sqlite_migrations.cc), to count a bulk load in one pass per dimension
-# instead of through the per-row trigger.
+# The dimensions of event_stats as migrations 002 and 003 define them
+# (src/store/sqlite_migrations.cc), to count a bulk load in one pass per
+# dimension instead of through the per-row trigger.
 DIMS = [
     ("all", "''", "1"),
     ("day", "e.date_start", "e.date_start IS NOT NULL"),
@@ -125,19 +125,41 @@ DIMS = [
     ("actor", "e.actor2", "e.actor2 IS NOT NULL AND e.actor2 IS NOT e.actor1"),
 ] + [("g%d" % level, "CAST(floor(e.lon / %r) AS INTEGER) || ':' || CAST(floor(e.lat / %r) AS INTEGER)" % (size, size),
       "e.lat IS NOT NULL AND e.lon IS NOT NULL") for level, size in enumerate([8.0, 2.0, 0.5, 0.125])]
+# The slices of an event (SQL over e, and the events it applies to).
+SLICES = [("''", "1"), ("'type:' || e.event_type", "1"), ("'actor:' || e.actor1", "e.actor1 IS NOT NULL"),
+          ("'actor:' || e.actor2", "e.actor2 IS NOT NULL AND e.actor2 IS NOT e.actor1")]
+MONTH_UPSERT = (" ON CONFLICT(country, event_type, month, dim, key) DO UPDATE SET n = n + excluded.n, "
+                "fatalities = fatalities + excluded.fatalities, timeline = timeline + excluded.timeline")
 
 
 def count_all(con):
     upsert = " ON CONFLICT(slice, dim, key) DO UPDATE SET n = n + excluded.n, fatalities = fatalities + excluded.fatalities"
-    for slice_sql in ("''", "'type:' || e.event_type"):
+    for slice_sql, who in SLICES:
         for dim, key, where in DIMS:
             con.execute(f"INSERT INTO event_stats SELECT {slice_sql}, '{dim}', {key}, count(*), sum(e.fatalities) "
-                        f"FROM events e WHERE {where} GROUP BY 1, 3" + upsert)
-        con.execute(f"INSERT INTO event_stats SELECT {slice_sql}, 'source', json_extract(c.value, '$.source'), "
-                    f"count(DISTINCT e.rowid), 0 FROM events e, json_each(e.json, '$.claims') c WHERE true GROUP BY 1, 3" + upsert)
+                        f"FROM events e WHERE {who} AND {where} GROUP BY 1, 3" + upsert)
+        con.execute(f"INSERT INTO event_stats SELECT slice, 'source', src, count(*), sum(fatalities) FROM "
+                    f"(SELECT DISTINCT e.rowid, {slice_sql} AS slice, e.fatalities, json_extract(c.value, '$.source') AS src "
+                    f"FROM events e, json_each(e.json, '$.claims') c WHERE {who}) GROUP BY 1, 3" + upsert)
         con.execute(f"INSERT INTO event_stats SELECT {slice_sql}, 'word', json_extract(c.value, '$.source') || char(31) || "
-                    f"json_extract(c.value, '$.text'), count(*), 0 FROM events e, json_each(e.json, '$.claims') c "
-                    f"WHERE COALESCE(json_extract(c.value, '$.text'), '') <> '' GROUP BY 1, 3" + upsert)
+                    f"json_extract(c.value, '$.text'), count(*), sum(e.fatalities) FROM events e, json_each(e.json, '$.claims') c "
+                    f"WHERE {who} AND COALESCE(json_extract(c.value, '$.text'), '') <> '' GROUP BY 1, 3" + upsert)
+    head = ("INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline) "
+            "SELECT COALESCE(e.country, ''), e.event_type, e.month, ")
+    for dim, key, where in DIMS:
+        if dim == "tday" or dim.startswith("g"):
+            continue
+        timeline = "sum(NOT e.background)" if dim == "day" else "0"
+        con.execute(f"{head}'{dim}', {key}, count(*), sum(e.fatalities), {timeline} FROM events e WHERE {where} "
+                    "GROUP BY 1, 2, 3, 5" + MONTH_UPSERT)
+    con.execute("INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline) "
+                "SELECT country, event_type, month, 'source', src, count(*), sum(fatalities), 0 FROM "
+                "(SELECT DISTINCT e.rowid, COALESCE(e.country, '') AS country, e.event_type, e.month, e.fatalities, "
+                "json_extract(c.value, '$.source') AS src FROM events e, json_each(e.json, '$.claims') c) "
+                "GROUP BY 1, 2, 3, 5" + MONTH_UPSERT)
+    con.execute(f"{head}'word', json_extract(c.value, '$.source') || char(31) || json_extract(c.value, '$.text'), "
+                "count(*), sum(e.fatalities), 0 FROM events e, json_each(e.json, '$.claims') c "
+                "WHERE COALESCE(json_extract(c.value, '$.text'), '') <> '' GROUP BY 1, 2, 3, 5" + MONTH_UPSERT)
 
 
 def main():
@@ -158,6 +180,8 @@ def main():
     # The per-row trigger is set aside during the load and the counts made
     # in one pass per dimension at the end, then the trigger is restored.
     (trigger,) = con.execute("SELECT sql FROM sqlite_master WHERE name = 'events_stats_ai'").fetchone()
+    if "event_stats_month" not in trigger:
+        sys.exit("the store's schema is older than this script's counts: use a newer sitrep")
     con.execute("DROP TRIGGER events_stats_ai")
     con.execute("BEGIN")
     for i in range(n):

@@ -68,7 +68,7 @@ enum class QueryOrder { kDateAsc, kDateDesc, kFatalitiesDesc };
 // and English stemming, accents folded).
 struct QueryFilter {
   std::optional<Ymd> from, to;  // events whose date interval meets [from, to]
-  std::optional<BoundingBox> bbox;
+  std::optional<BoundingBox> bbox;  // located events whose point is inside, edges included
   std::string admin1;   // ISO 3166-2 ("SY-ID")
   std::string country;  // ISO 3166-1 alpha-2 ("SY")
   std::string event_type, sub_event_type;
@@ -196,6 +196,13 @@ class Store {
   // counts (an event in a cell that meets the box counts even when its point
   // is outside the box).
   virtual StatusOr<std::vector<GridCell>> Grid(const QueryFilter& filter, int level) = 0;
+
+  // A mark of what the store holds: it differs once any change to its
+  // events or documents is committed, by this or another process, so an
+  // answer made between two equal marks may be served again while the mark
+  // stays the same. Empty when the store cannot tell (PostgreSQL): nothing
+  // may then be reused.
+  virtual StatusOr<std::string> ChangeMark() { return std::string(); }
 
   // NotFound when no event has this id.
   virtual StatusOr<EventExplanation> Explain(const std::string& event_id) = 0;

@@ -172,6 +172,12 @@ CREATE INDEX event_stats_month_type_all ON event_stats_month(lower(event_type), 
   INCLUDE (country, event_type, n) WHERE dim = 'all';
 )sql";
 
+// 004: event_stats also keeps a slice per actor ('actor:<id>': the events
+// with that actor on either side, once), as the SQLite store's migration
+// 003, so /api/stats, the count and the grid of an actor read kept rows.
+// The write path counts them; this migration recounts the stored events.
+const char* k004ActorSlices = "SELECT 1";
+
 constexpr int64_t kMigrationLock = 0x5174726570000001;  // "sitrep" + 1
 
 }  // namespace
@@ -181,6 +187,7 @@ const std::vector<PgMigration>& PostgresMigrations() {
       {1, "001_initial", k001Initial},
       {2, "002_stats", k002Stats},
       {3, "003_month_stats", k003MonthStats},
+      {4, "004_actor_slices", k004ActorSlices},
   };
   return kMigrations;
 }
@@ -191,7 +198,8 @@ DELETE FROM event_stats;
 INSERT INTO event_stats(slice, dim, key, n, fatalities)
 SELECT s.slice, d.dim, d.key, count(*), sum(e.fatalities)
 FROM events e
-CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
+CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type), ('actor:' || e.actor1),
+  (CASE WHEN e.actor2 IS DISTINCT FROM e.actor1 THEN 'actor:' || e.actor2 END)) s(slice)
 CROSS JOIN LATERAL (VALUES
   ('all', ''),
   ('day', e.date_start),
@@ -205,21 +213,23 @@ CROSS JOIN LATERAL (VALUES
   ('g1', floor(e.lon / 2.0)::bigint || ':' || floor(e.lat / 2.0)::bigint),
   ('g2', floor(e.lon / 0.5)::bigint || ':' || floor(e.lat / 0.5)::bigint),
   ('g3', floor(e.lon / 0.125)::bigint || ':' || floor(e.lat / 0.125)::bigint)) d(dim, key)
-WHERE d.key IS NOT NULL
+WHERE d.key IS NOT NULL AND s.slice IS NOT NULL
 GROUP BY 1, 2, 3;
 INSERT INTO event_stats(slice, dim, key, n, fatalities)
 SELECT s.slice, 'source', c.src, count(*), sum(e.fatalities)
 FROM events e
-CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
+CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type), ('actor:' || e.actor1),
+  (CASE WHEN e.actor2 IS DISTINCT FROM e.actor1 THEN 'actor:' || e.actor2 END)) s(slice)
 CROSS JOIN LATERAL (SELECT DISTINCT x->>'source' AS src FROM jsonb_array_elements(e.claims) x) c
-WHERE c.src IS NOT NULL
+WHERE c.src IS NOT NULL AND s.slice IS NOT NULL
 GROUP BY 1, 2, 3;
 INSERT INTO event_stats(slice, dim, key, n, fatalities)
 SELECT s.slice, 'word', (x->>'source') || chr(31) || (x->>'text'), count(*), sum(e.fatalities)
 FROM events e
-CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type)) s(slice)
+CROSS JOIN LATERAL (VALUES (''), ('type:' || e.event_type), ('actor:' || e.actor1),
+  (CASE WHEN e.actor2 IS DISTINCT FROM e.actor1 THEN 'actor:' || e.actor2 END)) s(slice)
 CROSS JOIN LATERAL jsonb_array_elements(e.claims) x
-WHERE COALESCE(x->>'text', '') <> '' AND x->>'source' IS NOT NULL
+WHERE COALESCE(x->>'text', '') <> '' AND x->>'source' IS NOT NULL AND s.slice IS NOT NULL
 GROUP BY 1, 2, 3;
 )sql";
 }
@@ -305,7 +315,7 @@ Status MigratePostgres(PgConn* c, bool read_only) {
     }
     if (*done) continue;  // another process applied it while we waited
     result = c->Exec(m.sql);
-    if (result.ok() && m.version == 2) result = c->Exec(PostgresRecountStats());
+    if (result.ok() && (m.version == 2 || m.version == 4)) result = c->Exec(PostgresRecountStats());
     if (result.ok() && m.version == 3) result = c->Exec(PostgresRecountMonthStats());
     if (!result.ok()) {
       result = Status::Internal(std::string("migration ") + m.name + ": " + result.message());

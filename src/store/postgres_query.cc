@@ -90,19 +90,25 @@ StoredEvent ReadStoredEvent(const PgResult& r, int row, int col) {
   return out;
 }
 
-// The event_stats slice that answers `f` exactly (no filter but an event
-// type written as stored), as the SQLite store: false when there is none.
+// The event_stats slice that answers `f` exactly: nothing (''), one event
+// type ('type:X') or one actor ('actor:X'), when the store holds that type
+// or actor written one way only (the filter ignores case, the slices do
+// not; the slice is named as stored), as the SQLite store: false when
+// there is none.
 StatusOr<bool> SliceFor(PgConn* c, const QueryFilter& f, std::string* slice) {
   if (f.from || f.to || f.bbox || !f.admin1.empty() || !f.country.empty() ||
-      !f.sub_event_type.empty() || !f.actor.empty() || !f.source.empty() || !f.text.empty() ||
-      !f.doc_text.empty())
+      !f.sub_event_type.empty() || !f.source.empty() || !f.text.empty() || !f.doc_text.empty() ||
+      (!f.event_type.empty() && !f.actor.empty()))
     return false;
-  *slice = f.event_type.empty() ? "" : "type:" + f.event_type;
-  if (slice->empty()) return true;
-  PG_ASSIGN_OR_RETURN(r, c->Run("SELECT 1 FROM event_stats WHERE slice = $1 AND dim = 'all' AND "
-                                "key = '' AND n > 0",
-                                {*slice}));
-  return r.Rows() > 0;
+  slice->clear();
+  if (f.event_type.empty() && f.actor.empty()) return true;
+  const bool type = !f.event_type.empty();
+  PG_ASSIGN_OR_RETURN(r, c->Run("SELECT count(*), max(key) FROM event_stats WHERE slice = '' AND "
+                                "dim = $1 AND lower(key) = lower($2) AND n > 0",
+                                {type ? "type" : "actor", type ? f.event_type : f.actor}));
+  if (r.Int(0, 0) != 1) return false;
+  *slice = (type ? "type:" : "actor:") + r.Text(0, 1);
+  return true;
 }
 
 // How a filter of country, event type and dates only is answered from
@@ -391,7 +397,8 @@ StatusOr<std::vector<GridCell>> PgGrid(PgConn* c, const QueryFilter& f, int leve
   unboxed.bbox.reset();
   std::string slice;
   PG_ASSIGN_OR_RETURN(sliced, SliceFor(c, unboxed, &slice));
-  if (sliced) {
+  // An actor's grid with a box counts the events in the box, in SQL.
+  if (sliced && !(f.bbox && slice.rfind("actor:", 0) == 0)) {
     PG_ASSIGN_OR_RETURN(r, c->Run("SELECT key, n, fatalities FROM event_stats WHERE slice = $1 AND "
                                   "dim = $2 AND n > 0",
                                   {slice, "g" + std::to_string(level)}));

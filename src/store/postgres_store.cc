@@ -141,7 +141,10 @@ void CountEvent(const StatsRow& r, int sign, StatsDeltas* out, MonthDeltas* mont
     }
   }
   for (const auto& src : sources) keys.push_back({"source", src});
-  for (const std::string& slice : {std::string(), "type:" + r.type}) {
+  std::vector<std::string> slices = {std::string(), "type:" + r.type};
+  if (r.actor1) slices.push_back("actor:" + *r.actor1);
+  if (r.actor2 && r.actor2 != r.actor1) slices.push_back("actor:" + *r.actor2);
+  for (const std::string& slice : slices) {
     for (const auto& [dim, key] : keys) {
       auto& d = (*out)[{slice, dim, key}];
       d.first += sign;

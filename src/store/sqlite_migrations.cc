@@ -133,10 +133,18 @@ std::string Subst(std::string sql, const std::string& row) {
   return sql;
 }
 
+// The slices of an event `$` in event_stats: until migration 003, the
+// whole store and its type; from 003 also each of its actors.
+const char* kSlices002 = "(SELECT '' AS slice UNION ALL SELECT 'type:' || $.event_type) s";
+const char* kSlices003 =
+    "(SELECT '' AS slice UNION ALL SELECT 'type:' || $.event_type UNION ALL SELECT 'actor:' || "
+    "$.actor1 WHERE $.actor1 IS NOT NULL UNION ALL SELECT 'actor:' || $.actor2 WHERE $.actor2 IS "
+    "NOT NULL AND $.actor2 IS NOT $.actor1) s";
+
 // One statement per dimension adding `sign` (1 or -1) times the event `row`
-// to both of its slices.
-std::string StatsUpdates(const std::string& row, const char* sign) {
-  const std::string slices = "(SELECT '' AS slice UNION ALL SELECT 'type:' || " + row + ".event_type) s";
+// to each of its slices.
+std::string StatsUpdates(const std::string& row, const char* sign, const char* slices_sql = kSlices002) {
+  const std::string slices = Subst(slices_sql, row);
   const std::string upsert =
       " ON CONFLICT(slice, dim, key) DO UPDATE SET n = n + excluded.n, "
       "fatalities = fatalities + excluded.fatalities;\n";
@@ -188,12 +196,188 @@ CREATE TABLE event_stats(
   return sql.c_str();
 }
 
+// 003: what the filtered answers need at a million events.
+// - `events.month`: 'YYYY-MM' when the event starts and ends in that month,
+//   '' when undated, '~' when it spans months (or has one end only); a
+//   virtual column, so the write path is unchanged.
+// - `event_stats_month`: the dimensions of event_stats (but 'tday' and the
+//   grid) per country ('' when none), event type and month (both ignoring
+//   case), as in the PostgreSQL store; `timeline` is, on 'day' rows, the count of the day's
+//   events that are not background. A filter of dates, country and type
+//   sums the months it covers whole and counts in SQL only the months its
+//   bounds cut and the events that span months (sqlite_store.cc).
+// - event_stats slices 'actor:<id>': the counts of each actor's events
+//   (either side, once), for /api/stats, the count and the grid of an actor.
+// - `meta` 'events_generation': a number every write of an event or
+//   document changes (Store::ChangeMark), so that an answer can be reused
+//   until the store changes.
+// - Indexes in the orders of the pages: the date order holds the point
+//   (a page with a box walks it without reading the events), the country's
+//   and each actor side's hold the event id (no sort of a country's events).
+const std::vector<StatsDim>& MonthDims() {
+  static const std::vector<StatsDim> kDims = [] {
+    std::vector<StatsDim> out;
+    for (const auto& d : StatsDims()) {
+      std::string dim = d.dim;
+      if (dim != "tday" && dim[0] != 'g') out.push_back(d);
+    }
+    return out;
+  }();
+  return kDims;
+}
+
+const char* kMonthUpsert =
+    " ON CONFLICT(country, event_type, month, dim, key) DO UPDATE SET n = n + excluded.n, "
+    "fatalities = fatalities + excluded.fatalities, timeline = timeline + excluded.timeline;\n";
+
+// One statement per dimension adding `sign` times the event `row` to its
+// event_stats_month rows.
+std::string MonthUpdates(const std::string& row, const char* sign) {
+  const std::string head =
+      "INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline) "
+      "SELECT COALESCE(" + row + ".country, ''), " + row + ".event_type, " + row + ".month, ";
+  const std::string value = std::string(sign) + ", " + sign + " * " + row + ".fatalities, ";
+  std::string out;
+  for (const auto& d : MonthDims()) {
+    std::string timeline =
+        std::string(d.dim) == "day" ? std::string(sign) + " * (NOT " + row + ".background)" : "0";
+    out += head + "'" + d.dim + "', " + Subst(d.key, row) + ", " + value + timeline + " WHERE " +
+           Subst(d.where, row) + kMonthUpsert;
+  }
+  out += head + "'source', c.src, " + value + "0 FROM (SELECT DISTINCT json_extract(value, "
+         "'$.source') AS src FROM json_each(" + row + ".json, '$.claims')) c WHERE true" + kMonthUpsert;
+  out += head + "'word', json_extract(c.value, '$.source') || char(31) || json_extract(c.value, "
+         "'$.text'), " + value + "0 FROM json_each(" + row + ".json, '$.claims') c WHERE "
+         "COALESCE(json_extract(c.value, '$.text'), '') <> ''" + kMonthUpsert;
+  return out;
+}
+
+// The counts of the events already stored, one GROUP BY per dimension.
+std::string MonthRecount() {
+  const std::string head =
+      "INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline) "
+      "SELECT COALESCE(e.country, ''), e.event_type, e.month, ";
+  std::string out;
+  for (const auto& d : MonthDims()) {
+    std::string timeline = std::string(d.dim) == "day" ? "sum(NOT e.background)" : "0";
+    out += head + "'" + d.dim + "', " + Subst(d.key, "e") + ", count(*), sum(e.fatalities), " +
+           timeline + " FROM events e WHERE " + Subst(d.where, "e") + " GROUP BY 1, 2, 3, 5" +
+           kMonthUpsert;
+  }
+  out += "INSERT INTO event_stats_month(country, event_type, month, dim, key, n, fatalities, timeline) "
+         "SELECT country, event_type, month, 'source', src, count(*), sum(fatalities), 0 FROM "
+         "(SELECT DISTINCT e.rowid, COALESCE(e.country, '') AS country, e.event_type, e.month, "
+         "e.fatalities, json_extract(c.value, '$.source') AS src FROM events e, "
+         "json_each(e.json, '$.claims') c) GROUP BY 1, 2, 3, 5" + std::string(kMonthUpsert);
+  out += head + "'word', json_extract(c.value, '$.source') || char(31) || json_extract(c.value, "
+         "'$.text'), count(*), sum(e.fatalities), 0 FROM events e, json_each(e.json, '$.claims') c "
+         "WHERE COALESCE(json_extract(c.value, '$.text'), '') <> '' GROUP BY 1, 2, 3, 5" + kMonthUpsert;
+  return out;
+}
+
+const char* kStatsUpsert =
+    " ON CONFLICT(slice, dim, key) DO UPDATE SET n = n + excluded.n, "
+    "fatalities = fatalities + excluded.fatalities;\n";
+
+// The actor slices of the events already stored: per side (the second
+// when it differs from the first), one GROUP BY per dimension.
+std::string ActorSlicesRecount() {
+  std::string out;
+  for (const char* side : {"actor1", "actor2"}) {
+    const std::string who = std::string("e.") + side + " IS NOT NULL" +
+                            (std::string(side) == "actor2" ? " AND e.actor2 IS NOT e.actor1" : "");
+    const std::string slice = std::string("'actor:' || e.") + side;
+    for (const auto& d : StatsDims()) {
+      out += "INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT " + slice + ", '" + d.dim +
+             "', " + Subst(d.key, "e") + ", count(*), sum(e.fatalities) FROM events e WHERE " + who +
+             " AND " + Subst(d.where, "e") + " GROUP BY 1, 3" + kStatsUpsert;
+    }
+    out += "INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT slice, 'source', src, "
+           "count(*), sum(fatalities) FROM (SELECT DISTINCT e.rowid, " + slice + " AS slice, "
+           "e.fatalities, json_extract(c.value, '$.source') AS src FROM events e, json_each(e.json, "
+           "'$.claims') c WHERE " + who + ") GROUP BY 1, 3" + kStatsUpsert;
+    out += "INSERT INTO event_stats(slice, dim, key, n, fatalities) SELECT " + slice + ", 'word', "
+           "json_extract(c.value, '$.source') || char(31) || json_extract(c.value, '$.text'), "
+           "count(*), sum(e.fatalities) FROM events e, json_each(e.json, '$.claims') c WHERE " + who +
+           " AND COALESCE(json_extract(c.value, '$.text'), '') <> '' GROUP BY 1, 3" + kStatsUpsert;
+  }
+  return out;
+}
+
+const char* k003Filtered() {
+  static const std::string sql = [] {
+    std::string s = R"sql(
+ALTER TABLE events ADD COLUMN month TEXT GENERATED ALWAYS AS (
+  CASE WHEN date_start IS NULL AND date_end IS NULL THEN ''
+       WHEN substr(date_start, 1, 7) = substr(date_end, 1, 7) THEN substr(date_start, 1, 7)
+       ELSE '~' END) VIRTUAL;
+CREATE INDEX events_month ON events(month, event_type COLLATE NOCASE, country COLLATE NOCASE,
+  date_start, date_end);
+DROP INDEX events_date_id;
+CREATE INDEX events_date_id ON events(date_start, event_id, lon, lat);
+DROP INDEX events_country_date;
+CREATE INDEX events_country_date ON events(country COLLATE NOCASE, date_start, event_id);
+DROP INDEX events_actor1;
+CREATE INDEX events_actor1 ON events(actor1 COLLATE NOCASE, date_start, event_id);
+DROP INDEX events_actor2;
+CREATE INDEX events_actor2 ON events(actor2 COLLATE NOCASE, date_start, event_id);
+-- Country and type are only ever matched ignoring case, as the filters do:
+-- their spellings share rows. The rows of a country are together; a type's
+-- are read from an index that holds them whole; the totals ('all') of a
+-- type, a country or every event have small indexes of their own.
+CREATE TABLE event_stats_month(
+  country TEXT NOT NULL COLLATE NOCASE, event_type TEXT NOT NULL COLLATE NOCASE,
+  month TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL,
+  n INTEGER NOT NULL, fatalities INTEGER NOT NULL, timeline INTEGER NOT NULL,
+  PRIMARY KEY (country, event_type, month, dim, key)) WITHOUT ROWID;
+CREATE INDEX event_stats_month_type ON event_stats_month(event_type, month, dim, key, n,
+  fatalities, timeline);
+CREATE INDEX event_stats_month_all ON event_stats_month(month, n) WHERE dim = 'all';
+CREATE INDEX event_stats_month_type_all ON event_stats_month(event_type, month, n) WHERE dim = 'all';
+CREATE INDEX event_stats_month_country_all ON event_stats_month(country, month, n) WHERE dim = 'all';
+DROP TRIGGER events_stats_ai;
+DROP TRIGGER events_stats_ad;
+INSERT OR REPLACE INTO meta(key, value) VALUES ('events_generation', '1');
+)sql";
+    s += MonthRecount();
+    s += ActorSlicesRecount();
+    s += "CREATE TRIGGER events_stats_ai AFTER INSERT ON events BEGIN\n" +
+         StatsUpdates("new", "1", kSlices003) + MonthUpdates("new", "1") + "END;\n";
+    s += "CREATE TRIGGER events_stats_ad AFTER DELETE ON events BEGIN\n" +
+         StatsUpdates("old", "-1", kSlices003) + MonthUpdates("old", "-1") + "END;\n";
+    const char* bump = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'events_generation';\n";
+    for (const char* when : {"AFTER INSERT ON events", "AFTER DELETE ON events", "AFTER UPDATE ON events",
+                             "AFTER INSERT ON documents", "AFTER DELETE ON documents"}) {
+      std::string name = std::string(when).find("documents") != std::string::npos ? "documents" : "events";
+      name += std::string("_generation_") + (std::string(when).find("INSERT") != std::string::npos ? "ai"
+                                             : std::string(when).find("DELETE") != std::string::npos ? "ad"
+                                                                                                    : "au");
+      s += "CREATE TRIGGER " + name + " " + when + " BEGIN\n" + bump + "END;\n";
+    }
+    return s;
+  }();
+  return sql.c_str();
+}
+
+// A store analysed before (sqlite_stat1: `ANALYZE` by hand or by a bulk
+// loader) gets the statistics of the indexes a migration made, so that the
+// planner does not weigh indexes it knows against ones it does not. A store
+// never analysed stays so.
+Status AnalyzeNewIndexes(SqliteDb* db, int version) {
+  if (version != 3) return Status::Ok();
+  auto analysed = db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'");
+  if (!analysed.ok()) return analysed.status();
+  if (*analysed == 0) return Status::Ok();
+  return db->Exec("ANALYZE events; ANALYZE event_stats_month;");
+}
+
 }  // namespace
 
 const std::vector<Migration>& StoreMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "001_initial", k001Initial},
       {2, "002_aggregates", k002Aggregates()},
+      {3, "003_filtered", k003Filtered()},
   };
   return kMigrations;
 }
@@ -218,6 +402,7 @@ Status Migrate(SqliteDb* db, bool read_only) {
     if (!now.ok()) return now.status();
     if (*now >= m.version) continue;
     Status st = db->Exec(m.sql);
+    if (st.ok()) st = AnalyzeNewIndexes(db, m.version);
     if (!st.ok()) return Status::Internal(std::string("migration ") + m.name + ": " + st.message());
     SITREP_RETURN_IF_ERROR(db->Exec("PRAGMA user_version = " + std::to_string(m.version)));
     SITREP_RETURN_IF_ERROR(tx.Commit());

@@ -14,6 +14,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <variant>
 
 #include "base/dates.h"
 #include "base/hash.h"
@@ -43,6 +44,11 @@ constexpr size_t kMaxNeighbourhood = 2000;
   auto lhs##_or = db_->Cached(sql);             \
   if (!lhs##_or.ok()) return lhs##_or.status(); \
   SqliteStmt& lhs = **lhs##_or
+
+struct WhereClause;
+struct MonthPlan;
+// Grid cell (x, y) -> events, fatalities.
+using CellCounts = std::map<std::pair<int64_t, int64_t>, std::pair<int64_t, int64_t>>;
 
 struct LoadedReport {
   int64_t rowid = 0;
@@ -134,10 +140,29 @@ class SqliteStore : public Store {
   Status WriteEvent(const std::vector<const LoadedReport*>& members,
                     const std::vector<std::string>& reasons);
 
+  StatusOr<std::string> ChangeMark() override;
+
   // The event_stats slice that answers `f` exactly, or "" with false.
   StatusOr<bool> SliceFor(const QueryFilter& f, std::string* slice);
+  // How many events match `f`, from kept counts (and as little SQL as the
+  // filter needs), or nothing when no kept count answers it.
+  StatusOr<std::optional<int64_t>> KeptCount(const QueryFilter& f);
+  StatusOr<std::optional<int64_t>> MonthCount(const QueryFilter& f);
+  StatusOr<std::optional<int64_t>> ActorCount(const std::string& slice, const std::string& actor);
+  StatusOr<int64_t> BoxCount(const std::string& slice, const QueryFilter& f);
+  // The events of `f`'s box per cell of grid `level`: kept counts of slice
+  // `slice` for the finest cells inside the box, SQL for its frame.
+  Status KeptBox(const std::string& slice, const QueryFilter& f, int level, CellCounts* cells);
+  Status SumCells(const std::string& slice, int level, int into, double x0, double x1, double y0,
+                  double y1, CellCounts* cells);
+  // A lower bound of date_start that selects the same events as `f`'s
+  // `from` (empty when there is none): lets the date-ordered indexes start
+  // near `from` instead of at the first event of the store.
+  StatusOr<std::string> StartBound(const QueryFilter& f);
+  StatusOr<int64_t> CountInSql(const QueryFilter& f, const std::string& bound);
   Status AggregateSlice(const std::string& slice, EventCounts* out);
-  Status AggregateQuery(const QueryFilter& f, EventCounts* out);
+  Status AggregateQuery(const WhereClause& where, const std::string& table, EventCounts* out);
+  Status AggregateMonths(const MonthPlan& plan, EventCounts* out);
 
   std::unique_ptr<SqliteDb> db_;
   bool in_batch_ = false;
@@ -401,25 +426,40 @@ StoredEvent ReadStoredEvent(const SqliteStmt& s, int json_col) {
   return out;
 }
 
-namespace {
 
-// The WHERE clause of a query and its parameters, shared by Query and Count.
+// How a WHERE clause reads a filter's actor: either side (the filter's
+// meaning), or one side only (the two halves of an actor's page).
+enum class ActorSide { kEither, kFirst, kSecond };
+
+// The WHERE clause of a query and its parameters, shared by Query, Count,
+// Aggregate and Grid.
 struct WhereClause {
   std::string sql = " WHERE 1";
-  std::vector<std::string> binds;
-  std::vector<double> reals;  // bound after the strings (the bounding box)
+  std::vector<std::variant<std::string, double>> binds;
 
-  explicit WhereClause(const QueryFilter& f) {
+  // `start_bound`: a lower bound of date_start that selects the same events
+  // (SqliteStore::StartBound), or empty. `box_by_rtree` false: the box is
+  // tested on the event's columns only (a walk of the date index that holds
+  // them).
+  explicit WhereClause(const QueryFilter& f, const std::string& start_bound = "",
+                       ActorSide side = ActorSide::kEither, bool box_by_rtree = true) {
     if (f.from) Add("e.date_end >= ?", f.from->ToString());
+    if (!start_bound.empty()) Add("e.date_start >= ?", start_bound);
     if (f.to) Add("e.date_start <= ?", f.to->ToString());
     if (!f.admin1.empty()) Add("e.admin1 = ? COLLATE NOCASE", f.admin1);
     if (!f.country.empty()) Add("e.country = ? COLLATE NOCASE", f.country);
     if (!f.event_type.empty()) Add("e.event_type = ? COLLATE NOCASE", f.event_type);
     if (!f.sub_event_type.empty()) Add("e.sub_event_type = ? COLLATE NOCASE", f.sub_event_type);
     if (!f.actor.empty()) {
-      Add("(e.actor1 = ? COLLATE NOCASE", f.actor);
-      sql += " OR e.actor2 = ? COLLATE NOCASE)";
-      binds.push_back(f.actor);
+      if (side == ActorSide::kFirst) {
+        Add("e.actor1 = ? COLLATE NOCASE", f.actor);
+      } else if (side == ActorSide::kSecond) {
+        Add("e.actor2 = ? COLLATE NOCASE", f.actor);
+      } else {
+        Add("(e.actor1 = ? COLLATE NOCASE", f.actor);
+        sql += " OR e.actor2 = ? COLLATE NOCASE)";
+        binds.push_back(f.actor);
+      }
     }
     if (!f.source.empty())
       Add("e.rowid IN (SELECT event_rowid FROM event_sources WHERE source = ?)", f.source);
@@ -432,19 +472,39 @@ struct WhereClause {
           "documents_fts.rowid JOIN reports r ON r.doc_id = d.doc_id WHERE documents_fts MATCH ?)",
           f.doc_text);
     if (f.bbox) {
-      sql += " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-             "min_lat >= ? AND max_lat <= ?)";
-      reals = {f.bbox->min_lon, f.bbox->max_lon, f.bbox->min_lat, f.bbox->max_lat};
+      const BoundingBox& b = *f.bbox;
+      AddPoints(b.min_lon, b.max_lon, false, b.min_lat, b.max_lat, false, box_by_rtree);
     }
   }
   void Add(const std::string& clause, const std::string& value) {
     sql += " AND " + clause;
     binds.push_back(value);
   }
+  // Located events whose point is in [lon0, lon1] x [lat0, lat1] (an end
+  // excluded when `*_open`), compared as stored (doubles). The R*Tree keeps
+  // float32 boxes rounded outwards: it only preselects, over a box widened
+  // beyond that rounding.
+  void AddPoints(double lon0, double lon1, bool lon1_open, double lat0, double lat1,
+                 bool lat1_open, bool by_rtree = true) {
+    if (by_rtree) {
+      double eps = 1e-4 + 1e-6 * std::max({std::abs(lon0), std::abs(lon1), std::abs(lat0),
+                                           std::abs(lat1)});
+      sql += " AND e.rowid IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? "
+             "AND min_lat >= ? AND max_lat <= ?)";
+      binds.insert(binds.end(), {lon0 - eps, lon1 + eps, lat0 - eps, lat1 + eps});
+    }
+    sql += std::string(" AND e.lon >= ? AND e.lon ") + (lon1_open ? "<" : "<=") +
+           " ? AND e.lat >= ? AND e.lat " + (lat1_open ? "<" : "<=") + " ?";
+    binds.insert(binds.end(), {lon0, lon1, lat0, lat1});
+  }
   void BindTo(SqliteStmt& s) const {
     int i = 1;
-    for (const auto& b : binds) s.Bind(i++, b);
-    for (double r : reals) s.Bind(i++, r);
+    for (const auto& b : binds) {
+      if (const auto* text = std::get_if<std::string>(&b))
+        s.Bind(i++, *text);
+      else
+        s.Bind(i++, std::get<double>(b));
+    }
   }
 };
 
@@ -458,15 +518,60 @@ const char* OrderBy(QueryOrder o) {
   return " ORDER BY e.date_start, e.event_id";
 }
 
-}  // namespace
 
 StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
-  WhereClause where(f);
-  std::string sql = "SELECT e.json, e.data_version, e.outlets FROM events e" + where.sql + OrderBy(f.order);
-  if (f.limit || f.offset) sql += " LIMIT " + (f.limit ? std::to_string(f.limit) : std::string("-1"));
-  if (f.offset) sql += " OFFSET " + std::to_string(f.offset);
+  ASSIGN_OR_RETURN(bound, StartBound(f));
+  const std::string cols = "SELECT e.json, e.data_version, e.outlets FROM events e";
+  const bool paged = f.limit > 0;
+  const bool date_order = f.order != QueryOrder::kFatalitiesDesc;
+  std::string paging;
+  if (f.limit || f.offset) paging = " LIMIT " + (f.limit ? std::to_string(f.limit) : std::string("-1"));
+  if (f.offset) paging += " OFFSET " + std::to_string(f.offset);
+  std::string sql;
+  std::vector<WhereClause> wheres;
+  if (!f.actor.empty() && paged && date_order) {
+    // An actor's page: the first offset+limit events of each side, each
+    // read in date order from that side's index, then merged. The same
+    // events as one scan of either side, without sorting all of them.
+    const std::string k = std::to_string(f.offset + f.limit);
+    wheres.emplace_back(f, bound, ActorSide::kFirst);
+    wheres.emplace_back(f, bound, ActorSide::kSecond);
+    auto side = [&](const WhereClause& w) {
+      return "SELECT id FROM (SELECT e.rowid AS id FROM events e" + w.sql + OrderBy(f.order) +
+             " LIMIT " + k + ")";
+    };
+    sql = cols + " WHERE e.rowid IN (" + side(wheres[0]) + " UNION " + side(wheres[1]) + ")" +
+          OrderBy(f.order) + paging;
+  } else {
+    bool walk = false;
+    if (f.bbox && paged && date_order) {
+      // A box's page: walking the date index, which holds the points, finds
+      // the first events in the box after about (offset + limit) * total /
+      // in-box entries; sorting the box's events costs about as many steps
+      // as it holds. The cheaper of the two, when the box is counted kept.
+      ASSIGN_OR_RETURN(in_box, KeptCount(f));
+      QueryFilter everything;
+      everything.event_type = f.event_type;
+      ASSIGN_OR_RETURN(all, KeptCount(everything));
+      if (in_box && all) {
+        if (*in_box == 0) return std::vector<StoredEvent>{};
+        double per_hit = static_cast<double>(*all) / static_cast<double>(*in_box);
+        if (!f.event_type.empty()) per_hit *= 4;  // the type is read from the event row
+        walk = static_cast<double>(f.offset + f.limit) * per_hit < 4.0 * static_cast<double>(*in_box);
+      }
+    }
+    wheres.emplace_back(f, bound, ActorSide::kEither, /*box_by_rtree=*/!walk);
+    sql = cols + (walk ? " INDEXED BY events_date_id" : "") + wheres[0].sql + OrderBy(f.order) + paging;
+  }
   ASSIGN_OR_RETURN(s, db_->Prepare(sql));
-  where.BindTo(s);
+  if (wheres.size() == 2) {
+    // Both halves' parameters, in the order of the statement.
+    WhereClause both = wheres[0];
+    both.binds.insert(both.binds.end(), wheres[1].binds.begin(), wheres[1].binds.end());
+    both.BindTo(s);
+  } else {
+    wheres[0].BindTo(s);
+  }
   std::vector<StoredEvent> out;
   Status st;
   while (s.Step(&st)) out.push_back(ReadStoredEvent(s, 0));
@@ -475,17 +580,8 @@ StatusOr<std::vector<StoredEvent>> SqliteStore::Query(const QueryFilter& f) {
   return out;
 }
 
-StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
-  std::string slice;
-  ASSIGN_OR_RETURN(sliced, SliceFor(f, &slice));
-  if (sliced) {
-    ResetOnExit guard{db_.get()};
-    CACHED_STMT(q, "SELECT n FROM event_stats WHERE slice = ? AND dim = 'all' AND key = ''");
-    Status st;
-    if (q.Bind(1, slice).Step(&st)) return q.Int(0);
-    if (!st.ok()) return st;
-  }
-  WhereClause where(f);
+StatusOr<int64_t> SqliteStore::CountInSql(const QueryFilter& f, const std::string& bound) {
+  WhereClause where(f, bound);
   ASSIGN_OR_RETURN(s, db_->Prepare("SELECT count(*) FROM events e" + where.sql));
   where.BindTo(s);
   Status st;
@@ -495,23 +591,283 @@ StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
   return s.Int(0);
 }
 
-// The whole store (slice '') or one event type ('type:X') is answered from
-// the counts kept by the triggers; any other filter is counted in SQL over
-// the matching events.
+StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
+  ASSIGN_OR_RETURN(kept, KeptCount(f));
+  if (kept) return *kept;
+  ASSIGN_OR_RETURN(bound, StartBound(f));
+  return CountInSql(f, bound);
+}
+
+StatusOr<std::string> SqliteStore::ChangeMark() {
+  ResetOnExit guard{db_.get()};
+  CACHED_STMT(q, "SELECT value FROM meta WHERE key = 'events_generation'");
+  Status st;
+  if (!q.Step(&st)) return st.ok() ? Status::Corruption("the store has no events_generation") : st;
+  return "sqlite:" + q.Text(0);
+}
+
+StatusOr<std::string> SqliteStore::StartBound(const QueryFilter& f) {
+  if (!f.from) return std::string();
+  // An event within one month that ends on or after `from` starts no
+  // earlier than the first of from's month; the events spanning months
+  // ('~') that end on or after it are few, and read.
+  const std::string from = f.from->ToString();
+  std::string bound = from.substr(0, 7) + "-01";
+  ResetOnExit guard{db_.get()};
+  CACHED_STMT(q, "SELECT min(date_start), COALESCE(max(date_start IS NULL), 0) FROM events "
+                 "INDEXED BY events_month WHERE month = '~' AND date_end >= ?");
+  Status st;
+  if (!q.Bind(1, from).Step(&st)) return st.ok() ? Status::Internal("no bound row") : st;
+  if (q.Int(1)) return std::string();  // one without a start: no bound
+  if (!q.IsNull(0) && q.Text(0) < bound) bound = q.Text(0);
+  return bound;
+}
+
+// The whole store (slice ''), one event type ('type:X') or one actor
+// ('actor:X') is answered from the counts kept by the triggers, when the
+// store holds that type or actor written one way only (the filter ignores
+// case, the slices do not); the slice is named as stored.
 StatusOr<bool> SqliteStore::SliceFor(const QueryFilter& f, std::string* slice) {
   if (f.from || f.to || f.bbox || !f.admin1.empty() || !f.country.empty() ||
-      !f.sub_event_type.empty() || !f.actor.empty() || !f.source.empty() || !f.text.empty() ||
-      !f.doc_text.empty())
+      !f.sub_event_type.empty() || !f.source.empty() || !f.text.empty() || !f.doc_text.empty() ||
+      (!f.event_type.empty() && !f.actor.empty()))
     return false;
-  *slice = f.event_type.empty() ? "" : "type:" + f.event_type;
-  if (slice->empty()) return true;
-  // A type written in another case than stored is counted in SQL.
+  slice->clear();
+  if (f.event_type.empty() && f.actor.empty()) return true;
+  const bool type = !f.event_type.empty();
   ResetOnExit guard{db_.get()};
-  CACHED_STMT(q, "SELECT n FROM event_stats WHERE slice = ? AND dim = 'all' AND key = '' AND n > 0");
+  CACHED_STMT(q, "SELECT count(*), max(key) FROM event_stats WHERE slice = '' AND dim = ? AND "
+                 "key = ? COLLATE NOCASE AND n > 0");
   Status st;
-  bool found = q.Bind(1, *slice).Step(&st);
-  if (!st.ok()) return st;
-  return found;
+  if (!q.Bind(1, type ? "type" : "actor").Bind(2, type ? f.event_type : f.actor).Step(&st))
+    return st.ok() ? Status::Internal("no slice row") : st;
+  if (q.Int(0) != 1) return false;  // none (counted in SQL: nothing), or several spellings
+  *slice = (type ? "type:" : "actor:") + q.Text(1);
+  return true;
+}
+
+StatusOr<std::optional<int64_t>> SqliteStore::KeptCount(const QueryFilter& f) {
+  using Kept = std::optional<int64_t>;
+  std::string slice;
+  QueryFilter unboxed = f;
+  unboxed.bbox.reset();
+  ASSIGN_OR_RETURN(sliced, SliceFor(unboxed, &slice));
+  if (sliced && !f.bbox) {
+    ResetOnExit guard{db_.get()};
+    CACHED_STMT(q, "SELECT n FROM event_stats WHERE slice = ? AND dim = 'all' AND key = ''");
+    Status st;
+    if (q.Bind(1, slice).Step(&st)) return Kept(q.Int(0));
+    if (!st.ok()) return st;
+    return Kept(0);
+  }
+  if (sliced) {
+    ASSIGN_OR_RETURN(n, BoxCount(slice, f));
+    return Kept(n);
+  }
+  if (!f.actor.empty() && !f.bbox) {
+    // An actor and a type: the actor counts of the type's slice.
+    QueryFilter type_only = f;
+    type_only.actor.clear();
+    ASSIGN_OR_RETURN(typed, SliceFor(type_only, &slice));
+    if (typed && !slice.empty()) return ActorCount(slice, f.actor);
+  }
+  if (!f.actor.empty() || f.bbox) return Kept();
+  return MonthCount(f);
+}
+
+StatusOr<std::optional<int64_t>> SqliteStore::ActorCount(const std::string& slice,
+                                                         const std::string& actor) {
+  // The 'actor' counts hold each event once per actor id on either side:
+  // that is the filter's count when a single stored id matches it (the
+  // filter ignores case; two ids differing only by case would count an
+  // event holding both twice).
+  ResetOnExit guard{db_.get()};
+  CACHED_STMT(q, "SELECT count(*), COALESCE(sum(n), 0) FROM event_stats WHERE slice = ? AND "
+                 "dim = 'actor' AND key = ? COLLATE NOCASE AND n > 0");
+  Status st;
+  if (!q.Bind(1, slice).Bind(2, actor).Step(&st)) return st.ok() ? Status::Internal("no row") : st;
+  if (q.Int(0) > 1) return std::optional<int64_t>();
+  return std::optional<int64_t>(q.Int(1));
+}
+
+
+// How a filter of dates, country and event type only is counted from
+// event_stats_month: the kept rows `kept` selects (alias m) plus, with a date
+// filter, the events of the months a bound cuts (`edges`) and those that
+// span months, counted in SQL.
+struct MonthPlan {
+  std::string kept = " WHERE 1";
+  std::vector<std::string> kept_binds;
+  std::vector<std::string> edges;  // 'YYYY-MM'
+  void Keep(const std::string& clause, const std::string& value) {
+    kept += " AND " + clause;
+    kept_binds.push_back(value);
+  }
+};
+
+bool MonthPlanFor(const QueryFilter& f, MonthPlan* plan) {
+  if (f.bbox || !f.admin1.empty() || !f.sub_event_type.empty() || !f.actor.empty() ||
+      !f.source.empty() || !f.text.empty() || !f.doc_text.empty())
+    return false;
+  if (!f.country.empty()) plan->Keep("m.country = ? COLLATE NOCASE", f.country);
+  if (!f.event_type.empty()) plan->Keep("m.event_type = ? COLLATE NOCASE", f.event_type);
+  if (!f.from && !f.to) return true;  // every month, the undated and the spanning too
+  // The months wholly inside [from, to]: every event that starts and ends
+  // in one of them meets the interval. A month a bound cuts is an edge.
+  plan->kept += " AND m.month <> '' AND m.month <> '~'";
+  if (f.from) {
+    std::string m = f.from->ToString().substr(0, 7);
+    bool whole = f.from->d == 1;
+    plan->Keep(std::string("m.month ") + (whole ? ">= ?" : "> ?"), m);
+    if (!whole) plan->edges.push_back(m);
+  }
+  if (f.to) {
+    std::string m = f.to->ToString().substr(0, 7);
+    bool whole = AddDays(*f.to, 1).d == 1;
+    plan->Keep(std::string("m.month ") + (whole ? "<= ?" : "< ?"), m);
+    if (!whole && (plan->edges.empty() || plan->edges[0] != m)) plan->edges.push_back(m);
+  }
+  return true;
+}
+
+
+// The events a month plan's kept rows leave out, as a clause over events
+// (read through the month index): those of the edge months and those that
+// span months.
+void AddMonthRest(const MonthPlan& plan, WhereClause* where) {
+  where->sql += " AND e.month IN ('~'";
+  for (const auto& m : plan.edges) {
+    where->sql += ", ?";
+    where->binds.push_back(m);
+  }
+  where->sql += ")";
+}
+
+StatusOr<std::optional<int64_t>> SqliteStore::MonthCount(const QueryFilter& f) {
+  MonthPlan plan;
+  if (!MonthPlanFor(f, &plan)) return std::optional<int64_t>();
+  ASSIGN_OR_RETURN(kept_q, db_->Prepare("SELECT COALESCE(sum(m.n), 0) FROM event_stats_month m" +
+                                        plan.kept + " AND m.dim = 'all'"));
+  for (size_t i = 0; i < plan.kept_binds.size(); ++i) kept_q.Bind(static_cast<int>(i + 1), plan.kept_binds[i]);
+  Status st;
+  if (!kept_q.Step(&st)) return st.ok() ? Status::Internal("no sum row") : st;
+  int64_t n = kept_q.Int(0);
+  if (!f.from && !f.to) return std::optional<int64_t>(n);
+  ASSIGN_OR_RETURN(bound, StartBound(f));
+  WhereClause where(f, bound);
+  AddMonthRest(plan, &where);
+  ASSIGN_OR_RETURN(rest_q, db_->Prepare("SELECT count(*) FROM events e INDEXED BY events_month" + where.sql));
+  where.BindTo(rest_q);
+  if (!rest_q.Step(&st)) return st.ok() ? Status::Internal("no count row") : st;
+  return std::optional<int64_t>(n + rest_q.Int(0));
+}
+
+// Floor division of a cell index by a power of 4 (a cell of a finer
+// level -> the cell of a coarser level holding it).
+int64_t CoarserCell(int64_t x, int64_t ratio) { return x >= 0 ? x / ratio : -((-x + ratio - 1) / ratio); }
+
+// Adds the kept cell counts over [x0, x1) x [y0, y1) (degrees, multiples of
+// the finest cell) to `cells` as cells of level `into`: the cells of `level`
+// inside it, then what they leave (up to four strips) at the next finer
+// level. Sizes are powers of two: every division here is exact.
+Status SqliteStore::SumCells(const std::string& slice, int level, int into, double x0, double x1,
+                             double y0, double y1, CellCounts* cells) {
+  constexpr int kLevels = static_cast<int>(std::size(kGridCellDegrees));
+  if (x0 >= x1 || y0 >= y1) return Status::Ok();
+  if (level >= kLevels) return Status::Internal("box not aligned on the finest grid");
+  const double size = kGridCellDegrees[level];
+  const double cx0 = std::ceil(x0 / size), cx1 = std::floor(x1 / size);
+  const double cy0 = std::ceil(y0 / size), cy1 = std::floor(y1 / size);
+  if (cx0 >= cx1 || cy0 >= cy1) return SumCells(slice, level + 1, into, x0, x1, y0, y1, cells);
+  const auto ratio = static_cast<int64_t>(kGridCellDegrees[into] / size);
+  {
+    ResetOnExit guard{db_.get()};
+    // Keys are "x:y": one range of keys per column x.
+    CACHED_STMT(q, "SELECT key, n, fatalities FROM event_stats WHERE slice = ? AND dim = ? AND "
+                   "key >= ? AND key < ? AND n > 0");
+    const std::string dim = "g" + std::to_string(level);
+    Status st;
+    for (auto x = static_cast<int64_t>(cx0); x < static_cast<int64_t>(cx1); ++x) {
+      const std::string col = std::to_string(x);
+      q.Bind(1, slice).Bind(2, dim).Bind(3, col + ":").Bind(4, col + ";");
+      while (q.Step(&st)) {
+        std::string key = q.Text(0);
+        int64_t y = std::atoll(key.c_str() + key.find(':') + 1);
+        if (y < static_cast<int64_t>(cy0) || y >= static_cast<int64_t>(cy1)) continue;
+        auto& c = (*cells)[{CoarserCell(x, ratio), CoarserCell(y, ratio)}];
+        c.first += q.Int(1);
+        c.second += q.Int(2);
+      }
+      if (!st.ok()) return st;
+      SITREP_RETURN_IF_ERROR(q.Reset());
+    }
+  }
+  const double ix0 = cx0 * size, ix1 = cx1 * size, iy0 = cy0 * size, iy1 = cy1 * size;
+  const double strips[4][4] = {{x0, ix0, y0, y1}, {ix1, x1, y0, y1}, {ix0, ix1, y0, iy0}, {ix0, ix1, iy1, y1}};
+  for (const auto& r : strips)
+    SITREP_RETURN_IF_ERROR(SumCells(slice, level + 1, into, r[0], r[1], r[2], r[3], cells));
+  return Status::Ok();
+}
+
+Status SqliteStore::KeptBox(const std::string& slice, const QueryFilter& f, int level,
+                            CellCounts* cells) {
+  const BoundingBox& b = *f.bbox;
+  const double fine = kGridCellDegrees[std::size(kGridCellDegrees) - 1];
+  const std::string size = std::to_string(kGridCellDegrees[level]);
+  const std::string by_cell = "SELECT CAST(floor(e.lon / " + size + ") AS INTEGER), CAST(floor(e.lat / " +
+                              size + ") AS INTEGER), count(*), COALESCE(sum(e.fatalities), 0) FROM events e";
+  auto count_in_sql = [&](WhereClause& where) -> Status {
+    ASSIGN_OR_RETURN(q, db_->Prepare(by_cell + where.sql + " GROUP BY 1, 2"));
+    where.BindTo(q);
+    Status st;
+    while (q.Step(&st)) {
+      auto& c = (*cells)[{q.Int(0), q.Int(1)}];
+      c.first += q.Int(2);
+      c.second += q.Int(3);
+    }
+    return st;
+  };
+  const double x0 = std::ceil(b.min_lon / fine) * fine, x1 = std::floor(b.max_lon / fine) * fine;
+  const double y0 = std::ceil(b.min_lat / fine) * fine, y1 = std::floor(b.max_lat / fine) * fine;
+  if (!(x0 < x1 && y0 < y1) || std::max({std::abs(b.min_lon), std::abs(b.max_lon),
+                                         std::abs(b.min_lat), std::abs(b.max_lat)}) > 1e6) {
+    WhereClause where(f);
+    return count_in_sql(where);
+  }
+  SITREP_RETURN_IF_ERROR(SumCells(slice, level, level, x0, x1, y0, y1, cells));
+  // The frame around the cells (the box's edges are inclusive, the cells'
+  // upper edges are not): left and right whole height, bottom and top
+  // between them.
+  struct Piece {
+    double lon0, lon1;
+    bool lon1_open;
+    double lat0, lat1;
+    bool lat1_open;
+  };
+  const Piece frame[] = {{b.min_lon, x0, true, b.min_lat, b.max_lat, false},
+                         {x1, b.max_lon, false, b.min_lat, b.max_lat, false},
+                         {x0, x1, true, b.min_lat, y0, true},
+                         {x0, x1, true, y1, b.max_lat, false}};
+  QueryFilter rest = f;
+  rest.bbox.reset();
+  for (const auto& p : frame) {
+    if (p.lon1 < p.lon0 || (p.lon1_open && p.lon1 == p.lon0) || p.lat1 < p.lat0 ||
+        (p.lat1_open && p.lat1 == p.lat0))
+      continue;
+    WhereClause where(rest);
+    where.AddPoints(p.lon0, p.lon1, p.lon1_open, p.lat0, p.lat1, p.lat1_open);
+    SITREP_RETURN_IF_ERROR(count_in_sql(where));
+  }
+  return Status::Ok();
+}
+
+// The events of a box: KeptBox at the coarsest level, summed.
+StatusOr<int64_t> SqliteStore::BoxCount(const std::string& slice, const QueryFilter& f) {
+  CellCounts cells;
+  SITREP_RETURN_IF_ERROR(KeptBox(slice, f, 0, &cells));
+  int64_t total = 0;
+  for (const auto& [xy, c] : cells) total += c.first;
+  return total;
 }
 
 namespace {
@@ -554,8 +910,9 @@ Status SqliteStore::AggregateSlice(const std::string& slice, EventCounts* out) {
   return st;
 }
 
-Status SqliteStore::AggregateQuery(const QueryFilter& f, EventCounts* out) {
-  WhereClause where(f);
+// Counts the events `where` selects from `table` (alias e), in SQL.
+Status SqliteStore::AggregateQuery(const WhereClause& where, const std::string& table,
+                                   EventCounts* out) {
   // Each (dim, key expression, extra FROM, extra condition) is one GROUP BY.
   struct Part {
     const char* dim;
@@ -582,20 +939,50 @@ Status SqliteStore::AggregateQuery(const QueryFilter& f, EventCounts* out) {
     return Status::Ok();
   };
   for (const auto& p : parts) {
-    SITREP_RETURN_IF_ERROR(run("SELECT " + p.key + ", count(*), COALESCE(sum(e.fatalities), 0) FROM events e" +
+    SITREP_RETURN_IF_ERROR(run("SELECT " + p.key + ", count(*), COALESCE(sum(e.fatalities), 0) FROM " + table +
                                    p.from + where.sql + p.cond + " GROUP BY 1",
                                p.dim));
   }
   return run("SELECT src, count(*), 0 FROM (SELECT DISTINCT e.rowid, json_extract(c.value, '$.source') AS src "
-             "FROM events e, json_each(e.json, '$.claims') c" + where.sql + ") GROUP BY 1",
+             "FROM " + table + ", json_each(e.json, '$.claims') c" + where.sql + ") GROUP BY 1",
              "source");
+}
+
+// The sums of the kept rows of a month plan.
+Status SqliteStore::AggregateMonths(const MonthPlan& plan, EventCounts* out) {
+  ASSIGN_OR_RETURN(q, db_->Prepare("SELECT m.dim, m.key, sum(m.n), sum(m.fatalities), sum(m.timeline) "
+                                   "FROM event_stats_month m" + plan.kept + " GROUP BY 1, 2"));
+  for (size_t i = 0; i < plan.kept_binds.size(); ++i) q.Bind(static_cast<int>(i + 1), plan.kept_binds[i]);
+  Status st;
+  while (q.Step(&st)) {
+    int64_t n = q.Int(2);
+    if (n <= 0) continue;
+    std::string dim = q.Text(0), key = q.Text(1);
+    AddCount(out, dim, key, n, q.Int(3));
+    if (dim == "day" && q.Int(4) > 0) out->timeline_days[key] += q.Int(4);
+  }
+  return st;
 }
 
 StatusOr<EventCounts> SqliteStore::Aggregate(const QueryFilter& f) {
   EventCounts out;
   std::string slice;
   ASSIGN_OR_RETURN(sliced, SliceFor(f, &slice));
-  SITREP_RETURN_IF_ERROR(sliced ? AggregateSlice(slice, &out) : AggregateQuery(f, &out));
+  if (sliced) {
+    SITREP_RETURN_IF_ERROR(AggregateSlice(slice, &out));
+    return out;
+  }
+  ASSIGN_OR_RETURN(bound, StartBound(f));
+  WhereClause where(f, bound);
+  MonthPlan plan;
+  if (!MonthPlanFor(f, &plan)) {
+    SITREP_RETURN_IF_ERROR(AggregateQuery(where, "events e", &out));
+    return out;
+  }
+  SITREP_RETURN_IF_ERROR(AggregateMonths(plan, &out));
+  if (!f.from && !f.to) return out;
+  AddMonthRest(plan, &where);
+  SITREP_RETURN_IF_ERROR(AggregateQuery(where, "events e INDEXED BY events_month", &out));
   return out;
 }
 
@@ -615,6 +1002,15 @@ StatusOr<std::vector<GridCell>> SqliteStore::Grid(const QueryFilter& f, int leve
   std::string slice;
   ASSIGN_OR_RETURN(sliced, SliceFor(unboxed, &slice));
   Status st;
+  if (sliced && f.bbox && slice.rfind("actor:", 0) == 0) {
+    // An actor's events in the box (as counted in SQL), not whole cells
+    // meeting it.
+    CellCounts cells;
+    SITREP_RETURN_IF_ERROR(KeptBox(slice, f, level, &cells));
+    for (const auto& [xy, c] : cells)
+      if (c.first > 0) out.push_back({xy.first, xy.second, c.first, c.second});
+    return out;
+  }
   if (sliced) {
     ResetOnExit guard{db_.get()};
     CACHED_STMT(q, "SELECT key, n, fatalities FROM event_stats WHERE slice = ? AND dim = ? AND n > 0");
@@ -635,7 +1031,8 @@ StatusOr<std::vector<GridCell>> SqliteStore::Grid(const QueryFilter& f, int leve
               [](const GridCell& a, const GridCell& b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
     return out;
   }
-  WhereClause where(f);
+  ASSIGN_OR_RETURN(bound, StartBound(f));
+  WhereClause where(f, bound);
   const std::string cell = std::to_string(size);
   ASSIGN_OR_RETURN(s, db_->Prepare("SELECT CAST(floor(e.lon / " + cell + ") AS INTEGER), CAST(floor(e.lat / " +
                                    cell + ") AS INTEGER), count(*), COALESCE(sum(e.fatalities), 0) FROM events e" +
@@ -802,6 +1199,13 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
     SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA synchronous = NORMAL"));
   }
   SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
+  if (options.read_only) {
+    // A reader (each server thread) maps the file instead of copying every
+    // page it reads, and keeps 32 MB of pages: the answers of a server read
+    // the same kept counts and index pages again and again.
+    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA mmap_size = 4294967296"));
+    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA cache_size = -32768"));
+  }
   SITREP_RETURN_IF_ERROR(Migrate(d, options.read_only));
   return std::unique_ptr<Store>(new SqliteStore(std::move(*db)));
 }

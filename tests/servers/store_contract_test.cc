@@ -2,6 +2,9 @@
 // PostgreSQL (a throwaway server, tests/servers/test_servers.h).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -599,6 +602,256 @@ TEST_P(StoreContractTest, ConcurrentWritersMakeWhatOneWriterMakes) {
   f.to = Ymd{2023, 12, 31};
   f.country = "sy";
   ExpectCountsOfEvents(s.get(), f, "a country in another case and a year");
+}
+
+// What the store answers from kept counts, bounded index walks and merged
+// halves must be what the events themselves give: here every answer is
+// compared with the one computed from all stored events (one plain scan),
+// for filters the kept counts answer and for those counted in SQL, as
+// ingested and after documents are replaced and emptied.
+namespace reference {
+
+bool Dated(const Event& e) { return e.date.precision != DatePrecision::kUnknown && e.date.start.valid(); }
+std::string Start(const Event& e) { return Dated(e) ? e.date.start.ToString() : ""; }
+std::string End(const Event& e) {
+  return Dated(e) ? (e.date.end.valid() ? e.date.end : e.date.start).ToString() : "";
+}
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+bool Same(const std::string& a, const std::string& b) { return Lower(a) == Lower(b); }
+
+bool Matches(const Event& e, const QueryFilter& f) {
+  if (f.from && !(Dated(e) && End(e) >= f.from->ToString())) return false;
+  if (f.to && !(Dated(e) && Start(e) <= f.to->ToString())) return false;
+  if (!f.country.empty() && (e.location.country.empty() || !Same(e.location.country, f.country))) return false;
+  if (!f.event_type.empty() && !Same(e.event_type, f.event_type)) return false;
+  if (!f.sub_event_type.empty() && !Same(e.sub_event_type, f.sub_event_type)) return false;
+  if (!f.actor.empty() && !((e.actor1 && Same(e.actor1->id, f.actor)) || (e.actor2 && Same(e.actor2->id, f.actor))))
+    return false;
+  if (f.bbox) {
+    const auto& b = *f.bbox;
+    if (!e.location.lat || !e.location.lon) return false;
+    double lon = *e.location.lon, lat = *e.location.lat;
+    if (lon < b.min_lon || lon > b.max_lon || lat < b.min_lat || lat > b.max_lat) return false;
+  }
+  return true;
+}
+
+// The store's orders: undated first going up, last going down; ties by id.
+std::vector<Event> Page(std::vector<Event> all, const QueryFilter& f) {
+  std::vector<Event> out;
+  for (auto& e : all)
+    if (Matches(e, f)) out.push_back(std::move(e));
+  auto key = [](const Event& e) { return std::make_pair(Dated(e) ? 1 : 0, Start(e)); };
+  auto dead = [](const Event& e) { return e.fatalities ? e.fatalities->best : -1; };
+  std::sort(out.begin(), out.end(), [&](const Event& a, const Event& b) {
+    switch (f.order) {
+      case QueryOrder::kDateDesc:
+        return key(a) != key(b) ? key(a) > key(b) : a.id > b.id;
+      case QueryOrder::kFatalitiesDesc:
+        if (dead(a) != dead(b)) return dead(a) > dead(b);
+        break;
+      case QueryOrder::kDateAsc:
+        break;
+    }
+    return key(a) != key(b) ? key(a) < key(b) : a.id < b.id;
+  });
+  size_t skip = std::min(f.offset, out.size());
+  out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (f.limit && out.size() > f.limit) out.resize(f.limit);
+  return out;
+}
+
+}  // namespace reference
+
+TEST_P(StoreContractTest, FastAnswersAreThoseComputedFromTheEvents) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  const char* kTypes[][2] = {{"Battles", "Armed clash"},
+                             {"Explosions/Remote violence", "Shelling/artillery/missile attack"},
+                             {"Protests", "Peaceful protest"}};
+  const char* kActors[] = {"ISIL", "HTS", "SY_MIL", "PROTESTERS", "CIVILIANS"};
+  const char* kCountries[] = {"SY", "IQ", "", "SY"};
+  // Events on and between the grid's cell edges (multiples of 1/8 degree),
+  // over five months, some spanning months or years, some undated or
+  // unlocated; one type and one actor also written in another case.
+  auto doc = [&](int i, int variant) {
+    std::string id = "d" + std::to_string(i);
+    TestDoc d = StrikeDoc(id, kFr, i % 2 ? "SOHR" : "AP", (i * 7 + variant) % 13, 0, 0);
+    Event& e = d.result.events[0];
+    int t = (i + variant) % 3;
+    e.event_type = i == 7 ? "battles" : kTypes[t][0];
+    e.sub_event_type = kTypes[t][1];
+    e.location.country = kCountries[(i + variant) % 4];
+    e.location.admin1 = e.location.country.empty() ? "" : e.location.country + "-X" + id;
+    e.actor1 = Actor{kActors[(i + variant) % 5], ""};
+    if (i % 3 == 0) e.actor2 = Actor{kActors[(i / 3 + variant) % 5], ""};
+    if (i == 11) e.actor2 = Actor{"isil", ""};
+    if ((i + variant) % 9 == 0) {
+      e.fatalities.reset();
+      e.claims[0].fatalities.reset();
+    }
+    switch ((i + variant) % 7) {
+      case 0: e.date = {}; break;
+      case 1: e.date = {Ymd{2023, 3, 28}, Ymd{2023, 4, 3}, DatePrecision::kRange}; break;
+      case 2: e.date = {Ymd{2022, 12, 30}, Ymd{2023, 1, 2}, DatePrecision::kRange}; break;
+      default: {
+        Ymd day{2023, 1 + (i + variant) % 5, 1 + (i * 11 + variant) % 28};
+        e.date = {day, day, DatePrecision::kDay};
+      }
+    }
+    if ((i + variant) % 6 == 5) {
+      e.location.lat.reset();
+      e.location.lon.reset();
+      e.location.precision = LocationPrecision::kCountry;
+    } else {
+      // On cell corners, edges and centres around (36, 35).
+      e.location.lon = 35.75 + 0.125 * ((i * 5 + variant) % 7) + (i % 4 == 1 ? 0.0625 : 0.0);
+      e.location.lat = 34.75 + 0.125 * ((i * 3 + variant) % 6) + (i % 5 == 2 ? 0.03 : 0.0);
+    }
+    d.raw.bytes += std::string(static_cast<size_t>(variant), '.');
+    return d;
+  };
+  constexpr int kDocs = 48;
+  for (int i = 0; i < kDocs; ++i) Ingest(s.get(), doc(i, 0));
+
+  auto box = [](double a, double b, double c, double d) { return BoundingBox{a, b, c, d}; };
+  std::vector<std::pair<std::string, QueryFilter>> filters;
+  auto add = [&](const std::string& what, auto set) {
+    QueryFilter f;
+    set(f);
+    filters.push_back({what, f});
+  };
+  add("nothing", [](QueryFilter&) {});
+  add("a type", [](QueryFilter& f) { f.event_type = "Protests"; });
+  add("a type stored in two cases", [](QueryFilter& f) { f.event_type = "Battles"; });
+  add("a country", [](QueryFilter& f) { f.country = "SY"; });
+  add("a country and a type", [](QueryFilter& f) { f.country = "iq"; f.event_type = "Protests"; });
+  add("a type and two months", [](QueryFilter& f) {
+    f.event_type = "Explosions/Remote violence";
+    f.from = Ymd{2023, 2, 1};
+    f.to = Ymd{2023, 3, 31};
+  });
+  add("from mid-month", [](QueryFilter& f) { f.from = Ymd{2023, 3, 15}; });
+  add("to mid-month", [](QueryFilter& f) { f.to = Ymd{2023, 4, 2}; });
+  add("a year's end", [](QueryFilter& f) { f.from = Ymd{2022, 12, 31}; f.to = Ymd{2023, 1, 1}; });
+  add("a country from mid-month", [](QueryFilter& f) { f.country = "SY"; f.from = Ymd{2023, 2, 10}; });
+  add("an actor", [](QueryFilter& f) { f.actor = "HTS"; });
+  add("an actor stored in two cases", [](QueryFilter& f) { f.actor = "Isil"; });
+  add("an actor and a type", [](QueryFilter& f) { f.actor = "SY_MIL"; f.event_type = "Protests"; });
+  add("an actor and dates", [](QueryFilter& f) { f.actor = "civilians"; f.from = Ymd{2023, 2, 1}; });
+  add("a box on cell edges", [&](QueryFilter& f) { f.bbox = box(36.0, 35.0, 36.5, 35.25); });
+  add("a box between edges", [&](QueryFilter& f) { f.bbox = box(35.8, 34.9, 36.3, 35.33); });
+  add("a box wider than a cell", [&](QueryFilter& f) { f.bbox = box(30.0, 30.0, 40.0, 40.0); });
+  add("a box inside one cell", [&](QueryFilter& f) { f.bbox = box(36.01, 35.01, 36.1, 35.1); });
+  add("a box of one point", [&](QueryFilter& f) { f.bbox = box(36.0, 35.0, 36.0, 35.0); });
+  add("a box and a type", [&](QueryFilter& f) {
+    f.bbox = box(35.75, 34.75, 36.25, 35.25);
+    f.event_type = "Protests";
+  });
+  add("a box and an actor", [&](QueryFilter& f) { f.bbox = box(35.8, 34.75, 36.5, 35.3); f.actor = "HTS"; });
+  add("a box and a country", [&](QueryFilter& f) { f.bbox = box(35.75, 34.75, 36.25, 35.25); f.country = "SY"; });
+  add("a sub-event type", [](QueryFilter& f) { f.sub_event_type = "peaceful protest"; });
+
+  auto ids = [](const std::vector<Event>& events) {
+    std::vector<std::string> out;
+    for (const auto& e : events) out.push_back(e.id);
+    return out;
+  };
+  auto check_all = [&](const std::string& when) {
+    auto everything = s->Query({});
+    ASSERT_TRUE(everything.ok()) << everything.status().message();
+    std::vector<Event> all;
+    for (const auto& e : *everything) all.push_back(e.event);
+    for (const auto& [what, base] : filters) {
+      const std::string at = when + ", " + what;
+      QueryFilter f = base;
+      const auto matching = reference::Page(all, f);
+      auto n = s->Count(f);
+      ASSERT_TRUE(n.ok()) << at << ": " << n.status().message();
+      EXPECT_EQ(*n, static_cast<int64_t>(matching.size())) << at;
+      auto counts = s->Aggregate(f);
+      ASSERT_TRUE(counts.ok()) << at << ": " << counts.status().message();
+      EXPECT_EQ(StatsJson(*counts, Ymd{2024, 1, 1}), StatsJson(matching, Ymd{2024, 1, 1})) << at;
+      for (auto order : {QueryOrder::kDateAsc, QueryOrder::kDateDesc, QueryOrder::kFatalitiesDesc}) {
+        for (auto [limit, offset] : {std::pair<size_t, size_t>{0, 0}, {3, 0}, {4, 5}, {1000, 0}}) {
+          f.order = order;
+          f.limit = limit;
+          f.offset = offset;
+          auto page = s->Query(f);
+          ASSERT_TRUE(page.ok()) << at << ": " << page.status().message();
+          std::vector<Event> got;
+          for (const auto& e : *page) got.push_back(e.event);
+          EXPECT_EQ(ids(got), ids(reference::Page(all, f)))
+              << at << ", order " << static_cast<int>(order) << ", limit " << limit << ", offset " << offset;
+        }
+      }
+      QueryFilter others = base;
+      others.bbox.reset();
+      others.event_type.clear();
+      bool whole_cells = f.bbox && others.from == std::nullopt && others.to == std::nullopt &&
+                         others.country.empty() && others.actor.empty() && others.sub_event_type.empty();
+      if (whole_cells) continue;  // a kept grid of a type counts the cells that meet a box
+      for (int level = 0; level < 4; ++level) {
+        const double size = kGridCellDegrees[level];
+        std::map<std::pair<int64_t, int64_t>, std::pair<int64_t, int64_t>> want;
+        for (const auto& e : matching) {
+          if (!e.location.lat || !e.location.lon) continue;
+          auto& c = want[{static_cast<int64_t>(std::floor(*e.location.lon / size)),
+                          static_cast<int64_t>(std::floor(*e.location.lat / size))}];
+          c.first += 1;
+          c.second += e.fatalities ? e.fatalities->best : 0;
+        }
+        auto grid = s->Grid(base, level);
+        ASSERT_TRUE(grid.ok()) << at << ": " << grid.status().message();
+        std::map<std::pair<int64_t, int64_t>, std::pair<int64_t, int64_t>> got;
+        for (const auto& c : *grid) got[{c.x, c.y}] = {c.events, c.fatalities};
+        EXPECT_EQ(got, want) << at << ", grid level " << level;
+      }
+    }
+  };
+  check_all("as ingested");
+  // Replaced documents move events across types, countries, months and
+  // cells; emptied ones (no event any more) remove theirs.
+  for (int i = 0; i < kDocs; i += 3) Ingest(s.get(), doc(i, 1));
+  for (int i = 1; i < kDocs; i += 8) {
+    TestDoc empty = doc(i, 2);
+    empty.result.events.clear();
+    EXPECT_EQ(Ingest(s.get(), empty).action, IngestAction::kReplaced);
+  }
+  check_all("after replacements and removals");
+}
+
+// The change mark moves with every committed write and only then.
+TEST_P(StoreContractTest, TheChangeMarkMovesWithEveryWrite) {
+  auto s = OpenStore();
+  ASSERT_TRUE(s);
+  auto mark = [&] {
+    auto m = s->ChangeMark();
+    EXPECT_TRUE(m.ok()) << m.status().message();
+    return m.ok() ? *m : std::string("?");
+  };
+  if (Postgres()) {
+    EXPECT_EQ(mark(), "");  // cannot tell: no answer is reused
+    return;
+  }
+  std::string m0 = mark();
+  EXPECT_FALSE(m0.empty());
+  TestDoc a = StrikeDoc("a", kFr, "SOHR", 12, 35.93, 36.63, 10);
+  Ingest(s.get(), a);
+  std::string m1 = mark();
+  EXPECT_NE(m1, m0);
+  auto other = Store::Open(Address("t.db"));  // another connection sees the same mark
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(*(*other)->ChangeMark(), m1);
+  EXPECT_EQ(Ingest(s.get(), a).action, IngestAction::kUnchanged);
+  EXPECT_EQ(mark(), m1);
+  a.raw.bytes += " Mise à jour.";
+  Ingest(s.get(), a);
+  EXPECT_NE(mark(), m1);
+  EXPECT_EQ(*(*other)->ChangeMark(), mark());
 }
 
 // PostgreSQL's full-text syntax is the web-search one: no query is an error.
