@@ -42,7 +42,14 @@ CommandRegistration reg(32, [](CLI::App& app, int* exit_code) {
       ->capture_default_str()->check(CLI::Range(1, 3600));
   cmd->add_option("--idle-timeout", o->keep_alive_timeout_s, "seconds an idle connection stays open")
       ->capture_default_str()->check(CLI::Range(1, 3600));
-  cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });
+  auto cache_mb = std::make_shared<size_t>(o->cache_bytes >> 20);
+  cmd->add_option("--cache-mb", *cache_mb,
+                  "megabytes of API answers kept while the store is unchanged (0: none)")
+      ->capture_default_str()->check(CLI::Range(0, 65536));
+  cmd->callback([o, cache_mb, exit_code] {
+    o->cache_bytes = *cache_mb << 20;
+    *exit_code = RunServe(*o);
+  });
 });
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/acled_api.h"
+#include "server/answer_cache.h"
 #include "server/api_params.h"
 #include "server/gated_server.h"
 #include "server/stats.h"
@@ -336,6 +337,35 @@ void HandleGrid(StorePool& pool, const httplib::Request& req, httplib::Response&
   SendJson(res, body);
 }
 
+// Wraps an API handler: its answer is kept (AnswerCache) and served again
+// while the store's change mark stays the same. The key is the path and
+// the parameters as parsed, plus today's date for the answers that depend
+// on it (/api/stats' timeline leaves out days after today).
+httplib::Server::Handler Cached(std::shared_ptr<StorePool> pool, std::shared_ptr<AnswerCache> cache,
+                                bool dated, httplib::Server::Handler handler) {
+  if (!cache->enabled()) return handler;
+  return [pool, cache, dated, handler](const httplib::Request& req, httplib::Response& res) {
+    auto store = pool->Get();
+    if (!store.ok()) return handler(req, res);
+    auto mark = (*store)->ChangeMark();
+    if (!mark.ok() || mark->empty()) return handler(req, res);
+    std::string key = req.path;
+    for (const auto& [k, v] : req.params) key += "\x1f" + k + "=" + v;  // sorted by name
+    if (dated) key += "\x1f" + Today().ToString();
+    if (auto hit = cache->Get(key, *mark)) {
+      res.status = 200;
+      res.set_header("Cache-Control", "no-store");
+      res.set_content(hit->body, hit->content_type);
+      return;
+    }
+    handler(req, res);
+    if (res.status != 200) return;
+    auto after = (*store)->ChangeMark();
+    if (after.ok() && *after == *mark)
+      cache->Put(key, *mark, {res.body, res.get_header_value("Content-Type")});
+  };
+}
+
 std::string DefaultPath(const std::string& given, const char* sub) {
   return given.empty() ? std::string(SITREP_SOURCE_DIR) + "/" + sub : given;
 }
@@ -428,15 +458,23 @@ Status Serve(const ServerOptions& o, const std::function<void(const std::string&
       }
     };
   };
-  svr.Get("/api/events", guard([pool](const auto& q, auto& r) { HandleEvents(*pool, q, r); }));
-  svr.Get("/api/events/grid", guard([pool](const auto& q, auto& r) { HandleGrid(*pool, q, r); }));
-  svr.Get("/api/events.geojson",
-          guard([pool, acled](const auto& q, auto& r) { HandleGeoJson(*pool, *acled, q, r); }));
+  auto cache = std::make_shared<AnswerCache>(o.cache_bytes);
+  svr.Get("/api/events", guard(Cached(pool, cache, false, [pool](const auto& q, auto& r) {
+            HandleEvents(*pool, q, r);
+          })));
+  svr.Get("/api/events/grid", guard(Cached(pool, cache, false, [pool](const auto& q, auto& r) {
+            HandleGrid(*pool, q, r);
+          })));
+  svr.Get("/api/events.geojson", guard(Cached(pool, cache, false, [pool, acled](const auto& q, auto& r) {
+            HandleGeoJson(*pool, *acled, q, r);
+          })));
   svr.Get("/api/acled/read",
           guard([pool, acled](const auto& q, auto& r) { HandleAcledRead(*pool, *acled, q, r); }));
   svr.Get(R"(/api/events/([^/]+))", guard([pool](const auto& q, auto& r) { HandleEvent(*pool, q, r); }));
   svr.Get(R"(/api/documents/([^/]+))", guard([pool](const auto& q, auto& r) { HandleDocument(*pool, q, r); }));
-  svr.Get("/api/stats", guard([pool](const auto& q, auto& r) { HandleStats(*pool, q, r); }));
+  svr.Get("/api/stats", guard(Cached(pool, cache, true, [pool](const auto& q, auto& r) {
+            HandleStats(*pool, q, r);
+          })));
   svr.Get(R"(/api/.*)", [](const auto&, auto& r) { SendError(r, 404, "no such API endpoint"); });
   svr.set_error_handler([](const auto&, auto& res) {
     if (res.body.empty()) SendError(res, res.status, res.status == 404 ? "not found" : "request refused");

@@ -34,6 +34,7 @@ struct ServerOptions {
   int request_timeout_s = 10;         // a request must arrive whole within this (408)
   int keep_alive_timeout_s = 5;       // an idle connection is closed after this
   int write_timeout_s = 30;           // a response must be taken within this
+  size_t cache_bytes = 64 << 20;      // answers kept while the store is unchanged (0: none)
 };
 
 // Serves until Stop() is called from another thread or the process gets a
