@@ -6,13 +6,16 @@
 # measures a static file of the page as the reference: each endpoint's p99
 # is also given as a multiple of the static file's.
 # Usage: bench/serve_million.sh [SITREP_BINARY] [DB] [SECONDS] [EVENTS]
+# SERVE_ARGS: more options for `sitrep serve` (e.g. "--cache-mb 0": every
+# answer computed, none served again from the answer cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/sitrep}; db=${2:-build/bench-million.db}; secs=${3:-10}; n=${4:-1000000}
 command -v wrk >/dev/null || { echo "skip: wrk is not installed (apt-get install wrk)"; exit 0; }
 [ -f "$db" ] || python3 bench/synth_store.py "$bin" "$db" "$n"
 port=$((20000 + RANDOM % 5000))
-"$bin" serve --db "$db" --port "$port" >/dev/null 2>&1 &
+# shellcheck disable=SC2086
+"$bin" serve --db "$db" --port "$port" ${SERVE_ARGS:-} >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/style.css" >/dev/null && break; sleep 0.1; done
@@ -28,7 +31,10 @@ urls=("/style.css"
       "/api/events.geojson?bbox=37.2,35.1,37.3,35.2&limit=1000"
       "/api/events/grid?level=0"
       "/api/events/grid?level=2&bbox=35,32,43,38"
-      "/api/events/grid?level=1&type=Protests")
+      "/api/events/grid?level=1&type=Protests"
+      "/api/events/grid?level=2&bbox=35,32,43,38&actor=ISIL"
+      "/api/stats?actor=ISIL"
+      "/api/stats?country=SY&from=2022-01-01")
 printf "%-66s %9s %9s %9s %8s\n" endpoint p50_ms p99_ms req/s p99/ref
 ref=""
 for u in "${urls[@]}"; do
