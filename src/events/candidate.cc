@@ -732,6 +732,17 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   }
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
   ApplyFrame(frame, t, &r);
+  // "killed in an attack blamed on al-Shabaab", "l'attaque a été imputée au
+  // JNIM": the side an event is attributed to acts, whatever the parse made
+  // of it (event_cues.tsv kind attribution).
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const auto& a = m.actors[i];
+    if (a.toks.begin < t.toks.end || a.toks.end > s.tok_end || ids[i].empty() || !cues.attribution[a.toks.begin]) continue;
+    if (a.kind != "group" && a.kind != "state" && a.kind != "jihad" && a.kind != "air") continue;
+    if (r.actor2 == static_cast<int>(i)) r.actor2 = -1, r.how2.clear();
+    r.actor1 = static_cast<int>(i), r.how1 = "the side the event is attributed to";
+    break;
+  }
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
@@ -925,7 +936,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     c.sub_event_type = t.sub_event_type;
     c.distinct = cues.distinct[tb];
     c.anaphoric = cues.anaphoric[tb];
-    c.attack_word = cues.verb[tb] == VerbRole::kNone;
+    // A count verb is no attack by itself ("five people died"), unless its
+    // own row names an attack on people ("shot dead", "égorgés").
+    c.attack_word = cues.verb[tb] == VerbRole::kNone || t.sub_event_type == "Attack";
     c.notes.push_back("trigger '" + std::string(doc.Slice(t.span)) + "' (" + t.rule + ")");
     ClauseFrame frame = clauses.Read(doc, m, ids, t);
     // "Aucune frappe n'a touché la ville", "the attack was not claimed".
@@ -1229,6 +1242,40 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     if (!credited.front().empty() && (report_only || credited.size() < best->sources.size()))
       note += " (" + credited.front() + ")";
     best->notes.push_back(note);
+  }
+  // "L'attaque n'a fait aucune victime", "No one was hurt": a toll of zero
+  // for the event of its sentence, or of the sentence before when it has
+  // none; only where no figure was given.
+  for (uint32_t k = 0; k < doc.tokens.size() && k < cues.zero_toll.size(); ++k) {
+    auto zero = static_cast<ZeroToll>(cues.zero_toll[k]);
+    if (zero == ZeroToll::kNone || cues.blocked[k]) continue;
+    size_t s = doc.SentenceOfToken(k);
+    Candidate* best = nullptr;
+    int best_d = INT_MAX;
+    for (bool any : {false, true}) {
+      for (auto& c : out)
+        if (c.sentence == s && (any || HasCasualties(c.event_type)))
+          if (int d = Distance(cues, k, c.trigger->toks.begin); d < best_d) best_d = d, best = &c;
+      if (best) break;
+    }
+    bool next = false;
+    if (!best && s > 0 && !StartsParagraph(doc, s))
+      for (auto& c : out)
+        if (c.sentence + 1 == s && !c.weak) best = &c, next = true;
+    if (!best) continue;
+    if (next)
+      for (const auto& r : sources_by_sentence[s])
+        if (std::none_of(best->sources.begin(), best->sources.end(), [&](const SourceRef& x) { return x.Key() == r.Key(); }))
+          best->sources.push_back(r);
+    std::vector<std::string> credited = CreditedSources(cues, next ? sources_by_sentence[s] : best->sources, k);
+    if (credited.empty()) credited.push_back("");
+    for (const auto& id : credited) {
+      Figures& f = best->figures[id];
+      if (zero != ZeroToll::kInjured && !f.fatalities) f.fatalities = Count::Exact(0);
+      if (zero != ZeroToll::kKilled && !f.injured) f.injured = Count::Exact(0);
+    }
+    best->notes.push_back("no casualties: '" + std::string(doc.Slice(doc.tokens[k].span)) + "...' gives a toll of 0" +
+                          (next ? " (in the next sentence)" : ""));
   }
   for (auto& c : out) {
     if (c.one_victim == VerbRole::kNone) continue;
