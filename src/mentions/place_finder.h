@@ -148,6 +148,8 @@ class PlaceFinder {
     std::unordered_set<std::string> quarter;   // a quarter of a city after its name ("the Midan neighbourhood")
     std::unordered_set<std::string> frame;     // words between a town and the province framing it ("in", "dans")
     std::unordered_set<std::string> site;      // words putting a facility in a town ("Collins Avenue in Miami Beach")
+    std::unordered_set<std::string> particle;  // lower-case words inside a person's name ("de", "van", "ould")
+    std::unordered_set<std::string> generic;   // lower-case heads that open a sea's name ("mer Rouge")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
@@ -157,6 +159,8 @@ class PlaceFinder {
   void Bracket(const Document& doc, std::vector<Match>* ms) const;
   void Frame(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
   void Confine(std::vector<Match>* ms) const;
+  void Situate(std::vector<Match>* ms) const;
+  static constexpr int kMinStoryTownMentions = 2;
   static constexpr uint32_t kMaxBracketTokens = 12;  // "(Douentza, Mopti)" and longer district names
   static constexpr uint32_t kMaxFrameGap = 6;        // ", dans la" / ", in Syria's"
   struct Evidence {
