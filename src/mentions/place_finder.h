@@ -91,6 +91,16 @@
 // name only provinces and regions bear may end in a lower-case word
 // ("Kurdistan irakien", "Benue state").
 //
+// A bare province name right after a comma ("Boise, Idaho", "Washington,
+// D.C.") frames the name before it as well; a town with no reading inside is
+// kept (Frame, Confine). A province the story names unambiguously lifts its
+// towns as much as the story's dominant country does (Choose). A facility
+// named after a faraway namesake lies in the story's town, the town most of
+// its names resolve to (Situate). A lower-case `generic` head opens a sea's
+// name ("mer Rouge"); a name after a `particle` that follows a capitalised
+// word naming no place and no dictionary word is a surname ("Cédric de
+// Pierrepont").
+//
 // Built once; Find() is const and thread-safe.
 #ifndef SITREP_MENTIONS_PLACE_FINDER_H_
 #define SITREP_MENTIONS_PLACE_FINDER_H_
