@@ -206,8 +206,10 @@ class Scanner {
     m.span = {Tok(i).span.begin, Tok(r->end - 1).span.end};
     if (!FindNoun(r->end, &m)) return std::nullopt;  // a measure, not a count
     if (m.noun_class.empty() && !r->lone_one) TollBefore(i, &m);
-    // A spelled-out number must count something: "neuf" after a noun is "new".
-    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4))
+    // A spelled-out number must count something: "neuf" after a noun is
+    // "new"; after a qualifier of a count ("killing at least five", "au
+    // moins neuf") it counts the nouns its clause names.
+    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4) && !qual)
       return std::nullopt;
     if (r->lone_one && (m.noun_class.empty() || !OnlyModifiersBefore(r->end, m.noun.begin)))
       return std::nullopt;
