@@ -737,12 +737,24 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   // of it (event_cues.tsv kind attribution).
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
-    if (a.toks.begin < t.toks.end || a.toks.end > s.tok_end || ids[i].empty() || !cues.attribution[a.toks.begin]) continue;
+    if (a.toks.begin < t.toks.end || a.toks.end > s.tok_end || ids[i].empty() || cues.attribution[a.toks.begin] != 1) continue;
     if (a.kind != "group" && a.kind != "state" && a.kind != "jihad" && a.kind != "air") continue;
     if (r.actor2 == static_cast<int>(i)) r.actor2 = -1, r.how2.clear();
     r.actor1 = static_cast<int>(i), r.how1 = "the side the event is attributed to";
     break;
   }
+  // "Les assaillants, qui appartiennent à Boko Haram, ont tué ...": an
+  // unidentified side is the group named after a word of membership
+  // between it and the trigger (event_cues.tsv kind membership).
+  if (r.actor1 >= 0 && ids[r.actor1] == "UNKNOWN")
+    for (size_t i = 0; i < m.actors.size(); ++i) {
+      const auto& a = m.actors[i];
+      if (a.toks.begin < m.actors[r.actor1].toks.end || a.toks.end > t.toks.begin || ids[i].empty() ||
+          cues.attribution[a.toks.begin] != 2 || (a.kind != "group" && a.kind != "jihad"))
+        continue;
+      r.actor1 = static_cast<int>(i), r.how1 = "the group the unidentified side belongs to";
+      break;
+    }
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
