@@ -776,12 +776,24 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   // of it (event_cues.tsv kind attribution).
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
-    if (a.toks.begin < t.toks.end || a.toks.end > s.tok_end || ids[i].empty() || !cues.attribution[a.toks.begin]) continue;
+    if (a.toks.begin < t.toks.end || a.toks.end > s.tok_end || ids[i].empty() || cues.attribution[a.toks.begin] != 1) continue;
     if (a.kind != "group" && a.kind != "state" && a.kind != "jihad" && a.kind != "air") continue;
     if (r.actor2 == static_cast<int>(i)) r.actor2 = -1, r.how2.clear();
     r.actor1 = static_cast<int>(i), r.how1 = "the side the event is attributed to";
     break;
   }
+  // "Les assaillants, qui appartiennent à Boko Haram, ont tué ...": an
+  // unidentified side is the group named after a word of membership
+  // between it and the trigger (event_cues.tsv kind membership).
+  if (r.actor1 >= 0 && ids[r.actor1] == "UNKNOWN")
+    for (size_t i = 0; i < m.actors.size(); ++i) {
+      const auto& a = m.actors[i];
+      if (a.toks.begin < m.actors[r.actor1].toks.end || a.toks.end > t.toks.begin || ids[i].empty() ||
+          cues.attribution[a.toks.begin] != 2 || (a.kind != "group" && a.kind != "jihad"))
+        continue;
+      r.actor1 = static_cast<int>(i), r.how1 = "the group the unidentified side belongs to";
+      break;
+    }
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
@@ -1089,6 +1101,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
         if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
+        // One occurrence read twice: a reading that reports it ("IS ... kills
+        // 30") makes the generic word beside it ("attack") report it too.
+        if (same && !c.weak && o.weak) o.weak = false, o.notes.push_back("reported by '" + std::string(doc.Slice(t.span)) + "' beside it");
         o.notes.push_back("also '" + std::string(doc.Slice(t.span)) + "' in the same sentence");
         if (o.trigger != &t) o.parts.push_back(&t);
         o.attack_word |= c.attack_word;
@@ -1136,12 +1151,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // "Un convoi avait déjà été repéré le 25 mai": a recalling word yields to
     // the clause's own date when that date is recent news, a day or a few
     // (not "last month", which is the recalling word itself).
-    const DateInterval* own_date = c.date >= 0 && !c.date_inherited ? &m.dates[c.date].interval : nullptr;
+    // (In its own clause: "was still deserted on Monday, a year after gunmen killed ..." dates the desertion.)
+    const DateInterval* own_date =
+        c.date >= 0 && !c.date_inherited && cues.clause[m.dates[c.date].toks.begin] == cues.clause[c.trigger->toks.begin]
+            ? &m.dates[c.date].interval
+            : nullptr;
     if (c.occurrence == Occurrence::kRecalled && own_date && own_date->precision != DatePrecision::kMonth &&
         own_date->precision != DatePrecision::kYear && DateOccurrence(doc.date, *own_date) == Occurrence::kFresh) {
       c.occurrence = Occurrence::kFresh;
       c.notes.push_back("status fresh: its own date is recent");
     }
+    c.old_date = c.date >= 0 && !c.date_inherited &&
+                 DateOccurrence(doc.date, m.dates[c.date].interval) == Occurrence::kRecalled;
     c.sources = sources_by_sentence[c.sentence];
     c.claimant = claimant_by_sentence[c.sentence];
   }
