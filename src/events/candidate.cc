@@ -1,5 +1,7 @@
 #include "events/candidate.h"
 
+#include "events/possessor.h"
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -227,7 +229,11 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     std::string id = a.id;
-    if (IsUnownedStateId(id)) id = OwnerOf(doc, m, codes, i, story, last_by_role);
+    if (IsUnownedStateId(id)) {
+      // "its forces", "ses troupes": the side named before them (events/possessor.h).
+      std::string owner = a.possessive ? PossessorOf(doc, m, cues, codes, i, ids) : "";
+      id = !owner.empty() ? owner : OwnerOf(doc, m, codes, i, story, last_by_role);
+    }
     if (a.kind == "state" && id.size() == 7 && id[3] == '_' && id.substr(0, 3) != CountryCodes::kUnspecified)
       last_by_role[id.substr(4)] = id;
     // "les avions de la coalition": the aircraft belong to the side named after them.
@@ -707,6 +713,26 @@ bool DescribesTrigger(const DocParse& p, const TriggerMention& t, const TriggerM
   return false;
 }
 
+// Whose weapon an intercepted weapon word names: the side written on it
+// ("three Houthi drones", "deux drones russes") or the agent that fired it
+// ("un missile tiré par les rebelles houthis", "a missile fired by ..."),
+// in the weapon's own phrase; -1 when none.
+int WeaponOwner(const Document& doc, const MentionSet& m, const std::vector<std::string>& ids,
+                const TriggerMention& t, const Sentence& s) {
+  constexpr uint32_t kFiredByReach = 4;  // "tiré samedi par", "fired overnight by"
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const auto& a = m.actors[i];
+    if (ids[i].empty() || a.kind == "civ" || ids[i] == "CIVILIANS") continue;
+    if (a.toks.begin < s.tok_begin || a.toks.end > s.tok_end) continue;
+    bool on_it = a.toks.begin <= t.toks.end && a.toks.end >= t.toks.begin;  // "Houthi drones", "drones russes"
+    bool fired_by = false;
+    for (uint32_t k = t.toks.end; k < a.toks.begin && a.toks.begin <= t.toks.end + kFiredByReach + 2; ++k)
+      fired_by |= IsAgentMarker(doc.tokens[k].fold);
+    if (on_it || fired_by) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
                  const ClauseFrame& frame, const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
@@ -724,9 +750,22 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     c->notes.push_back("type: '" + std::string(doc.Slice(t.span)) + "' intercepted by '" +
                        std::string(doc.Slice(doc.tokens[interceptor_verb].span)) +
                        "' -> Strategic developments/Disrupted weapons use");
+    int owner = WeaponOwner(doc, m, ids, t, s);
+    if (owner >= 0 && r.actor1 == owner) {  // "a rocket fired by X" is X's, not the interceptor
+      r.actor1 = -1;
+      for (size_t i = 0; i < m.actors.size() && m.actors[i].toks.end <= static_cast<uint32_t>(interceptor_verb); ++i)
+        if (m.actors[i].toks.begin >= s.tok_begin && !ids[i].empty() && ids[i] != ids[owner] &&
+            m.actors[i].kind != "civ" && ids[i] != "CIVILIANS")
+          r.actor1 = static_cast<int>(i);
+    }
+    if (owner >= 0 && r.actor1 >= 0 && ids[r.actor1] == ids[owner]) owner = -1;
     if (r.actor1 >= 0) {
       c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
       c->notes.push_back("actor1 " + ids[r.actor1] + " '" + c->actor1->text + "' (the interceptor, " + m.actors[r.actor1].rule + ")");
+    }
+    if (owner >= 0) {
+      c->actor2 = MakeActor(doc, m.actors[owner], ids[owner]);
+      c->notes.push_back("actor2 " + ids[owner] + " '" + c->actor2->text + "' (the owner of the weapon intercepted)");
     }
     return;
   }

@@ -1,21 +1,13 @@
 #include "mentions/actor_finder.h"
 
+#include "text/fold.h"
+
 namespace sitrep {
 namespace {
 
 constexpr uint32_t kNationalityReach = 3;  // "forces armées maliennes", "Malian army"
 
 bool Stop(const Token& t) { return t.kind == TokenKind::kPunct && t.punct != '-' && t.punct != '\''; }
-
-// Words that make a bare head name one particular force: "the army", "l'armée",
-// "their troops".
-bool Determiner(const std::string& f) {
-  static const char* kWords[] = {"the", "its", "their", "this", "these", "l'", "la", "le", "les",
-                                 "son", "sa", "ses", "leurs", "leur", "cette", "ces"};
-  for (const char* w : kWords)
-    if (f == w) return true;
-  return false;
-}
 
 // A nationality after one of these qualifies the target, not the force:
 // "a missile at Saudi facilities", "des frappes contre les positions russes".
@@ -67,10 +59,24 @@ StatusOr<std::unique_ptr<ActorFinder>> ActorFinder::Create(const std::string& le
   auto b = LangTable::Load(lexicon_dir, "backed.tsv", {"phrase", "kind", "id"}, 3, f->stemmers_, warnings);
   if (!b.ok()) return b.status();
   f->backed_ = std::move(b).value();
+  auto d = LangTable::Load(lexicon_dir, "determiners.tsv", {"phrase", "kind"}, 2, f->stemmers_, warnings);
+  if (!d.ok()) return d.status();
+  for (size_t k = 0; k < d->size(); ++k) {
+    const auto& e = d->entry(static_cast<int32_t>(k));
+    f->determiner_kind_[e.lang + "\t" + Fold(e.cells[0])] = e.cells[1];
+  }
   auto ns = LangTable::Load(lexicon_dir, "not_sides.tsv", {"phrase", "where"}, 2, f->stemmers_, warnings);
   if (!ns.ok()) return ns.status();
   f->not_sides_ = std::move(ns).value();
   return f;
+}
+
+// Determiners are single words ("l'", "its"), compared on their folded form
+// (a stemmed match would split the French elided article).
+const std::string* ActorFinder::DeterminerBefore(const Document& doc, const std::vector<Token>&, uint32_t i) const {
+  if (i == 0) return nullptr;
+  auto it = determiner_kind_.find(doc.lang + "\t" + doc.tokens[i - 1].fold);
+  return it == determiner_kind_.end() ? nullptr : &it->second;
 }
 
 bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st, uint32_t i,
@@ -115,19 +121,29 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
   // heads ("les avions") are the lexicon's aircraft nouns instead.
   if (!heads.empty()) {
     const auto& h = heads_.entry(heads.front().value);
-    bool own = h.cells[2] == "own";  // "government forces" need no determiner
+    // "government forces" need no determiner; nor does an installation only
+    // a state's forces hold ("un poste de gendarmerie", "a military camp").
+    bool own = h.cells[2] == "own" || h.cells[2] == "post";
     // "the air force", "l'aviation": an air force named as an institution is
     // the story country's, like "the army"; aircraft nouns are not.
     bool institution = h.cells[2] == "-" || h.cells[2] == "airforce";
     // "Mali's army": English 's is two tokens, "'" and "s".
     bool possessive = i >= 2 && doc.tokens[i - 1].fold == "s" && doc.tokens[i - 2].fold == "'";
-    if (!own && (!institution || i == 0 || !(Determiner(doc.tokens[i - 1].fold) || possessive))) return false;
+    const std::string* det = DeterminerBefore(doc, st, i);
+    // "Soldiers clashed with...": a plural head opening its sentence with
+    // no article (English zero article) names the forces as "the soldiers" does.
+    bool opens = !doc.sentences.empty() && doc.sentences[doc.SentenceOfToken(i)].tok_begin == i &&
+                 doc.tokens[i].capitalized && heads.front().end < n && !Stop(st[heads.front().end]);
+    if (!own && (!institution || !(det || possessive || opens))) return false;
     out->toks = {i, heads.front().end};
     out->span = SpanOf(doc, i, heads.front().end);
     out->id = "*_" + h.cells[1];
     out->kind = "state";
     out->air = h.cells[2] == "airforce";
     out->rule = "actor_heads.tsv:'" + h.cells[0] + "' with no nationality";
+    // "its forces", "ses troupes": the forces of the side named before them.
+    out->possessive = det && *det == "possessive";
+    if (out->possessive) out->rule += " after a possessive";
     return true;
   }
   return false;
@@ -180,7 +196,7 @@ bool ActorFinder::BackedAt(const Document& doc, const std::vector<Token>& st, ui
   if (uint32_t h = at(i, "head", nullptr)) {
     for (uint32_t j = h; j < n && j < h + 3 && !Stop(st[j]); ++j) {
       if (uint32_t c = at(j, "cue", nullptr)) {
-        while (c < n && Determiner(doc.tokens[c].fold)) ++c;
+        while (c < n && c + 1 < n && DeterminerBefore(doc, st, c + 1)) ++c;
         if (uint32_t b = at(c, "backer", &id)) return make(b, id, "<forces> backed by <backer>");
       }
       if (uint32_t p = at(j, "pro", nullptr))

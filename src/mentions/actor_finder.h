@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon/lang_table.h"
@@ -34,7 +35,11 @@ class ActorFinder {
   bool StateForceAt(const Document& doc, const std::vector<Token>& st, uint32_t i, ActorMention* out) const;
   // A backed-group phrase starting at `i`, or false.
   bool BackedAt(const Document& doc, const std::vector<Token>& st, uint32_t i, ActorMention* out) const;
+  // The kind (determiners.tsv: article, demonstrative, possessive) of the
+  // determiner right before token `i`, or null.
+  const std::string* DeterminerBefore(const Document& doc, const std::vector<Token>& st, uint32_t i) const;
   Stemmers stemmers_;
+  std::unordered_map<std::string, std::string> determiner_kind_;  // "<lang>\t<folded word>" -> kind
   LangTable actors_, heads_, nationalities_, backed_;
   LangTable not_sides_;  // "regime-held", "pro-government": the name describes, it is no side
   // True when words of not_sides.tsv around tokens [b, e) make the name a description.

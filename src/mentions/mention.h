@@ -83,6 +83,10 @@ struct ActorMention {
   // genitive makes that group (mode 'generic': "rebels of the M23", "les
   // insurgés du MNLA"); jihad-kind words do so too.
   bool generic = false;
+  // A bare force head after a possessive determiner ("its forces", "ses
+  // troupes", determiners.tsv): the forces of the side named before it in
+  // the sentence (events/possessor.h), not the story country's.
+  bool possessive = false;
 };
 
 struct SourceMention {
@@ -95,6 +99,9 @@ struct SourceMention {
   // empty, span empty); "claim" (claim of responsibility: id empty, the
   // claimant is the actor before the cue).
   std::string cue_kind = "report";
+  // The ISO alpha-3 code of the state whose government or military the
+  // source is (state_sources.tsv: RUS_MOD -> RUS), or empty.
+  std::string state;
 };
 
 struct TriggerMention {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lexicon/tsv.h"
+
 namespace sitrep {
 namespace {
 
@@ -38,7 +40,43 @@ StatusOr<std::unique_ptr<SourceFinder>> SourceFinder::Create(const std::string& 
   auto c = LangTable::Load(lexicon_dir, "source_cues.tsv", {"phrase", "position", "kind"}, 3, f->stemmers_, warnings);
   if (!c.ok()) return c.status();
   f->cues_ = std::move(c).value();
+  auto na = LangTable::Load(lexicon_dir, "nationalities.tsv", {"phrase", "iso3"}, 2, f->stemmers_, warnings);
+  if (!na.ok()) return na.status();
+  f->nationalities_ = std::move(na).value();
+  auto ss = ReadTsv(lexicon_dir + "/state_sources.tsv", {"source", "iso3"});
+  if (!ss.ok()) return ss.status();
+  for (const auto& e : ss->errors) warnings->push_back(e);
+  int cs = ss->Column("source"), ci = ss->Column("iso3");
+  for (const auto& row : ss->rows) {
+    f->state_of_source_[row.cells[cs]] = row.cells[ci];
+    f->source_of_state_[row.cells[ci]] = row.cells[cs];
+  }
   return f;
+}
+
+// "the US military", "Russia's defence ministry", "le ministère de la
+// Défense syrien": a ministry or an institution word (MINISTRY, or OTHER
+// of kind needs_cue: "military", "l'armée"; not "officials")
+// with a nationality right before it, or (French order) right after it,
+// speaks for that state: its source id in state_sources.tsv, else OTHER.
+void SourceFinder::StateOfNationality(const Document& doc, const std::vector<Token>& st, const std::string& kind,
+                                      SourceMention* sm) const {
+  if (sm->id != "MINISTRY" && !(sm->id == "OTHER" && kind == "needs_cue")) return;  // not "Russian officials"
+  uint32_t n = static_cast<uint32_t>(st.size());
+  uint32_t b = sm->toks.begin, e = sm->toks.end;
+  std::string iso3;
+  for (uint32_t k = b >= 4 ? b - 4 : 0; k < b && iso3.empty(); ++k)
+    for (const auto& m : nationalities_.MatchAt(doc.lang, st, k, b))
+      if (m.end == b) iso3 = nationalities_.entry(m.value).cells[1], b = k;
+  if (iso3.empty() && e < n)
+    for (const auto& m : nationalities_.MatchAt(doc.lang, st, e, n)) iso3 = nationalities_.entry(m.value).cells[1], e = m.end;
+  if (iso3.empty() || iso3 == "*") return;
+  auto it = source_of_state_.find(iso3);
+  sm->id = it != source_of_state_.end() ? it->second : "OTHER";
+  sm->state = iso3;
+  sm->toks = {b, e};
+  sm->span = {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+  sm->rule += " + nationalities.tsv " + iso3;
 }
 
 std::vector<SourceMention> SourceFinder::Find(const Document& doc, const DocParse* parse,
@@ -139,6 +177,8 @@ std::vector<SourceMention> SourceFinder::Find(const Document& doc, const DocPars
       sm.toks = {best->b, best->e};
       sm.id = se.cells[1];
       sm.rule += " + " + se.lang + "/sources.tsv:'" + se.cells[0] + "'";
+      StateOfNationality(doc, st, se.cells[2], &sm);
+      if (auto it = state_of_source_.find(sm.id); it != state_of_source_.end()) sm.state = it->second;
       if (sm.cue_kind == "same") sm.cue_kind = "report";
       out.push_back(std::move(sm));
       continue;

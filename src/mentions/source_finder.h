@@ -9,12 +9,16 @@
 // plain words between the cue and a punctuation mark or the sentence's edge
 // ("..., state prosecutors said", "selon une source sécuritaire."), or nothing. Claims of responsibility ("a
 // revendiqué") are cue_kind "claim" with no id. Only paired sources are
-// reported: a name without a cue is not a claim. Immutable; thread-safe.
+// reported: a name without a cue is not a claim. A ministry or institution
+// word with a nationality next to it ("the US military") is that state's
+// source (state_sources.tsv), else OTHER; each source of a state carries
+// that state's code. Immutable; thread-safe.
 #ifndef SITREP_MENTIONS_SOURCE_FINDER_H_
 #define SITREP_MENTIONS_SOURCE_FINDER_H_
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon/lang_table.h"
@@ -36,8 +40,12 @@ class SourceFinder {
                                   const std::vector<TriggerMention>* triggers = nullptr) const;
 
  private:
+  // Gives `sm` (a sources.tsv match of `kind`) the state of a nationality next to it.
+  void StateOfNationality(const Document& doc, const std::vector<Token>& st, const std::string& kind,
+                          SourceMention* sm) const;
   Stemmers stemmers_;
-  LangTable sources_, cues_;
+  LangTable sources_, cues_, nationalities_;
+  std::unordered_map<std::string, std::string> state_of_source_, source_of_state_;  // state_sources.tsv
 };
 
 }  // namespace sitrep
