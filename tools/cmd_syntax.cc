@@ -13,7 +13,7 @@ namespace {
 
 struct TrainFlags {
   SyntaxTrainOptions opt;
-  std::string train, output, target;
+  std::string train, output, target, domain_copies = "parser";
   std::vector<std::string> set_upos;  // FORM=UPOS
 };
 
@@ -28,6 +28,8 @@ std::vector<std::string> SplitCommas(const std::string& s) {
 int RunTrain(TrainFlags f) {
   f.opt.train_files = SplitCommas(f.train);
   f.opt.target_files = SplitCommas(f.target);
+  f.opt.parser_domains = f.domain_copies != "labeller";
+  f.opt.labeller_domains = f.domain_copies != "parser";
   for (const auto& rule : f.set_upos) {
     size_t eq = rule.rfind('=');
     if (eq == std::string::npos || eq == 0) {
@@ -48,10 +50,11 @@ int RunTrain(TrainFlags f) {
     for (size_t i = 0; i < f.opt.seeds.size(); ++i) cmd << (i ? "," : "") << f.opt.seeds[i];
     cmd << " --threads " << f.opt.threads;
   }
+  if (f.opt.labeller_epochs > 0) cmd << " --labeller-epochs " << f.opt.labeller_epochs;
   cmd << " --tagger-prune " << f.opt.tagger_prune
       << " --parser-prune " << f.opt.parser_prune;
   for (const auto& rule : f.set_upos) cmd << " --set-upos '" << rule << "'";
-  if (!f.target.empty()) cmd << " --target-treebank " << f.target;
+  if (!f.target.empty()) cmd << " --target-treebank " << f.target << " --domain-copies " << f.domain_copies;
   f.opt.command = cmd.str();
   auto start = std::chrono::steady_clock::now();
   auto model = TrainSyntaxModel(f.opt, &std::cerr);
@@ -118,6 +121,12 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   train->add_option("-o,--output", f->output, "model file to write")->required();
   train->add_option("--tagger-epochs", f->opt.tagger_epochs)->capture_default_str();
   train->add_option("--parser-epochs", f->opt.parser_epochs)->capture_default_str();
+  train->add_option("--labeller-epochs", f->opt.labeller_epochs,
+                    "epochs of the second-stage arc labeller (0: none, the parser's labels stand)")
+      ->capture_default_str();
+  train->add_option("--parser-from", f->opt.parser_from,
+                    "keep the tagger and parser of this model (trained before with the same files, seed and "
+                    "options) and train only the labeller");
   train->add_option("--folds", f->opt.folds, "jackknife folds for the parser's tags (0: gold tags)")
       ->capture_default_str();
   train->add_option("--seed", f->opt.seed)->capture_default_str();
@@ -139,6 +148,11 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
                     "training files (comma-separated, among --train) whose treebank's conventions the parser "
                     "follows at run time: it learns per-treebank copies of its features, the other files as "
                     "a second treebank");
+  train->add_option("--domain-copies", f->domain_copies,
+                    "with --target-treebank: which model learns the per-treebank copies (parser, labeller "
+                    "or both)")
+      ->check(CLI::IsMember({"parser", "labeller", "both"}))
+      ->capture_default_str();
   train->callback([f, exit_code] { *exit_code = RunTrain(*f); });
   auto pf = std::make_shared<PruneFlags>();
   auto* prune = cmd->add_subcommand("prune", "Drop a model's small weights (smaller file, faster load)");
