@@ -83,13 +83,18 @@ int RunInfo(const std::string& path) {
             << "\nmultiword forms: " << m.multiword().size()
             << "\nFEATS classes: " << m.tagger().feats_names().size()
             << "\nrelations: " << m.parser().labels().size() << "\ntagger weights: " << m.tagger().num_weights()
-            << "\nparser weights: " << m.parser().num_weights() << "\n";
+            << "\nparser weights: " << m.parser().num_weights()
+            << "\narc labeller weights: " << m.parser().labeller().num_weights();
+  if (!m.parser().labeller().empty())
+    std::cout << " (parser's label scores weighted " << m.parser().labeller().parser_weight()
+              << (m.parser().labeller().domain() != 0 ? ", domain copies" : "") << ")";
+  std::cout << "\n";
   return 0;
 }
 
 struct PruneFlags {
   std::string input, output;
-  float tagger = 0, parser = 0;
+  float tagger = 0, parser = 0, labeller = 0;
 };
 
 int RunPrune(const PruneFlags& f) {
@@ -100,7 +105,8 @@ int RunPrune(const PruneFlags& f) {
   }
   std::ostringstream note;
   note << "pruned by: sitrep syntax prune IN OUT --tagger-prune " << f.tagger << " --parser-prune " << f.parser;
-  (*model)->Prune(f.tagger, f.parser, note.str());
+  if (f.labeller > 0) note << " --labeller-prune " << f.labeller;
+  (*model)->Prune(f.tagger, f.parser, f.labeller, note.str());
   if (Status s = (*model)->Save(f.output); !s.ok()) {
     Report("syntax prune", s.message());
     return 2;
@@ -160,6 +166,8 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   prune->add_option("output", pf->output, "pruned model file")->required();
   prune->add_option("--tagger-prune", pf->tagger, "drop tagger weights below this")->capture_default_str();
   prune->add_option("--parser-prune", pf->parser, "drop parser weights below this")->capture_default_str();
+  prune->add_option("--labeller-prune", pf->labeller, "drop arc labeller weights below this")
+      ->capture_default_str();
   prune->callback([pf, exit_code] { *exit_code = RunPrune(*pf); });
   auto path = std::make_shared<std::string>();
   auto* info = cmd->add_subcommand("info", "Describe a syntax model file");

@@ -61,7 +61,10 @@ class Parser {
                       std::ostream* log);
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
-  void Prune(float min_abs) { model_ = model_.Pruned(min_abs); }
+  void Prune(float min_abs, float labeller_min_abs = 0.f) {
+    model_ = model_.Pruned(min_abs);
+    labeller_.Prune(labeller_min_abs);
+  }
   // The second-stage labeller (labeller.h); an empty one keeps the parser's labels.
   const ArcLabeller& labeller() const { return labeller_; }
   void SetLabeller(ArcLabeller labeller) { labeller_ = std::move(labeller); }
