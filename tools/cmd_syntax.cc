@@ -51,6 +51,7 @@ int RunTrain(TrainFlags f) {
     cmd << " --threads " << f.opt.threads;
   }
   if (f.opt.labeller_epochs > 0) cmd << " --labeller-epochs " << f.opt.labeller_epochs;
+  if (!f.opt.parser_from.empty()) cmd << " --parser-from " << f.opt.parser_from;
   cmd << " --tagger-prune " << f.opt.tagger_prune
       << " --parser-prune " << f.opt.parser_prune;
   for (const auto& rule : f.set_upos) cmd << " --set-upos '" << rule << "'";

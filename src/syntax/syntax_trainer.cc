@@ -284,7 +284,8 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
         if (log) *log << (st.ok() ? "wrote " + path : st.message()) << "\n" << std::flush;
       }
   }
-  std::string info = "trained by: " + opt.command;
+  std::string info =
+      reuse ? reuse->info() + "\nlabeller trained by: " + opt.command : "trained by: " + opt.command;
   return std::make_unique<SyntaxModel>(opt.lang, MultiwordTable::Train(train), std::move(tagger),
                                        Lemmatizer::Train(train), std::move(parser), info);
 }
