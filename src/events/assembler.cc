@@ -134,9 +134,17 @@ bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
 // A recalled mention with no date of its own ("trois soldats avaient été
 // tués") may continue the narrative of a fresh event; fresh news never joins
 // a recalled event.
+// Undated news does not join an event its own words date years or months
+// back ("rocket fire in 2011 ... Six people were also killed in shelling").
 bool StatusCompatible(const Group& g, const Candidate& c) {
   bool recalled = c.occurrence == Occurrence::kRecalled;
   if (g.recalled) return recalled;
+  if (!recalled && (c.date < 0 || c.date_inherited)) {
+    bool dated = false, old = true;
+    for (const auto& o : g.members)
+      if (o.date >= 0 && !o.date_inherited) dated = true, old = old && o.old_date;
+    if (dated && old) return false;
+  }
   return !recalled || c.date < 0 || c.date_inherited;
 }
 

@@ -732,6 +732,29 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   }
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
   ApplyFrame(frame, t, &r);
+  // "killed in an attack blamed on al-Shabaab", "l'attaque a été imputée au
+  // JNIM": the side an event is attributed to acts, whatever the parse made
+  // of it (event_cues.tsv kind attribution).
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const auto& a = m.actors[i];
+    if (a.toks.begin < t.toks.end || a.toks.end > s.tok_end || ids[i].empty() || cues.attribution[a.toks.begin] != 1) continue;
+    if (a.kind != "group" && a.kind != "state" && a.kind != "jihad" && a.kind != "air") continue;
+    if (r.actor2 == static_cast<int>(i)) r.actor2 = -1, r.how2.clear();
+    r.actor1 = static_cast<int>(i), r.how1 = "the side the event is attributed to";
+    break;
+  }
+  // "Les assaillants, qui appartiennent à Boko Haram, ont tué ...": an
+  // unidentified side is the group named after a word of membership
+  // between it and the trigger (event_cues.tsv kind membership).
+  if (r.actor1 >= 0 && ids[r.actor1] == "UNKNOWN")
+    for (size_t i = 0; i < m.actors.size(); ++i) {
+      const auto& a = m.actors[i];
+      if (a.toks.begin < m.actors[r.actor1].toks.end || a.toks.end > t.toks.begin || ids[i].empty() ||
+          cues.attribution[a.toks.begin] != 2 || (a.kind != "group" && a.kind != "jihad"))
+        continue;
+      r.actor1 = static_cast<int>(i), r.how1 = "the group the unidentified side belongs to";
+      break;
+    }
   c->paired = r.how1 == "between X and Y";
   if (r.actor1 >= 0) {
     c->actor1 = MakeActor(doc, m.actors[r.actor1], ids[r.actor1]);
@@ -925,7 +948,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     c.sub_event_type = t.sub_event_type;
     c.distinct = cues.distinct[tb];
     c.anaphoric = cues.anaphoric[tb];
-    c.attack_word = cues.verb[tb] == VerbRole::kNone;
+    // A count verb is no attack by itself ("five people died"), unless its
+    // own row names an attack on people ("shot dead", "égorgés").
+    c.attack_word = cues.verb[tb] == VerbRole::kNone || t.sub_event_type == "Attack";
     c.notes.push_back("trigger '" + std::string(doc.Slice(t.span)) + "' (" + t.rule + ")");
     ClauseFrame frame = clauses.Read(doc, m, ids, t);
     // "Aucune frappe n'a touché la ville", "the attack was not claimed".
@@ -1037,6 +1062,9 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
         if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
+        // One occurrence read twice: a reading that reports it ("IS ... kills
+        // 30") makes the generic word beside it ("attack") report it too.
+        if (same && !c.weak && o.weak) o.weak = false, o.notes.push_back("reported by '" + std::string(doc.Slice(t.span)) + "' beside it");
         o.notes.push_back("also '" + std::string(doc.Slice(t.span)) + "' in the same sentence");
         if (o.trigger != &t) o.parts.push_back(&t);
         o.attack_word |= c.attack_word;
@@ -1084,12 +1112,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     // "Un convoi avait déjà été repéré le 25 mai": a recalling word yields to
     // the clause's own date when that date is recent news, a day or a few
     // (not "last month", which is the recalling word itself).
-    const DateInterval* own_date = c.date >= 0 && !c.date_inherited ? &m.dates[c.date].interval : nullptr;
+    // (In its own clause: "was still deserted on Monday, a year after gunmen killed ..." dates the desertion.)
+    const DateInterval* own_date =
+        c.date >= 0 && !c.date_inherited && cues.clause[m.dates[c.date].toks.begin] == cues.clause[c.trigger->toks.begin]
+            ? &m.dates[c.date].interval
+            : nullptr;
     if (c.occurrence == Occurrence::kRecalled && own_date && own_date->precision != DatePrecision::kMonth &&
         own_date->precision != DatePrecision::kYear && DateOccurrence(doc.date, *own_date) == Occurrence::kFresh) {
       c.occurrence = Occurrence::kFresh;
       c.notes.push_back("status fresh: its own date is recent");
     }
+    c.old_date = c.date >= 0 && !c.date_inherited &&
+                 DateOccurrence(doc.date, m.dates[c.date].interval) == Occurrence::kRecalled;
     c.sources = sources_by_sentence[c.sentence];
     c.claimant = claimant_by_sentence[c.sentence];
   }
@@ -1229,6 +1263,40 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     if (!credited.front().empty() && (report_only || credited.size() < best->sources.size()))
       note += " (" + credited.front() + ")";
     best->notes.push_back(note);
+  }
+  // "L'attaque n'a fait aucune victime", "No one was hurt": a toll of zero
+  // for the event of its sentence, or of the sentence before when it has
+  // none; only where no figure was given.
+  for (uint32_t k = 0; k < doc.tokens.size() && k < cues.zero_toll.size(); ++k) {
+    auto zero = static_cast<ZeroToll>(cues.zero_toll[k]);
+    if (zero == ZeroToll::kNone || cues.blocked[k]) continue;
+    size_t s = doc.SentenceOfToken(k);
+    Candidate* best = nullptr;
+    int best_d = INT_MAX;
+    for (bool any : {false, true}) {
+      for (auto& c : out)
+        if (c.sentence == s && (any || HasCasualties(c.event_type)))
+          if (int d = Distance(cues, k, c.trigger->toks.begin); d < best_d) best_d = d, best = &c;
+      if (best) break;
+    }
+    bool next = false;
+    if (!best && s > 0 && !StartsParagraph(doc, s))
+      for (auto& c : out)
+        if (c.sentence + 1 == s && !c.weak) best = &c, next = true;
+    if (!best) continue;
+    if (next)
+      for (const auto& r : sources_by_sentence[s])
+        if (std::none_of(best->sources.begin(), best->sources.end(), [&](const SourceRef& x) { return x.Key() == r.Key(); }))
+          best->sources.push_back(r);
+    std::vector<std::string> credited = CreditedSources(cues, next ? sources_by_sentence[s] : best->sources, k);
+    if (credited.empty()) credited.push_back("");
+    for (const auto& id : credited) {
+      Figures& f = best->figures[id];
+      if (zero != ZeroToll::kInjured && !f.fatalities) f.fatalities = Count::Exact(0);
+      if (zero != ZeroToll::kKilled && !f.injured) f.injured = Count::Exact(0);
+    }
+    best->notes.push_back("no casualties: '" + std::string(doc.Slice(doc.tokens[k].span)) + "...' gives a toll of 0" +
+                          (next ? " (in the next sentence)" : ""));
   }
   for (auto& c : out) {
     if (c.one_victim == VerbRole::kNone) continue;

@@ -45,6 +45,8 @@ struct Candidate {
   bool place_inherited = false;     // from the previous sentence of the paragraph
   int date = -1;                    // index into MentionSet::dates
   bool date_inherited = false;
+  // Its own date (not inherited) lies more than kRecentDays before the article.
+  bool old_date = false;
   std::map<std::string, Figures> figures;  // by SourceRef::Key(), "" for figures no source is credited with
   std::vector<SourceRef> sources;
   std::string claimant;  // actor id that claimed responsibility, if any

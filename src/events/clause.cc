@@ -1,5 +1,6 @@
 #include "events/clause.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "lexicon/tsv.h"
@@ -316,6 +317,19 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     if (subject < 0 && BaseDep(rel) == Dep::kConj && p.Head(uv) >= 0) {
       const ParsedToken* ph = p.Get(static_cast<uint32_t>(p.Head(uv)));
       if (ph && (ph->upos == Upos::kVerb || ph->upos == Upos::kAux)) subject = p.Subject(static_cast<uint32_t>(p.Head(uv)));
+    }
+    // "Villagers said the attackers, who ..., torched homes" parsed as two
+    // conjoined verbs: a reporting verb's object before the second verb,
+    // which has no subject of its own, is its subject, not the speaker.
+    if (BaseDep(rel) == Dep::kConj && p.Head(uv) >= 0 && p.FirstChild(uv, Dep::kNsubj) < 0 &&
+        p.FirstChild(uv, Dep::kNsubjPass) < 0) {
+      const uint32_t h = static_cast<uint32_t>(p.Head(uv));
+      const Span hs = doc.tokens[h].span;
+      bool reporting = std::any_of(m.sources.begin(), m.sources.end(), [&](const SourceMention& sm) {
+        return sm.cue.begin <= hs.begin && sm.cue.end >= hs.end;
+      });
+      int32_t obj = reporting ? p.Object(h) : -1;
+      if (obj >= 0 && static_cast<uint32_t>(obj) < uv) subject = obj;
     }
     SetSubject(p, m, ids, subject, &f);
     if (f.passive) {

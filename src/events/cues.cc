@@ -10,6 +10,8 @@ constexpr uint32_t kContainerReach = 4;  // "un convoi de 39 véhicules et 120 c
 constexpr uint32_t kDistinctReach = 3;   // "40 autres frappes aériennes"
 constexpr uint32_t kSubsetReach = 3;     // "dont au moins 5 enfants", "including three children"
 constexpr uint32_t kInterceptReach = 6;
+constexpr uint32_t kAttributionReach = 3;
+constexpr uint32_t kMembershipReach = 8;  // "qui appartiennent selon l'armée à Boko Haram"  // "attributed to the Islamic State", "imputée aux talibans"
 constexpr uint32_t kAdverbReach = 2;
 constexpr uint32_t kSuperlativeReach = 10;  // "the first explosion to hit the heart of the town since 2011"     // "avait auparavant frappé", "previously hit"  // "abattu deux des sept missiles", "shot down two of the drones"
 
@@ -81,6 +83,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.pluperfect.assign(n, 0);
   d.intercepted.assign(n, -1);
   d.cause.assign(n, 0);
+  d.attribution.assign(n, 0);
+  d.zero_toll.assign(n, 0);
   d.arrestee.assign(n, 0);
   d.verb.assign(n, VerbRole::kNone);
   d.verb_part.assign(n, 0);
@@ -191,6 +195,14 @@ DocCues EventCues::Analyze(const Document& doc) const {
         for (uint32_t k = sb; k < se; ++k) d.cumulative[k] = 1, d.why[k] = "since a year";
     } else if (kind == "cause") {  // up to the next punctuation
       for (uint32_t k = m.end; k < se; ++k) d.cause[k] = 1;
+    } else if (kind == "zero_toll") {
+      const std::string& what = e.cells[2];
+      d.zero_toll[m.begin] = static_cast<uint8_t>(what == "killed"    ? ZeroToll::kKilled
+                                                  : what == "injured" ? ZeroToll::kInjured
+                                                                      : ZeroToll::kAll);
+    } else if (kind == "attribution" || kind == "membership") {  // "blamed on", "imputée aux": the words right after it in its clause
+      uint32_t reach = kind == "attribution" ? kAttributionReach : kMembershipReach;
+      for (uint32_t k = m.end; k < ce && k < m.end + reach; ++k) d.attribution[k] = kind == "attribution" ? 1 : 2;
     } else if (kind == "intercept") {  // "ont abattu deux des sept missiles", "intercepted a drone"
       for (uint32_t k = m.end; k < ce && k < m.end + kInterceptReach; ++k) d.intercepted[k] = static_cast<int32_t>(m.begin);
     } else if (kind == "arrestee") {  // "militants", "suspected jihadists"; "complices" only with a group

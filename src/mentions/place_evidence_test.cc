@@ -61,6 +61,9 @@ class PlaceEvidenceTest : public ::testing::Test {
     // A street named after a small town, in a city far from it.
     place(60, "Collins", 31.65, -89.55, 2500, "US", "US-MS", "P.PPL", PlaceLevel::kPlace, {"Collins"});
     place(61, "Miami Beach", 25.79, -80.13, 90000, "US", "US-FL", "P.PPL", PlaceLevel::kPlace, {"Miami Beach"});
+    // A sea that French names with a lower-case head, and a small town that is also a surname.
+    place(70, "Red Sea", 22, 38, 0, "", "", "H.SEA", PlaceLevel::kPlace, {"Red Sea", "mer Rouge"});
+    place(71, "Sancerre", 47.33, 2.83, 1800, "FR", "FR-18", "P.PPL", PlaceLevel::kPlace, {"Sancerre"});
     for (const char* w : {"attack", "farm", "police", "air"}) b.AddDictionaryWord(w, "en");
     b.SumProvincePopulations();
     auto g = Gazetteer::FromBytes(b.Serialize());
@@ -71,7 +74,8 @@ class PlaceEvidenceTest : public ::testing::Test {
     std::ofstream(dir_ + "/en/places.tsv") << "phrase\tkind\nnear\tnear\nsaid\tperson_after\ntold\tperson_after\n"
                                            << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
                                            << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
-                                           << "led\tmodifier\navenue\tfeature\nin\tsite\n";
+                                           << "led\tmodifier\navenue\tfeature\nin\tsite\n"
+                                           << "mer\tgeneric\nde\tparticle\n";
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
     ASSERT_TRUE(f.ok());
@@ -256,6 +260,28 @@ TEST_F(PlaceEvidenceTest, ATownNearTheStorysOtherPlacesWins) {
   m = Named(found, "Springfield");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->geonameid, 20);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(PlaceEvidenceTest, ASeaNameMayOpenWithALowerCaseHead) {
+  auto ms = Find("Tankers were hit in the mer Rouge on Monday.");
+  const PlaceMention* sea = Named(ms, "mer Rouge");
+  ASSERT_NE(sea, nullptr);
+  EXPECT_EQ(sea->feature, "H.SEA");
+  // The head alone names nothing.
+  EXPECT_EQ(Named(Find("The mer was calm."), "mer"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, ANameAfterAParticleAndAnUnknownFirstNameIsASurname) {
+  ASSERT_NE(Named(Find("Tributes were paid in Sancerre on Monday."), "Sancerre"), nullptr);
+  EXPECT_EQ(Named(Find("Tributes were paid to Cedric de Sancerre on Monday."), "Sancerre"), nullptr);
+  // The whole document: the surname written alone later is no town either.
+  EXPECT_EQ(Named(Find("Cedric de Sancerre was killed. Sancerre was 33."), "Sancerre"), nullptr);
 }
 
 }  // namespace

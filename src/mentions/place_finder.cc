@@ -40,7 +40,7 @@ bool AllUpper(std::string_view s) {
 int FeatureBonus(std::string_view f) {
   if (f == "P.PPLC") return 2;
   if (f == "P.PPLA") return 1;
-  if (f == "L.CONT" || f == "L.RGN" || f == "H.OCN") return 6;
+  if (f == "L.CONT" || f == "L.RGN" || f == "H.OCN" || f == "H.SEA") return 6;
   return 0;
 }
 
@@ -161,6 +161,10 @@ struct PlaceFinder::Match {
   // province", "X (Douentza, Mopti)"): the index of that match, or -1.
   int frame = -1;
   bool bracketed_frame = false;  // the frame is ACLED-style context in brackets
+  // The frame is a bare province name after a comma ("Snetterton, Norfolk"):
+  // a reading inside it is taken, but a town with none is kept (the
+  // gazetteer may file the town under another level of the same province).
+  bool bare_frame = false;
   // A facility named after a place and followed by the town it is in
   // ("Collins Avenue in Miami Beach"): the index of that town's match, or -1.
   int site = -1;
@@ -185,7 +189,8 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
   static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
-      {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}, {"site", &Lexicon::site}};
+      {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}, {"site", &Lexicon::site},
+      {"particle", &Lexicon::particle}, {"generic", &Lexicon::generic}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -295,10 +300,15 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     if (words > 0 && caps * 5 > words * 3) std::fill(titled.begin() + s.tok_begin, titled.begin() + s.tok_end, true);
   }
   // The (at most two) capitalised words after position `i` name a person.
+  // A particle between them belongs to the name ("Jean de La Fontaine").
   auto person_follows = [&](uint32_t i) {
     uint32_t j = i + 1;
-    for (; j < n && j <= i + 2 && toks[j].kind == TokenKind::kWord && toks[j].capitalized; ++j)
+    for (int words = 0; j < n && words < 2; ++j) {
+      if (j + 1 < n && !toks[j].capitalized && lex.particle.count(toks[j].fold) && toks[j + 1].capitalized) continue;
+      if (toks[j].kind != TokenKind::kWord || !toks[j].capitalized) break;
       persons.insert(toks[j].fold);
+      ++words;
+    }
     return j;
   };
   std::vector<Match> out;
@@ -308,7 +318,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // glued to one ("d'al-Qaïm").
     bool article = (toks[i].fold == "al" || toks[i].fold == "el") && i + 2 < n && Joiner(toks[i + 1]) &&
                    toks[i + 2].capitalized;
-    if (toks[i].kind != TokenKind::kWord || !(toks[i].capitalized || article)) continue;
+    // Or at a lower-case generic head the language writes before a sea's or
+    // an ocean's name ("mer Rouge", "golfe Persique"): the whole is the name.
+    bool generic = !toks[i].capitalized && i + 1 < n && toks[i + 1].capitalized && toks[i].kind == TokenKind::kWord &&
+                   lex.generic.count(toks[i].fold) > 0;
+    if (toks[i].kind != TokenKind::kWord || !(toks[i].capitalized || article || generic)) continue;
     // A province's abbreviation with its dot after a town and a comma, or in
     // brackets ("Slidell, La.", "Walker County (Ga.)"): the gazetteer keeps
     // it as the word and the dot (regions.tsv), a key no plain word makes.
@@ -365,7 +379,7 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
         }
       }
     }
-    if (best_end == 0) continue;
+    if (best_end == 0 || (generic && (best_end < i + 2 || loose))) continue;
     Match m;
     m.tb = i, m.te = best_end, m.loose = loose;
     m.common = !loose && (best_flags & common_flag);
@@ -414,6 +428,16 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       if (after_name && !titled[start] && !ordinary &&
           std::none_of(prev->fold.begin(), prev->fold.end(), [](char c) { return c >= '0' && c <= '9'; }))
         surnames.insert(toks[i].fold);
+      // A name after a particle that follows a capitalised word naming no
+      // place and no dictionary word is a surname ("Cédric de Pierrepont",
+      // "Ahmed ould Abdallah"); not "Saint-Louis du Sénégal", "Port de Beyrouth".
+      if (start >= 2 && lex.particle.count(toks[start - 1].fold) && !toks[start - 1].capitalized &&
+          toks[start - 2].kind == TokenKind::kWord && toks[start - 2].capitalized && !titled[start]) {
+        auto before = gaz_.Find(toks[start - 2].fold);
+        if (!(before.found && !before.postings.empty()) && !(known_flag && (before.flags & known_flag)) &&
+            !lex.stop.count(toks[start - 2].fold))
+          surnames.insert(toks[i].fold), std::erase_if(m.cands, small_town);
+      }
       if (after_name && titled[start]) reject = true;
       else if (after_name) std::erase_if(m.cands, small_town);
       if (toks[i].fold.size() < 3 || (acronym && toks[i].fold.size() <= 5)) {
@@ -708,8 +732,13 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
     bool famous = place && !country_named &&
                   (r.population >= kFamousPopulation || (f == "P.PPLC" && r.population >= kProminentPopulation));
     bool in_country = everywhere || without(ev.country, cc, own && own->country == cc) > 0;
-    bool in_admin1 = !a1.empty() && without(ev.admin1, a1, own && own->admin1 == a1) > 0;
-    bool dominant = everywhere || famous || (cc == top && top_weight >= kMinDominantWeight);
+    double admin1_weight = a1.empty() ? 0 : without(ev.admin1, a1, own && own->admin1 == a1);
+    bool in_admin1 = admin1_weight > 0;
+    // A province the story names unambiguously is as much the story's ground
+    // as its main country: "the landscape around Hinton" in a story naming
+    // Alberta is in Alberta, whichever country has more names.
+    bool dominant = everywhere || famous || (cc == top && top_weight >= kMinDominantWeight) ||
+                    admin1_weight >= kMinDominantWeight;
     if (m.loose) {
       bool major = !place || r.population >= 20000 || f.rfind("P.PPLA", 0) == 0 || f == "P.PPLC";
       // Loose matches only inside a named province or the story's country, spelled nearly alike.
@@ -851,7 +880,16 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
     bool country = until > m.te && std::any_of(q.cands.begin(), q.cands.end(), [&](uint32_t c) {
       return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kCountry);
     });
-    if (framing && (q.force_admin1 || country)) m.frame = static_cast<int>(k + 1);
+    // A province right after a comma ("Boise, Idaho", "Washington, D.C.",
+    // the AP dateline's form); Confine keeps it only if it became a province.
+    bool province = until == m.te + 1 && toks[m.te].kind == TokenKind::kPunct && toks[m.te].punct == ',' &&
+                    std::any_of(q.cands.begin(), q.cands.end(), [&](uint32_t c) {
+                      return gaz_.place(c & kPostingIndexMask).level == static_cast<uint8_t>(PlaceLevel::kAdmin1);
+                    });
+    if (framing && (q.force_admin1 || country || province)) {
+      m.frame = static_cast<int>(k + 1);
+      m.bare_frame = !q.force_admin1 && !country;
+    }
   }
 }
 
@@ -870,13 +908,18 @@ void PlaceFinder::Confine(std::vector<Match>* ms) const {
   }
   for (Match& m : *ms) {
     if (m.frame < 0 || m.drop || m.best < 0) continue;
-    // Only towns are confined (not countries, continents or seas).
+    // Only towns are confined (not countries, continents or seas), and a
+    // province framed by another one takes its town of that name there
+    // ("Washington, D.C.").
     const PlaceRecord& own = gaz_.place(m.cands[m.best] & kPostingIndexMask);
-    if (own.level != static_cast<uint8_t>(PlaceLevel::kPlace) || own.feature[0] != 'P') continue;
     const Match& f = (*ms)[m.frame];
     if (f.drop || f.best < 0) continue;
     const PlaceRecord& fr = gaz_.place(f.cands[f.best] & kPostingIndexMask);
     bool by_country = fr.level == static_cast<uint8_t>(PlaceLevel::kCountry);
+    bool town = own.level == static_cast<uint8_t>(PlaceLevel::kPlace) && own.feature[0] == 'P';
+    bool province_in_province = own.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && !by_country &&
+                                FixedField(own.admin1, 8) != FixedField(fr.admin1, 8);
+    if (!town && !province_in_province) continue;
     if (!by_country && !f.force_admin1 && fr.level != static_cast<uint8_t>(PlaceLevel::kAdmin1)) continue;
     const std::string cc = FixedField(fr.country, 2), a1 = FixedField(fr.admin1, 8);
     auto inside = [&](size_t c) {
@@ -885,13 +928,47 @@ void PlaceFinder::Confine(std::vector<Match>* ms) const {
     };
     if (inside(static_cast<size_t>(m.best))) continue;
     int best = -1;
-    for (size_t c = 0; c < m.cands.size(); ++c)
+    for (size_t c = 0; c < m.cands.size(); ++c) {
+      const PlaceRecord& r = gaz_.place(m.cands[c] & kPostingIndexMask);
+      if (province_in_province && (r.level != static_cast<uint8_t>(PlaceLevel::kPlace) || r.feature[0] != 'P')) continue;
       if (inside(c) && (best < 0 || m.score[c] > m.score[best])) best = static_cast<int>(c);
+    }
+    if (province_in_province && best < 0) continue;
     const PlaceRecord& r = gaz_.place(m.cands[m.best] & kPostingIndexMask);
     bool small = r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.population < kProminentPopulation &&
                  FixedField(r.feature, 8) != "P.PPLC";
     if (best >= 0) m.best = best;
-    else if (m.bracketed_frame || small) m.drop = true;
+    else if (m.bracketed_frame || (small && !m.bare_frame)) m.drop = true;
+  }
+}
+
+// The story's town: the town most of the document's place names resolve to
+// (at least kMinStoryTownMentions of them, more than any other town). A
+// facility or street named after a faraway namesake ("the Rogers Centre" in a
+// Toronto story, "Hampton Avenue" in a St. Louis one) is in it, near; one
+// whose namesake lies in the story's province or near its town keeps it
+// ("Colchester General Hospital").
+void PlaceFinder::Situate(std::vector<Match>* ms) const {
+  std::unordered_map<uint32_t, int> count;
+  for (const Match& m : *ms) {
+    if (m.drop || m.best < 0 || m.compound || m.org || m.modifier || m.has_site_posting) continue;
+    const PlaceRecord& r = gaz_.place(m.cands[m.best] & kPostingIndexMask);
+    if (r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.feature[0] == 'P') ++count[m.cands[m.best]];
+  }
+  uint32_t town = 0;
+  int most = 0, second = 0;
+  for (const auto& [posting, c] : count) {
+    if (c > most || (c == most && posting < town)) second = most, most = c, town = posting;
+    else if (c > second) second = c;
+  }
+  if (most < kMinStoryTownMentions || most == second) return;
+  const PlaceRecord& t = gaz_.place(town & kPostingIndexMask);
+  for (Match& m : *ms) {
+    if (!m.compound || m.drop || m.best < 0 || m.has_site_posting) continue;
+    const PlaceRecord& r = gaz_.place(m.cands[m.best] & kPostingIndexMask);
+    bool same_province = FixedField(r.admin1, 8) == FixedField(t.admin1, 8) && !FixedField(t.admin1, 8).empty();
+    if (same_province || ApproxKm(r.lat, r.lon, t.lat, t.lon) <= kNearbyKm) continue;
+    m.has_site_posting = true, m.site_posting = town;
   }
 }
 
@@ -930,6 +1007,7 @@ std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse*
   Frame(doc, lex, &ms);
   Resolve(&ms);
   Confine(&ms);
+  Situate(&ms);
   std::vector<PlaceMention> out;
   out.reserve(ms.size());
   for (const auto& m : ms)

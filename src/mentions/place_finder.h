@@ -91,6 +91,16 @@
 // name only provinces and regions bear may end in a lower-case word
 // ("Kurdistan irakien", "Benue state").
 //
+// A bare province name right after a comma ("Boise, Idaho", "Washington,
+// D.C.") frames the name before it as well; a town with no reading inside is
+// kept (Frame, Confine). A province the story names unambiguously lifts its
+// towns as much as the story's dominant country does (Choose). A facility
+// named after a faraway namesake lies in the story's town, the town most of
+// its names resolve to (Situate). A lower-case `generic` head opens a sea's
+// name ("mer Rouge"); a name after a `particle` that follows a capitalised
+// word naming no place and no dictionary word is a surname ("Cédric de
+// Pierrepont").
+//
 // Built once; Find() is const and thread-safe.
 #ifndef SITREP_MENTIONS_PLACE_FINDER_H_
 #define SITREP_MENTIONS_PLACE_FINDER_H_
@@ -148,6 +158,8 @@ class PlaceFinder {
     std::unordered_set<std::string> quarter;   // a quarter of a city after its name ("the Midan neighbourhood")
     std::unordered_set<std::string> frame;     // words between a town and the province framing it ("in", "dans")
     std::unordered_set<std::string> site;      // words putting a facility in a town ("Collins Avenue in Miami Beach")
+    std::unordered_set<std::string> particle;  // lower-case words inside a person's name ("de", "van", "ould")
+    std::unordered_set<std::string> generic;   // lower-case heads that open a sea's name ("mer Rouge")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
@@ -157,6 +169,8 @@ class PlaceFinder {
   void Bracket(const Document& doc, std::vector<Match>* ms) const;
   void Frame(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const;
   void Confine(std::vector<Match>* ms) const;
+  void Situate(std::vector<Match>* ms) const;
+  static constexpr int kMinStoryTownMentions = 2;
   static constexpr uint32_t kMaxBracketTokens = 12;  // "(Douentza, Mopti)" and longer district names
   static constexpr uint32_t kMaxFrameGap = 6;        // ", dans la" / ", in Syria's"
   struct Evidence {

@@ -6,6 +6,7 @@ namespace sitrep {
 namespace {
 
 constexpr uint32_t kReach = 7;  // words between a cue and its source ("a annoncé lundi le ministère")
+constexpr uint32_t kDescribedWords = 8;  // "a local civil society leader", "une organisation de défense des droits humains"
 
 bool Hard(const Token& t) {
   return t.kind == TokenKind::kPunct && (t.punct == '.' || t.punct == ';' || t.punct == '?' || t.punct == '!');
@@ -40,7 +41,8 @@ StatusOr<std::unique_ptr<SourceFinder>> SourceFinder::Create(const std::string& 
   return f;
 }
 
-std::vector<SourceMention> SourceFinder::Find(const Document& doc) const {
+std::vector<SourceMention> SourceFinder::Find(const Document& doc, const DocParse* parse,
+                                             const std::vector<TriggerMention>* triggers) const {
   std::vector<SourceMention> out;
   std::vector<Token> st = stemmers_.For(doc.lang).StemTokens(doc.tokens);
   uint32_t n = static_cast<uint32_t>(st.size());
@@ -49,9 +51,52 @@ std::vector<SourceMention> SourceFinder::Find(const Document& doc) const {
   std::vector<Found> srcs;
   for (const auto& m : names) srcs.push_back({m.begin, m.end, m.value});
   auto span = [&](uint32_t b, uint32_t e) { return Span{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end}; };
+  // Words that never begin a source described in plain words (relative
+  // pronouns, conjunctions: source_cues.tsv kind not_source).
+  // Any cue's words are no part of a described source either ("a précisé
+  // la même source").
+  std::vector<uint8_t> not_source(n, 0);
+  for (const auto& c : cues)
+    for (uint32_t k = c.begin; k < c.end; ++k) not_source[k] = cues_.entry(c.value).cells[2] == "not_source" ? 1 : 2;
+  if (triggers)
+    for (const auto& t : *triggers)
+      for (uint32_t k = t.toks.begin; k < t.toks.end && k < n; ++k) not_source[k] = 2;
+  // A described source ("state prosecutors", "une source sécuritaire"): a
+  // run of 1 to kDescribedWords words with punctuation or the sentence's
+  // edge on its far side, no figure and no not_source word at its start.
+  auto described = [&](uint32_t b, uint32_t e) {
+    if (e <= b || e - b > kDescribedWords || not_source[b]) return false;
+    bool noun = false, tagged = false;
+    for (uint32_t k = b; k < e; ++k) {
+      if (st[k].kind != TokenKind::kWord || IsPronoun(st[k].fold) || not_source[k] == 2) return false;
+      const ParsedToken* pt = parse ? parse->Get(k) : nullptr;
+      if (!pt) continue;
+      tagged = true;
+      // A noun phrase: nouns, names, adjectives, determiners and the
+      // prepositions inside it ("le porte-parole de l'armée"), no verb or
+      // adverb ("Les talibans n'ont pas confirmé").
+      Upos u = pt->upos;
+      Dep d = parse->Relation(k);
+      bool nominal = u == Upos::kNoun || u == Upos::kPropn || u == Upos::kAdj || u == Upos::kDet || u == Upos::kAdp ||
+                     u == Upos::kX || (u == Upos::kPart && d == Dep::kCase) ||  // "Ukraine's"
+                     (u == Upos::kVerb && d == Dep::kAmod);                      // "the Kurdish-led force"
+      if (!nominal) return false;
+      if (k == b && u == Upos::kAdp && st[k].fold != "de") return false;  // "Sur la foi d'un ...", not "de source officielle"
+      noun |= u == Upos::kNoun || u == Upos::kPropn;
+    }
+    return noun || !tagged;
+  };
+  auto parsed = [&](uint32_t k) { return parse && parse->Get(k) != nullptr; };
+  // A comma, colon or quote before it; or, in a parsed sentence, its start.
+  auto sentence_edge_before = [&](uint32_t k) {
+    return (k > 0 && st[k - 1].kind == TokenKind::kPunct && !Hard(st[k - 1])) ||
+           ((k == 0 || doc.tokens[k].newline_before || Hard(st[k - 1])) && parsed(k));
+  };
+  auto sentence_edge_after = [&](uint32_t k) { return k >= n || st[k].kind == TokenKind::kPunct || doc.tokens[k].newline_before; };
   for (const auto& c : cues) {
     if (out.size() >= 4096) break;
     const auto& ce = cues_.entry(c.value);
+    if (ce.cells[2] == "not_source") continue;
     const std::string& pos = ce.cells[1];
     SourceMention sm;
     sm.cue = span(c.begin, c.end);
@@ -144,6 +189,36 @@ std::vector<SourceMention> SourceFinder::Find(const Document& doc) const {
         sm.toks = {k, e};
         sm.id = "OTHER";
         sm.rule += " + capitalised name";
+        out.push_back(std::move(sm));
+        continue;
+      }
+    }
+    // A source described in plain words, OTHER: before an 'after' cue from
+    // a punctuation mark or the sentence's start ("..., state prosecutors
+    // said", "Police said on Monday"); after a 'before' cue up to a
+    // punctuation mark or the sentence's end ("according to a local civic
+    // leader.", "selon une source sécuritaire."), or after a 'both' cue
+    // that follows a punctuation mark (inverted: "..., a indiqué la police.").
+    if (pos != "before") {
+      uint32_t k = c.begin;
+      while (k > 0 && c.begin - k <= kDescribedWords && st[k - 1].kind == TokenKind::kWord && !doc.tokens[k].newline_before) --k;
+      if (sentence_edge_before(k) && described(k, c.begin)) {
+        sm.span = span(k, c.begin);
+        sm.toks = {k, c.begin};
+        sm.id = "OTHER";
+        sm.rule += " + described source before";
+        out.push_back(std::move(sm));
+        continue;
+      }
+    }
+    if (pos == "before" || (pos == "both" && c.begin > 0 && st[c.begin - 1].kind == TokenKind::kPunct)) {
+      uint32_t e = c.end;
+      while (e < n && e - c.end <= kDescribedWords && st[e].kind == TokenKind::kWord && !doc.tokens[e].newline_before) ++e;
+      if (sentence_edge_after(e) && described(c.end, e)) {
+        sm.span = span(c.end, e);
+        sm.toks = {c.end, e};
+        sm.id = "OTHER";
+        sm.rule += " + described source after";
         out.push_back(std::move(sm));
       }
     }

@@ -248,7 +248,7 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   mentions.dates = impl_->dates->Find(doc);
   CapPerSentence(doc, per_sentence, &mentions.dates, &budget);
   ParseEventSentences(*impl_, doc, &mentions, &budget);
-  mentions.sources = impl_->sources->Find(doc);
+  mentions.sources = impl_->sources->Find(doc, &mentions.parse, &mentions.triggers);
   CapPerSentence(doc, per_sentence, &mentions.sources, &budget);
   if (impl_->places)
     mentions.places = impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name);

@@ -135,6 +135,11 @@ bool DocParse::IsPluperfect(uint32_t token) const {
     bool past_aux = (a->lemma == "avoir" || a->lemma == "être") ? a->morph.tense == Tense::kImp
                                                                  : a->lemma == "have" && a->morph.tense == Tense::kPast;
     if (past_aux && d != Dep::kAuxPass) return true;
+    // "s'étaient emparés": a pronominal verb's tense auxiliary is "être",
+    // which the parser may label aux:pass; the reflexive clitic tells.
+    if (past_aux && d == Dep::kAuxPass && a->lemma == "être")
+      for (uint32_t c2 : Children(token))
+        if (BaseDep(Relation(c2)) == Dep::kExpl) return true;
     // "avait été attaqué": a passive participle whose tense auxiliary is "avait".
     if (d == Dep::kAuxPass && a->lemma == "être" && a->morph.tense == Tense::kPast) {
       for (uint32_t c2 : Children(token)) {
