@@ -165,6 +165,18 @@ TEST(HostileDocumentTest, HostileDocumentsStayWithinThirtyTimesTheirSize) {
   }
 }
 
+TEST(HostileDocumentTest, ADocumentThatStartsWithAHyphenAndNamesForcesIsRead) {
+  // The actor finder looked at the token before a hyphen at the document's
+  // start (index -1) when no nationality followed a forces noun.
+  auto p = MakePipeline(BudgetLimits());
+  ASSERT_TRUE(p);
+  for (auto [text, lang] : {std::pair{"- Les forces ont tiré sur la foule.", "fr"},
+                            std::pair{"- The army shelled the town.", "en"}}) {
+    auto r = p->Run(Doc(text, lang));
+    ASSERT_TRUE(r.ok()) << text << ": " << r.status().message();
+  }
+}
+
 TEST(HostileLoaderTest, AGazetteerWithAMatchingHashButPointersOutsideIsRefused) {
   GazetteerBuilder b;
   BuildPlace homs{169577, "Homs", 34.73, 36.72, 775000, "SY", "SY-HI", "P.PPLA", PlaceLevel::kPlace};

@@ -13,7 +13,7 @@ namespace {
 
 struct TrainFlags {
   SyntaxTrainOptions opt;
-  std::string train, output, target;
+  std::string train, output, target, domain_copies = "parser";
   std::vector<std::string> set_upos;  // FORM=UPOS
 };
 
@@ -28,6 +28,8 @@ std::vector<std::string> SplitCommas(const std::string& s) {
 int RunTrain(TrainFlags f) {
   f.opt.train_files = SplitCommas(f.train);
   f.opt.target_files = SplitCommas(f.target);
+  f.opt.parser_domains = f.domain_copies != "labeller";
+  f.opt.labeller_domains = f.domain_copies != "parser";
   for (const auto& rule : f.set_upos) {
     size_t eq = rule.rfind('=');
     if (eq == std::string::npos || eq == 0) {
@@ -48,10 +50,12 @@ int RunTrain(TrainFlags f) {
     for (size_t i = 0; i < f.opt.seeds.size(); ++i) cmd << (i ? "," : "") << f.opt.seeds[i];
     cmd << " --threads " << f.opt.threads;
   }
+  if (f.opt.labeller_epochs > 0) cmd << " --labeller-epochs " << f.opt.labeller_epochs;
+  if (!f.opt.parser_from.empty()) cmd << " --parser-from " << f.opt.parser_from;
   cmd << " --tagger-prune " << f.opt.tagger_prune
       << " --parser-prune " << f.opt.parser_prune;
   for (const auto& rule : f.set_upos) cmd << " --set-upos '" << rule << "'";
-  if (!f.target.empty()) cmd << " --target-treebank " << f.target;
+  if (!f.target.empty()) cmd << " --target-treebank " << f.target << " --domain-copies " << f.domain_copies;
   f.opt.command = cmd.str();
   auto start = std::chrono::steady_clock::now();
   auto model = TrainSyntaxModel(f.opt, &std::cerr);
@@ -80,13 +84,18 @@ int RunInfo(const std::string& path) {
             << "\nmultiword forms: " << m.multiword().size()
             << "\nFEATS classes: " << m.tagger().feats_names().size()
             << "\nrelations: " << m.parser().labels().size() << "\ntagger weights: " << m.tagger().num_weights()
-            << "\nparser weights: " << m.parser().num_weights() << "\n";
+            << "\nparser weights: " << m.parser().num_weights()
+            << "\narc labeller weights: " << m.parser().labeller().num_weights();
+  if (!m.parser().labeller().empty())
+    std::cout << " (parser's label scores weighted " << m.parser().labeller().parser_weight()
+              << (m.parser().labeller().domain() != 0 ? ", domain copies" : "") << ")";
+  std::cout << "\n";
   return 0;
 }
 
 struct PruneFlags {
   std::string input, output;
-  float tagger = 0, parser = 0;
+  float tagger = 0, parser = 0, labeller = 0;
 };
 
 int RunPrune(const PruneFlags& f) {
@@ -97,7 +106,8 @@ int RunPrune(const PruneFlags& f) {
   }
   std::ostringstream note;
   note << "pruned by: sitrep syntax prune IN OUT --tagger-prune " << f.tagger << " --parser-prune " << f.parser;
-  (*model)->Prune(f.tagger, f.parser, note.str());
+  if (f.labeller > 0) note << " --labeller-prune " << f.labeller;
+  (*model)->Prune(f.tagger, f.parser, f.labeller, note.str());
   if (Status s = (*model)->Save(f.output); !s.ok()) {
     Report("syntax prune", s.message());
     return 2;
@@ -118,6 +128,12 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   train->add_option("-o,--output", f->output, "model file to write")->required();
   train->add_option("--tagger-epochs", f->opt.tagger_epochs)->capture_default_str();
   train->add_option("--parser-epochs", f->opt.parser_epochs)->capture_default_str();
+  train->add_option("--labeller-epochs", f->opt.labeller_epochs,
+                    "epochs of the second-stage arc labeller (0: none, the parser's labels stand)")
+      ->capture_default_str();
+  train->add_option("--parser-from", f->opt.parser_from,
+                    "keep the tagger and parser of this model (trained before with the same files, seed and "
+                    "options) and train only the labeller");
   train->add_option("--folds", f->opt.folds, "jackknife folds for the parser's tags (0: gold tags)")
       ->capture_default_str();
   train->add_option("--seed", f->opt.seed)->capture_default_str();
@@ -139,6 +155,11 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
                     "training files (comma-separated, among --train) whose treebank's conventions the parser "
                     "follows at run time: it learns per-treebank copies of its features, the other files as "
                     "a second treebank");
+  train->add_option("--domain-copies", f->domain_copies,
+                    "with --target-treebank: which model learns the per-treebank copies (parser, labeller "
+                    "or both)")
+      ->check(CLI::IsMember({"parser", "labeller", "both"}))
+      ->capture_default_str();
   train->callback([f, exit_code] { *exit_code = RunTrain(*f); });
   auto pf = std::make_shared<PruneFlags>();
   auto* prune = cmd->add_subcommand("prune", "Drop a model's small weights (smaller file, faster load)");
@@ -146,6 +167,8 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   prune->add_option("output", pf->output, "pruned model file")->required();
   prune->add_option("--tagger-prune", pf->tagger, "drop tagger weights below this")->capture_default_str();
   prune->add_option("--parser-prune", pf->parser, "drop parser weights below this")->capture_default_str();
+  prune->add_option("--labeller-prune", pf->labeller, "drop arc labeller weights below this")
+      ->capture_default_str();
   prune->callback([pf, exit_code] { *exit_code = RunPrune(*pf); });
   auto path = std::make_shared<std::string>();
   auto* info = cmd->add_subcommand("info", "Describe a syntax model file");

@@ -102,7 +102,8 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
       // "airstrikes US-led coalition": a nationality joined by a hyphen to
       // the next word modifies that word, not the head before it.
       uint32_t ne = nats.empty() ? 0 : nats.front().end;
-      bool hyphenated = ne < n && doc.tokens[ne].kind == TokenKind::kPunct && doc.tokens[ne].punct == '-' &&
+      bool hyphenated = !nats.empty() && ne < n && doc.tokens[ne].kind == TokenKind::kPunct &&
+                        doc.tokens[ne].punct == '-' &&
                         doc.tokens[ne].span.begin == doc.tokens[ne - 1].span.end;
       if (!nats.empty() && !hyphenated) return make(i, ne, heads.front().value, nats.front().value);
     }

@@ -60,7 +60,7 @@ std::string WrapModelBody(const std::string& body, uint64_t* hash) {
   std::memcpy(h.magic, kSyntaxMagic, sizeof h.magic);
   h.version = kSyntaxFormatVersion;
   h.body_size = body.size();
-  h.content_hash = Fnv1a64(body);
+  h.content_hash = XxHash64(body);
   if (hash) *hash = h.content_hash;
   std::string out(reinterpret_cast<const char*>(&h), sizeof h);
   out += body;
@@ -113,7 +113,7 @@ StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path
                               ", this build reads " + std::to_string(kSyntaxFormatVersion));
   if (h.body_size != length - sizeof h)
     return Status::Corruption(path + ": syntax model sizes do not add up (truncated?)");
-  if (Fnv1a64(bytes->bytes()) != h.content_hash)
+  if (XxHash64(bytes->bytes()) != h.content_hash)
     return Status::Corruption(path + ": syntax model content hash mismatch");
   if (hash) *hash = h.content_hash;
   return std::shared_ptr<const ModelBytes>(std::move(bytes));

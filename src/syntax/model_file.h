@@ -1,5 +1,5 @@
 // The syntax model file: a fixed header (magic, format version, body size,
-// FNV-1a content hash of the body) followed by the body, a sequence of
+// XxHash64 content hash of the body) followed by the body, a sequence of
 // little-endian scalars, strings and arrays written by ByteWriter and read
 // back by ByteReader. A truncated or altered file fails its hash check
 // before any of it is read.
@@ -28,7 +28,7 @@
 namespace sitrep {
 
 inline constexpr char kSyntaxMagic[8] = {'S', 'I', 'T', 'R', 'S', 'Y', 'N', '\0'};
-inline constexpr uint32_t kSyntaxFormatVersion = 3;
+inline constexpr uint32_t kSyntaxFormatVersion = 4;
 static_assert(std::endian::native == std::endian::little, "model files are little-endian");
 
 // The bytes of a model body, 8-byte aligned: a read-only mapping of the file

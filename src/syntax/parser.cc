@@ -41,28 +41,49 @@ int Parser::Best(const ArcHybrid& system, const Configuration& c, const float* s
 }
 
 void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels) const {
-  ParseAs(in, in.domain != 0 && domain_ != 0 ? in.domain : domain_, heads, labels);
+  Parse(in, heads, labels, nullptr);
+}
+
+void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels,
+                   std::vector<float>* arc_scores) const {
+  ParseAs(in, in.domain != 0 && domain_ != 0 ? in.domain : domain_, heads, labels, arc_scores);
 }
 
 void Parser::ParseAs(const ParserInput& in, uint32_t domain, std::vector<int>* heads,
-                     std::vector<uint16_t>* labels) const {
+                     std::vector<uint16_t>* labels, std::vector<float>* arc_scores) const {
   const size_t n = in.size() - 1;
-  ArcHybrid system(static_cast<int>(labels_.size()), root_label_);
+  const size_t num_labels = labels_.size();
+  ArcHybrid system(static_cast<int>(num_labels), root_label_);
   Configuration c(n);
   std::vector<uint32_t> f;
   f.reserve(160);
   std::vector<float> scores(system.num_actions());
+  // The labels' scores of each arc, for the labeller.
+  std::vector<float> own_scores;
+  if (!arc_scores && !labeller_.empty()) arc_scores = &own_scores;
+  if (arc_scores) arc_scores->assign(n * num_labels, 0.f);
   while (!c.Terminal()) {
     c.Features(in, &f);
     AddDomain(domain, &f);
     model_.Score(f.data(), f.size(), scores.data());
-    system.Apply(Best(system, c, scores.data()), &c);
+    const int action = Best(system, c, scores.data());
+    if (arc_scores && action > 0 && c.Stack(0) > 0) {
+      const int side = (action - 1) % 2;  // 0: left arc, 1: right arc
+      float* out = &(*arc_scores)[(c.Stack(0) - 1) * num_labels];
+      for (size_t l = 0; l < num_labels; ++l) out[l] = scores[1 + 2 * l + side];
+    }
+    system.Apply(action, &c);
   }
   heads->resize(n);
   labels->resize(n);
   for (size_t i = 1; i <= n; ++i) {
     (*heads)[i - 1] = c.head(static_cast<int>(i)) - 1;
     (*labels)[i - 1] = static_cast<uint16_t>(std::max(c.label(static_cast<int>(i)), 0));
+  }
+  if (!labeller_.empty()) {
+    std::vector<int> tree(n + 1, -1);
+    for (size_t i = 1; i <= n; ++i) tree[i] = std::max(c.head(static_cast<int>(i)), 0);
+    labeller_.Relabel(in, tree, root_label_, arc_scores, labels);
   }
 }
 
@@ -151,6 +172,9 @@ bool Parser::Mean(const std::vector<const Parser*>& parsers, float min_abs, Pars
   out->root_label_ = parsers[0]->root_label_;
   out->domain_ = parsers[0]->domain_;
   out->model_ = LinearModel::Mean(models, min_abs);
+  std::vector<const ArcLabeller*> labellers;
+  for (const Parser* p : parsers) labellers.push_back(&p->labeller_);
+  out->labeller_ = ArcLabeller::Mean(labellers, 0.f);
   return true;
 }
 
@@ -159,14 +183,18 @@ void Parser::Save(ByteWriter* w) const {
   w->Put<int32_t>(root_label_);
   w->Put<uint32_t>(domain_);
   model_.Save(w);
+  labeller_.Save(w);
 }
 
 bool Parser::Load(ByteReader* r) {
   int32_t root = 0;
-  if (!r->Strings(&labels_) || !r->Get(&root) || !r->Get(&domain_) || !model_.Load(r)) return false;
+  if (!r->Strings(&labels_) || !r->Get(&root) || !r->Get(&domain_) || !model_.Load(r) ||
+      !labeller_.Load(r))
+    return false;
   root_label_ = root;
   return root >= 0 && static_cast<size_t>(root) < labels_.size() &&
-         model_.num_classes() == static_cast<int>(1 + 2 * labels_.size());
+         model_.num_classes() == static_cast<int>(1 + 2 * labels_.size()) &&
+         (labeller_.empty() || labeller_.num_classes() == static_cast<int>(labels_.size()));
 }
 
 }  // namespace sitrep

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "syntax/configuration.h"
+#include "syntax/labeller.h"
 #include "syntax/perceptron.h"
 
 namespace sitrep {
@@ -28,6 +29,7 @@ namespace sitrep {
 struct ParserExample {
   ParserInput input;
   std::vector<int> heads, labels;
+  std::vector<int> tree_heads;  // the gold heads before Projectivize (the labeller's)
 };
 
 struct ParserOptions {
@@ -44,6 +46,10 @@ class Parser {
  public:
   // heads: for word i (0-based), the 0-based index of its head or -1 for the root.
   void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels) const;
+  // The same, and the parser's scores of every label for each word's arc
+  // (word i's at [i * labels().size()]), as the labeller reads them.
+  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<uint16_t>* labels,
+             std::vector<float>* arc_scores) const;
   const std::vector<std::string>& labels() const { return labels_; }
   uint32_t domain() const { return domain_; }
   static constexpr size_t kDomainKeys = 24;
@@ -55,15 +61,23 @@ class Parser {
                       std::ostream* log);
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
-  void Prune(float min_abs) { model_ = model_.Pruned(min_abs); }
+  void Prune(float min_abs, float labeller_min_abs = 0.f) {
+    model_ = model_.Pruned(min_abs);
+    labeller_.Prune(labeller_min_abs);
+  }
+  // The second-stage labeller (labeller.h); an empty one keeps the parser's labels.
+  const ArcLabeller& labeller() const { return labeller_; }
+  void SetLabeller(ArcLabeller labeller) { labeller_ = std::move(labeller); }
+  int root_label() const { return root_label_; }
   // The parser whose weights are the mean of `parsers`' (same relations); false when they differ.
   static bool Mean(const std::vector<const Parser*>& parsers, float min_abs, Parser* out);
 
  private:
   int Best(const ArcHybrid& system, const Configuration& c, const float* scores) const;
   void ParseAs(const ParserInput& in, uint32_t domain, std::vector<int>* heads,
-               std::vector<uint16_t>* labels) const;
+               std::vector<uint16_t>* labels, std::vector<float>* arc_scores) const;
   LinearModel model_;
+  ArcLabeller labeller_;
   std::vector<std::string> labels_;
   int root_label_ = 0;
   uint32_t domain_ = 0;

@@ -62,9 +62,9 @@ class SyntaxModel {
   const Tagger& tagger() const { return tagger_; }
   const Parser& parser() const { return parser_; }
   // Drops small weights (smaller file, faster load); `note` is added to info().
-  void Prune(float tagger_min, float parser_min, const std::string& note) {
+  void Prune(float tagger_min, float parser_min, float labeller_min, const std::string& note) {
     tagger_.Prune(tagger_min);
-    parser_.Prune(parser_min);
+    parser_.Prune(parser_min, labeller_min);
     info_ += "\n" + note;
   }
 

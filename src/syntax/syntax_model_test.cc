@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <algorithm>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -179,6 +180,7 @@ std::string BodyWithParserTable(const std::vector<TestSlot>& slots, const std::v
   w.Put<int32_t>(0);
   w.Put<uint32_t>(0);  // no domain copies
   PutLinear(&w, 3, features, slots, weights);
+  w.Put<uint8_t>(0);  // no labeller
   return w.bytes();
 }
 
@@ -311,6 +313,115 @@ TEST(SyntaxModelTest, DomainCopiesLetTheTargetTreebanksConventionWin) {
   EXPECT_GE(as_plain["obj"], static_cast<int>(objects) - 1);
   // Without a target there are no domain copies.
   EXPECT_EQ(TrainTiny("fr")->parser().domain(), 0u);
+}
+
+TEST(SyntaxModelTest, TheArcLabellerRelabelsTreesAndRoundTrips) {
+  SyntaxTrainOptions opt = TinyOptions("fr");
+  opt.labeller_epochs = 8;
+  auto model = TrainSyntaxModel(opt, Tiny("fr"), Tiny("fr"), nullptr);
+  ASSERT_FALSE(model->parser().labeller().empty());
+  EXPECT_TRUE(TrainTiny("fr")->parser().labeller().empty());
+  Scores s = Score(*model, Tiny("fr"));
+  EXPECT_GE(s.las, 0.95);
+  std::string path = TempModel("syntax_labeller");
+  ASSERT_TRUE(model->Save(path).ok());
+  auto loaded = SyntaxModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ASSERT_FALSE((*loaded)->parser().labeller().empty());
+  for (const auto& sent : Tiny("fr")) {
+    std::vector<std::string> forms;
+    for (const auto& w : sent.words) forms.push_back(w.form);
+    std::vector<WordAnalysis> a, b;
+    model->Analyze(forms, &a);
+    (*loaded)->Analyze(forms, &b);
+    for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].label, b[i].label);
+  }
+  std::remove(path.c_str());
+}
+
+TEST(SyntaxModelTest, TheArcLabellerReadsTheLabelFromTheTreeAroundTheArc) {
+  // Gold trees of the tiny treebank where every object is renamed "ccomp":
+  // a labeller trained on them gives "ccomp" to the objects of the gold
+  // trees and leaves the other relations as they are.
+  auto model = TrainTiny("fr");
+  const auto& names = model->parser().labels();
+  auto id = [&](const std::string& l) {
+    return static_cast<int>(std::find(names.begin(), names.end(), l) - names.begin());
+  };
+  ASSERT_LT(id("ccomp"), static_cast<int>(names.size()));
+  std::vector<ParserInput> inputs;
+  std::vector<std::vector<int>> heads, labels;
+  for (const auto& sent : Tiny("fr")) {
+    std::vector<WordKeys> keys;
+    for (const auto& w : sent.words) keys.push_back(MakeWordKeys(w.form));
+    std::vector<uint16_t> upos, feats;
+    model->tagger().Tag(keys, &upos, &feats);
+    inputs.push_back(MakeParserInput(keys, upos, feats));
+    heads.push_back({-1});
+    labels.push_back({-1});
+    for (const auto& w : sent.words) {
+      heads.back().push_back(w.head);
+      labels.back().push_back(id(w.deprel == "obj" ? "ccomp" : w.deprel));
+    }
+  }
+  std::vector<LabelledTree> trees;
+  std::vector<const std::vector<int>*> gold;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    trees.push_back({&inputs[i], &heads[i]});
+    gold.push_back(&labels[i]);
+  }
+  ArcLabeller labeller = ArcLabeller::Train(trees, gold, {}, static_cast<int>(names.size()),
+                                            model->parser().root_label(), 8, 1, 0.f, 0, nullptr);
+  const auto sents = Tiny("fr");
+  size_t objects = 0, objects_renamed = 0, right = 0, n = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::vector<uint16_t> out(heads[i].size() - 1, 0);
+    labeller.Relabel(inputs[i], heads[i], model->parser().root_label(), nullptr, &out);
+    for (size_t d = 1; d < heads[i].size(); ++d) {
+      ++n;
+      right += out[d - 1] == labels[i][d];
+      if (sents[i].words[d - 1].deprel != "obj") continue;
+      ++objects;
+      objects_renamed += names[out[d - 1]] == "ccomp";
+    }
+  }
+  EXPECT_GE(objects, 4u);
+  EXPECT_EQ(objects_renamed, objects);
+  EXPECT_GE(static_cast<double>(right) / n, 0.97);
+}
+
+TEST(SyntaxModelTest, LabellerDomainCopiesFollowTheTargetTreebankAloneWhenAsked) {
+  // The same two disagreeing treebanks as above, domain copies for the
+  // labeller only: the parser has none, the labeller follows the target.
+  std::vector<ConlluSentence> plain = Tiny("fr"), renamed = plain;
+  size_t objects = 0;
+  for (auto& s : renamed)
+    for (auto& w : s.words)
+      if (w.deprel == "obj") w.deprel = "obl:arg", ++objects;
+  std::vector<ConlluSentence> both = plain;
+  both.insert(both.end(), renamed.begin(), renamed.end());
+  std::vector<bool> second(both.size(), false), first(both.size(), false);
+  for (size_t i = 0; i < plain.size(); ++i) first[i] = true, second[plain.size() + i] = true;
+  SyntaxTrainOptions opt = TinyOptions("fr");
+  opt.labeller_epochs = 8;
+  opt.parser_domains = false;
+  opt.labeller_domains = true;
+  for (bool target_renamed : {true, false}) {
+    auto model = TrainSyntaxModel(opt, both, {}, nullptr, target_renamed ? second : first);
+    EXPECT_EQ(model->parser().domain(), 0u);
+    EXPECT_EQ(model->parser().labeller().domain(), 2u);
+    int as_target = 0;
+    for (const auto& s : plain) {
+      std::vector<std::string> forms;
+      for (const auto& w : s.words) forms.push_back(w.form);
+      std::vector<WordAnalysis> an;
+      model->Analyze(forms, &an);
+      for (size_t i = 0; i < an.size(); ++i)
+        if (s.words[i].deprel == "obj")
+          as_target += model->LabelName(an[i].label) == (target_renamed ? "obl:arg" : "obj");
+    }
+    EXPECT_GE(as_target, static_cast<int>(objects) - 1) << target_renamed;
+  }
 }
 
 TEST(SyntaxModelTest, SetUposHarmonisesATreebankConventionAtLoadTime) {

@@ -53,6 +53,7 @@ ParserExample MakeExample(const ConlluSentence& s, const Tagger& tagger,
     auto it = label_id.find(w.deprel);
     ex.labels.push_back(it == label_id.end() ? -1 : it->second);
   }
+  ex.tree_heads = ex.heads;
   if (projectivize) Projectivize(&ex.heads);
   return ex;
 }
@@ -86,10 +87,37 @@ struct Member {
 // (none at all when there is no target treebank).
 constexpr uint32_t kOtherDomain = 1, kTargetDomain = 2;
 
+// The labeller of `parser`, trained on the gold trees of `ptrain`; the
+// dev sentences are parsed once to choose its best epoch.
+ArcLabeller TrainLabeller(const SyntaxTrainOptions& opt, uint32_t seed, bool domains, const Parser& parser,
+                          const std::vector<ParserExample>& ptrain, const std::vector<ParserExample>& pdev,
+                          std::ostream* log) {
+  std::vector<LabelledTree> trees;
+  std::vector<const std::vector<int>*> gold;
+  for (const ParserExample& ex : ptrain) {
+    trees.push_back(LabelledTree{&ex.input, &ex.tree_heads, opt.labeller_domains ? ex.input.domain : 0});
+    gold.push_back(&ex.labels);
+  }
+  std::vector<ArcLabeller::DevTree> dev;
+  std::vector<int> heads;
+  for (const ParserExample& ex : pdev) {
+    ArcLabeller::DevTree t{&ex.input, {}, {}, &ex.tree_heads, &ex.labels, {},
+                           opt.labeller_domains ? ex.input.domain : 0};
+    parser.Parse(ex.input, &heads, &t.labels, &t.parser_scores);
+    t.heads.push_back(-1);
+    for (int h : heads) t.heads.push_back(h + 1);
+    dev.push_back(std::move(t));
+  }
+  if (log) *log << "labeller on " << trees.size() << " sentences\n" << std::flush;
+  return ArcLabeller::Train(trees, gold, dev, static_cast<int>(parser.labels().size()), parser.root_label(),
+                            opt.labeller_epochs, seed, opt.parser_prune,
+                            opt.labeller_domains && domains ? kTargetDomain : 0, log);
+}
+
 Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& train,
                    const std::vector<uint32_t>& domain, const Sents& dev,
                    const std::vector<std::string>& feats_names, const std::vector<std::string>& labels,
-                   std::ostream* log) {
+                   std::ostream* log, const SyntaxModel* reuse = nullptr) {
   const bool domains = std::count(domain.begin(), domain.end(), kTargetDomain) > 0;
   const uint32_t dev_domain = domains ? kOtherDomain : 0;
   TaggerOptions topt;
@@ -110,8 +138,13 @@ Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& tr
       for (size_t i = k; i < train.size(); i += opt.folds) tagger_of[i] = &fold_taggers.back();
     }
   }
-  if (log) *log << "tagger on " << train.size() << " sentences\n" << std::flush;
-  Tagger tagger = Tagger::Train(train, dev, feats_names, topt, log);
+  Tagger tagger;
+  if (reuse) {
+    tagger = reuse->tagger();
+  } else {
+    if (log) *log << "tagger on " << train.size() << " sentences\n" << std::flush;
+    tagger = Tagger::Train(train, dev, feats_names, topt, log);
+  }
   std::unordered_map<std::string, int> label_id;
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
   std::vector<ParserExample> ptrain, pdev;
@@ -124,9 +157,17 @@ Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& tr
   popt.epochs = opt.parser_epochs;
   popt.seed = seed;
   popt.prune = opt.parser_prune;
-  popt.domain = domains ? kTargetDomain : 0;
-  if (log) *log << "parser on " << ptrain.size() << " sentences, " << labels.size() << " labels\n" << std::flush;
-  Parser parser = Parser::Train(ptrain, pdev, labels, popt, log);
+  popt.domain = domains && opt.parser_domains ? kTargetDomain : 0;
+  Parser parser;
+  if (reuse) {
+    parser = reuse->parser();
+    parser.SetLabeller(ArcLabeller());
+  } else {
+    if (log) *log << "parser on " << ptrain.size() << " sentences, " << labels.size() << " labels\n" << std::flush;
+    parser = Parser::Train(ptrain, pdev, labels, popt, log);
+  }
+  if (opt.labeller_epochs > 0)
+    parser.SetLabeller(TrainLabeller(opt, seed, domains, parser, ptrain, pdev, log));
   return Member{std::move(tagger), std::move(parser)};
 }
 
@@ -179,8 +220,17 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
   const auto labels = LabelClasses(train);
   const std::vector<uint32_t> seeds = opt.seeds.empty() ? std::vector<uint32_t>{opt.seed} : opt.seeds;
   std::vector<Member> members(seeds.size());
+  std::unique_ptr<SyntaxModel> reuse;
+  if (!opt.parser_from.empty()) {
+    auto m = SyntaxModel::Load(opt.parser_from);
+    if (!m.ok() || seeds.size() != 1 || (*m)->parser().labels() != labels ||
+        (*m)->tagger().feats_names() != feats_names) {
+      return nullptr;
+    }
+    reuse = std::move(m).value();
+  }
   if (seeds.size() == 1) {
-    members[0] = TrainMember(opt, seeds[0], train, domain, dev, feats_names, labels, log);
+    members[0] = TrainMember(opt, seeds[0], train, domain, dev, feats_names, labels, log, reuse.get());
   } else {
     // Seeds are handed out in order to `threads` workers; each member's log
     // is written when it is done, so the result never depends on timing.
@@ -234,7 +284,8 @@ std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
         if (log) *log << (st.ok() ? "wrote " + path : st.message()) << "\n" << std::flush;
       }
   }
-  std::string info = "trained by: " + opt.command;
+  std::string info =
+      reuse ? reuse->info() + "\nlabeller trained by: " + opt.command : "trained by: " + opt.command;
   return std::make_unique<SyntaxModel>(opt.lang, MultiwordTable::Train(train), std::move(tagger),
                                        Lemmatizer::Train(train), std::move(parser), info);
 }
@@ -264,7 +315,11 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions
     if (!s.ok()) return s.status();
     dev = std::move(s).value();
   }
-  return TrainSyntaxModel(opt, train, dev, log, target);
+  auto model = TrainSyntaxModel(opt, train, dev, log, target);
+  if (!model)
+    return Status::InvalidArgument("--parser-from " + opt.parser_from +
+                                   ": not a model trained on these files with one seed");
+  return model;
 }
 
 }  // namespace sitrep

@@ -21,6 +21,14 @@ struct SyntaxTrainOptions {
   std::string dev_file;  // optional: picks the best epoch of each model
   int tagger_epochs = 8;
   int parser_epochs = 10;
+  // Epochs of the second-stage arc labeller (labeller.h); 0: none, the
+  // parser's own labels stand.
+  int labeller_epochs = 0;
+  // A model trained earlier with the same files, seed and options: its
+  // tagger and parser are kept (not trained again) and only the labeller is
+  // trained (one seed; the jackknife taggers are trained again for the
+  // labeller's training tags).
+  std::string parser_from;
   int folds = 4;  // jackknife folds for the parser's training tags (0: gold tags)
   uint32_t seed = 1;
   // More than one seed: one tagger and parser per seed (each with its own
@@ -43,6 +51,9 @@ struct SyntaxTrainOptions {
   // (parser.h), these files' sentences as one treebank, the other training
   // files and the dev file as another.
   std::vector<std::string> target_files;
+  // Which models learn the domain copies when there are target files: the
+  // parser's features, the labeller's, or both.
+  bool parser_domains = true, labeller_domains = false;
   std::string command;  // recorded in the model's info
 };
 
@@ -51,7 +62,7 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const SyntaxTrainOptions
 // The same from sentences already read (the tests' small treebanks). With
 // several seeds, `log` gets each seed's log once that seed is done.
 // `target[i]` marks train[i] as a sentence of the target treebank (empty:
-// no domains).
+// no domains). Null when `opt.parser_from` names no model of these sentences.
 std::unique_ptr<SyntaxModel> TrainSyntaxModel(const SyntaxTrainOptions& opt,
                                               const std::vector<ConlluSentence>& train,
                                               const std::vector<ConlluSentence>& dev, std::ostream* log,
