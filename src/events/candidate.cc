@@ -966,6 +966,17 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
   return out;
 }
 
+namespace {
+
+// Credits `c` with the sources of a sentence that reports on it, each once.
+void AddSources(const std::vector<SourceRef>& sources, Candidate* c) {
+  for (const auto& r : sources)
+    if (std::none_of(c->sources.begin(), c->sources.end(), [&](const SourceRef& x) { return x.Key() == r.Key(); }))
+      c->sources.push_back(r);
+}
+
+}  // namespace
+
 std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m, const DocCues& cues,
                                        const ClauseReader& clauses,
                                        const std::vector<std::vector<SourceRef>>& sources_by_sentence,
@@ -1265,9 +1276,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       } else {
         continue;
       }
-      for (const auto& r : sources_by_sentence[s])
-        if (std::none_of(best->sources.begin(), best->sources.end(), [&](const SourceRef& x) { return x.Key() == r.Key(); }))
-          best->sources.push_back(r);
+      AddSources(sources_by_sentence[s], best);
       note += " (reported in the next sentence)";
     }
     std::vector<std::string> credited = CreditedSources(cues, report_only ? sources_by_sentence[s] : best->sources, t);
@@ -1323,10 +1332,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       for (auto& c : out)
         if (c.sentence + 1 == s && !c.weak) best = &c, next = true;
     if (!best) continue;
-    if (next)
-      for (const auto& r : sources_by_sentence[s])
-        if (std::none_of(best->sources.begin(), best->sources.end(), [&](const SourceRef& x) { return x.Key() == r.Key(); }))
-          best->sources.push_back(r);
+    if (next) AddSources(sources_by_sentence[s], best);
     std::vector<std::string> credited = CreditedSources(cues, next ? sources_by_sentence[s] : best->sources, k);
     if (credited.empty()) credited.push_back("");
     for (const auto& id : credited) {
