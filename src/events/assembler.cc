@@ -132,13 +132,15 @@ bool PlacesCompatible(const MentionSet& m, const Group& g, const Candidate& c) {
 // toll or a part of the toll ("two soldiers were among the dead") is still
 // the same occurrence; the figures stage combines them per source.
 // A recalled mention with no date of its own ("trois soldats avaient été
-// tués") may continue the narrative of a fresh event; fresh news never joins
-// a recalled event.
+// tués") may continue the narrative of a fresh event, one a word recalls
+// ("l'an dernier", "la dernière remonte à juin") never; fresh news never
+// joins a recalled event.
 // Undated news does not join an event its own words date years or months
 // back ("rocket fire in 2011 ... Six people were also killed in shelling").
 bool StatusCompatible(const Group& g, const Candidate& c) {
   bool recalled = c.occurrence == Occurrence::kRecalled;
   if (g.recalled) return recalled;
+  if (recalled && c.recall_cue) return false;  // "la dernière attaque remonte à juin": another occurrence
   if (!recalled && (c.date < 0 || c.date_inherited)) {
     bool dated = false, old = true;
     for (const auto& o : g.members)

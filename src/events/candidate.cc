@@ -136,12 +136,15 @@ std::string StoryCountry(const MentionSet& m) {
 }
 
 // The country whose forces a bare head names: "Mali's army", "l'armée du
-// Mali", "the armed forces of Ukraine"; else the story's country; else the
+// Mali", "the armed forces of Ukraine"; else the force of that role named
+// in its sentence or the one before ("Malian soldiers clashed with JNIM.
+// Seven soldiers were killed"); else the story's country; else the
 // country of the last force of the same role named before; else unspecified.
 std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes& codes, size_t i,
-                    const std::string& story, const std::map<std::string, std::string>& last_by_role) {
+                    const std::string& story, const std::map<std::string, std::pair<std::string, size_t>>& last_by_role) {
   const auto& a = m.actors[i];
   std::string role = a.id.substr(2);
+  auto last = last_by_role.find(role);
   for (const auto& p : m.places) {
     if (p.country.empty() || p.rule == "demonym") continue;
     bool before = p.toks.end + 2 == a.toks.begin && doc.tokens[p.toks.end].fold == "'" &&
@@ -155,8 +158,10 @@ std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes
       if (!iso3.empty()) return iso3 + "_" + role;
     }
   }
+  if (last != last_by_role.end() && last->second.second + 1 >= doc.SentenceOfToken(a.toks.begin))
+    return last->second.first;
   if (std::string iso3 = codes.Alpha3(story); !iso3.empty()) return iso3 + "_" + role;
-  if (auto it = last_by_role.find(role); it != last_by_role.end()) return it->second;
+  if (last != last_by_role.end()) return last->second.first;
   return std::string(CountryCodes::kUnspecified) + "_" + role;
 }
 
@@ -225,7 +230,7 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
   std::string story = StoryCountry(m);
   std::vector<std::string> voices;  // the document's sources
   for (const auto& s : m.sources) voices.push_back(s.id);
-  std::map<std::string, std::string> last_by_role;  // "MIL" -> "MLI_MIL"
+  std::map<std::string, std::pair<std::string, size_t>> last_by_role;  // "MIL" -> "MLI_MIL", its sentence
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     std::string id = a.id;
@@ -235,7 +240,7 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
       id = !owner.empty() ? owner : OwnerOf(doc, m, codes, i, story, last_by_role);
     }
     if (a.kind == "state" && id.size() == 7 && id[3] == '_' && id.substr(0, 3) != CountryCodes::kUnspecified)
-      last_by_role[id.substr(4)] = id;
+      last_by_role[id.substr(4)] = {id, doc.SentenceOfToken(a.toks.begin)};
     // "les avions de la coalition": the aircraft belong to the side named after them.
     if (a.kind == "air" && id.empty() && i + 1 < m.actors.size()) {
       const auto& nx = m.actors[i + 1];
@@ -306,7 +311,7 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
   int best_subject = INT_MAX, best_object = INT_MAX;
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
-    if (a.toks.begin < s.tok_begin || a.toks.end > s.tok_end || ids[i].empty()) continue;
+    if (a.toks.begin < s.tok_begin || a.toks.end > s.tok_end || ids[i].empty() || a.target) continue;
     bool civ = a.kind == "civ";
     if (a.toks.begin < t.toks.end && a.toks.end > t.toks.begin) {
       if (!civ) overlap = static_cast<int>(i);
@@ -682,7 +687,7 @@ bool StartsParagraph(const Document& doc, size_t s) {
 // The parse's roles where it names a side, the word-distance reading where
 // it names none (an unparsed sentence, an argument that is no actor
 // mention). A withdrawal's roles and "entre X et Y" keep their own reading.
-void ApplyFrame(const ClauseFrame& f, const TriggerMention& t, Roles* r) {
+void ApplyFrame(const DocParse& p, const ClauseFrame& f, const TriggerMention& t, Roles* r) {
   if (!f.parsed || t.flip || r->how1 == "between X and Y") return;
   // The nearest side before the verb is not its subject when the parse
   // gives the verb another subject ("tensions", "residents").
@@ -690,10 +695,20 @@ void ApplyFrame(const ClauseFrame& f, const TriggerMention& t, Roles* r) {
   // the side of an event noun that is itself a subject.
   if (!f.passive && f.actor1 < 0 && r->how1 == "subject" && f.subject >= 0 && f.subject_actor != r->actor1)
     r->actor1 = -1;
+
   if (f.actor1 >= 0) {
     r->actor1 = f.actor1, r->how1 = f.how1;
     if (r->actor2 == f.actor1) r->actor2 = -1;
   } else if (f.passive && r->actor1 >= 0 && r->actor1 == f.actor2) {
+    r->actor1 = -1;
+  } else if (f.passive && r->actor1 >= 0 && r->actor2 < 0 && r->how1 == "subject" && f.verbal &&
+             p.FirstChild(static_cast<uint32_t>(f.predicate), Dep::kNsubj) < 0 &&
+             p.FirstChild(static_cast<uint32_t>(f.predicate), Dep::kNsubjPass) < 0 &&
+             p.FirstChild(static_cast<uint32_t>(f.predicate), Dep::kObj) < 0) {
+    // "deux militaires ..., tués ce matin": a passive participle with no
+    // subject, object or agent of its own undergoes; the side before it is who it
+    // struck, not who acted.
+    r->actor2 = r->actor1, r->how2 = "the side before a passive verb with no agent (parse)";
     r->actor1 = -1;
   }
   if (f.actor2 >= 0) {
@@ -770,7 +785,14 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     return;
   }
   Roles r = AssignRoles(doc, m, cues, ids, t, s);
-  ApplyFrame(frame, t, &r);
+  // "Four policemen were killed and two others wounded in an attack": the
+  // passive subject of a verb undergoes it; it is no side acting in an
+  // event noun found near it.
+  if (frame.parsed && !frame.verbal && r.how1 == "subject" && r.actor1 >= 0) {
+    int32_t h = PhraseHead(m.parse, m.actors[r.actor1].toks.begin, m.actors[r.actor1].toks.end);
+    if (h >= 0 && m.parse.Relation(static_cast<uint32_t>(h)) == Dep::kNsubjPass) r.actor1 = -1;
+  }
+  ApplyFrame(m.parse, frame, t, &r);
   // "killed in an attack blamed on al-Shabaab", "l'attaque a été imputée au
   // JNIM": the side an event is attributed to acts, whatever the parse made
   // of it (event_cues.tsv kind attribution).
@@ -988,8 +1010,13 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     uint32_t tb = t.toks.begin;
     if (cues.blocked[tb] || cues.cumulative[tb]) continue;
     // "avions de combat": a trigger word inside an actor's name is not a trigger.
+    // Nor is a word of protest ending a force's name ("la police anti-émeutes",
+    // "riot police") or any word ending a civilian installation's ("a gold
+    // mine"): a weapon word ending a force's ("Russian missiles") is fire.
+    bool crowd = t.event_type == "Riots" || t.event_type == "Protests";
     bool inside = false;
-    for (const auto& a : m.actors) inside |= a.toks.begin < tb && a.toks.end > t.toks.end;
+    for (const auto& a : m.actors)
+      inside |= a.toks.begin < tb && (a.toks.end > t.toks.end || ((crowd || a.target) && a.toks.end == t.toks.end));
     if (inside) continue;
     Candidate c;
     c.trigger = &t;
@@ -1101,6 +1128,23 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       // A word of attack or explosion that the parse makes the means of a
       // killing word types its event ("tué ... dans l'explosion d'une mine").
       bool names_attack = parsed_means && plain(o) && plain(c) && !o.attack_word && c.attack_word;
+      // A generic word's row types nothing ("killed", "hit": the weak
+      // "Air/drone strike" row that a ground force makes a clash); a word
+      // of attack, explosive or bombardment read as the same occurrence in
+      // its sentence ("killed ... when their vehicle hit a mine", "tués
+      // lors d'une attaque") types the event.
+      auto placeholder = [](const Candidate& x) { return x.trigger->sub_event_type == "Air/drone strike"; };
+      bool violence = c.event_type == "Explosions/Remote violence" || c.sub_event_type == "Armed clash" ||
+                      c.sub_event_type == "Attack";
+      names_attack |= same && plain(o) && plain(c) && placeholder(o) && !placeholder(c) && violence;
+      // "ont encerclé le quartier et une fusillade a éclaté": a generic move
+      // of the forces is the operation its sentence's fighting types; so is
+      // destruction beside an attack ("ont incendié une école et attaqué
+      // le marché": violence against the people, not only their property).
+      bool move = ((plain(o) && o.sub_event_type == "Other") || o.sub_event_type == "Looting/property destruction") &&
+                  violence && !c.distinct && agree(o.actor1, c.actor1);
+      same |= move;
+      names_attack |= move;
       if (same && ((o.trigger->weak && !c.trigger->weak) || (plain(o) && !plain(c)) || names_attack)) {
         // The specific word types the event ("airstrikes" over "kills",
         // "engin explosif improvisé" over "a heurté").
@@ -1129,12 +1173,18 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
   // l'explosion d'un engin explosif") is part of the specific event.
   auto generic = [](const Candidate& c) { return c.trigger->weak && c.trigger->modifier.empty() && !c.air && !c.paired; };
   for (size_t i = 0; i < out.size(); ++i) {
-    // Only generic attack words (frapper, tuer, attaque, explosion) are parts of another event.
+    // Only generic attack words (frapper, tuer, attaque, explosion) are parts of another event;
+    // so is a generic move of the forces ("ont encerclé le quartier ... et une
+    // fusillade a éclaté") in the sentence of an attack or a clash.
     bool attack = out[i].event_type == "Explosions/Remote violence" || out[i].sub_event_type == "Armed clash" ||
                   out[i].sub_event_type == "Attack";
-    if (!generic(out[i]) || !attack) continue;
+    bool move = out[i].sub_event_type == "Other";
+    if (!generic(out[i]) || !(attack || move)) continue;
     for (size_t j = 0; j < out.size(); ++j) {
-      if (j == i || out[j].sentence != out[i].sentence || generic(out[j])) continue;
+      if (j == i || out[j].sentence != out[i].sentence || (generic(out[j]) && !move)) continue;
+      if (move && out[j].event_type != "Battles" && out[j].event_type != "Explosions/Remote violence" &&
+          out[j].event_type != "Violence against civilians")
+        continue;
       // A killing of civilians is part only of an event named before it ("fighting ... killed 25 people").
       if (out[i].sub_event_type == "Attack" && out[j].trigger->toks.begin > out[i].trigger->toks.begin) continue;
       if (!out[j].actor1 && out[i].actor1 && (!out[j].actor2 || out[j].actor2->id != out[i].actor1->id)) out[j].actor1 = out[i].actor1;
@@ -1172,6 +1222,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       c.occurrence = Occurrence::kFresh;
       c.notes.push_back("status fresh: its own date is recent");
     }
+    c.recall_cue = c.occurrence == Occurrence::kRecalled && cues.recalled[c.trigger->toks.begin];
     c.old_date = c.date >= 0 && !c.date_inherited &&
                  DateOccurrence(doc.date, m.dates[c.date].interval) == Occurrence::kRecalled;
     c.sources = sources_by_sentence[c.sentence];

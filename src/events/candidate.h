@@ -47,6 +47,10 @@ struct Candidate {
   bool date_inherited = false;
   // Its own date (not inherited) lies more than kRecentDays before the article.
   bool old_date = false;
+  // Recalled by a word that names an earlier occurrence ("l'an dernier",
+  // "la dernière remonte à juin"), not only by its tense: never the
+  // continuation of a fresh event's story.
+  bool recall_cue = false;
   std::map<std::string, Figures> figures;  // by SourceRef::Key(), "" for figures no source is credited with
   std::vector<SourceRef> sources;
   std::string claimant;  // actor id that claimed responsibility, if any

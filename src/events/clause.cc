@@ -7,9 +7,7 @@
 #include "text/fold.h"
 
 namespace sitrep {
-namespace {
 
-// The token heading tokens [b, e): the one whose head lies outside them.
 int32_t PhraseHead(const DocParse& p, uint32_t b, uint32_t e) {
   for (uint32_t k = b; k < e; ++k) {
     const ParsedToken* pt = p.Get(k);
@@ -18,6 +16,8 @@ int32_t PhraseHead(const DocParse& p, uint32_t b, uint32_t e) {
   }
   return -1;
 }
+
+namespace {
 
 // The actor mention an argument token names: the mention holding the token,
 // else one that modifies it ("les avions de la coalition": "coalition"
@@ -31,7 +31,7 @@ int ActorAt(const DocParse& p, const MentionSet& m, const std::vector<std::strin
     if (!ids[i].empty() && m.actors[i].toks.begin <= static_cast<uint32_t>(tok) &&
         static_cast<uint32_t>(tok) < m.actors[i].toks.end)
       holder = static_cast<int>(i);
-  bool generic = holder >= 0 && (m.actors[holder].kind == "jihad" || m.actors[holder].kind == "unk" ||
+  bool generic = holder >= 0 && (m.actors[holder].target || m.actors[holder].kind == "jihad" || m.actors[holder].kind == "unk" ||
                                  m.actors[holder].kind == "anaphor" || m.actors[holder].kind == "pronoun");
   if (holder >= 0 && !generic) return holder;
   for (size_t i = 0; i < m.actors.size(); ++i) {
@@ -276,9 +276,19 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
   f.reported = Reported(p, m, doc, v);
   f.pluperfect = p.IsPluperfect(uv) && !f.reported;
   auto set1 = [&](int a, const char* how) {
+    if (a >= 0 && m.actors[static_cast<size_t>(a)].target) return;  // an installation acts on no one
     if (f.actor1 < 0 && a >= 0) f.actor1 = a, f.how1 = how;
   };
+  // A civilian installation is the victim of an attack or of its looting
+  // ("torched homes"), not of a place taken ("retook the village") nor of a
+  // protest's events.
+  const bool strikes = t.event_type == "Battles" || t.event_type == "Explosions/Remote violence" ||
+                       t.event_type == "Violence against civilians" || t.sub_event_type == "Looting/property destruction";
   auto set2 = [&](int a, const char* how) {
+    if (a >= 0 && m.actors[static_cast<size_t>(a)].target &&
+        (!strikes || t.sub_event_type == "Government regains territory" ||
+         t.sub_event_type == "Non-state actor overtakes territory"))
+      return;
     if (f.actor2 < 0 && a >= 0 && a != f.actor1) f.actor2 = a, f.how2 = how;
   };
   if (f.verbal) {
@@ -302,6 +312,15 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     }
     f.passive = (structural || (p.IsPassive(uv) && !active_args)) && !pronominal;
     Dep rel = p.Relation(uv);
+    // "ont incendié une école et attaqué le marché": a participle conjoined
+    // to a verb, with no auxiliary of its own, shares that verb's voice.
+    if (f.passive && !structural && BaseDep(rel) == Dep::kConj && p.Head(uv) >= 0 && p.FirstChild(uv, Dep::kAux) < 0 &&
+        p.FirstChild(uv, Dep::kAuxTense) < 0) {
+      const uint32_t h = static_cast<uint32_t>(p.Head(uv));
+      if (p.FirstChild(h, Dep::kAuxPass) < 0 && p.FirstChild(h, Dep::kNsubjPass) < 0 &&
+          (p.FirstChild(h, Dep::kAux) >= 0 || p.FirstChild(h, Dep::kAuxTense) >= 0 || p.FirstChild(h, Dep::kObj) >= 0))
+        f.passive = false;
+    }
     int32_t subject = p.Subject(uv);
     // "les jihadistes qui ont attaqué": the relative pronoun stands for the noun.
     if ((subject < 0 || IsRelativePronoun(p, subject)) && rel == Dep::kAclRelcl) subject = p.Head(uv);
@@ -427,7 +446,12 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       }
     }
     else if (gov >= 0 && nrel == Dep::kObl && p.Relation(static_cast<uint32_t>(n)) != Dep::kOblAgent) {
-      const uint32_t g = static_cast<uint32_t>(gov);
+      uint32_t g = static_cast<uint32_t>(gov);
+      // "were killed and two others wounded in an attack": a conjoined verb
+      // with no subject of its own shares the first verb's voice and subject.
+      while (p.FirstChild(g, Dep::kNsubj) < 0 && p.FirstChild(g, Dep::kNsubjPass) < 0 &&
+             BaseDep(p.Relation(g)) == Dep::kConj && p.Head(g) >= 0)
+        g = static_cast<uint32_t>(p.Head(g));
       bool passive = p.FirstChild(g, Dep::kAuxPass) >= 0 || p.FirstChild(g, Dep::kNsubjPass) >= 0;
       SetSubject(p, m, ids, passive ? v : p.Subject(g), &f);
     }

@@ -24,6 +24,10 @@
 
 namespace sitrep {
 
+// The token heading tokens [b, e) in the parse: the one whose head lies
+// outside them; -1 when the tokens are not parsed.
+int32_t PhraseHead(const DocParse& p, uint32_t b, uint32_t e);
+
 struct ClauseFrame {
   bool parsed = false;      // the trigger's sentence has a parse
   int32_t predicate = -1;   // the token heading the trigger phrase

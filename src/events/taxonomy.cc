@@ -147,6 +147,12 @@ bool NotPoliticalViolence(const Scope& s, const Candidate& c, std::string* why) 
     *why = "'" + Words(s.doc, *h) + "': the trigger word in another sense";
     return true;
   }
+  // "la police anti-émeutes", "riot police": a word inside a force's name.
+  if (const Hit* h = s.hits.Overlapping(Feature::kForce, t.toks.begin, t.toks.end);
+      h && h->begin < t.toks.begin && h->end >= t.toks.end) {
+    *why = "'" + Words(s.doc, *h) + "': the trigger word inside a force's name";
+    return true;
+  }
   bool protest = IsProtestType(c);
   // "le Rassemblement pour la France", "la Marche des fiertés": in French a
   // capitalised protest noun inside a sentence names a party or an event.

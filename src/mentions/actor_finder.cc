@@ -75,6 +75,8 @@ StatusOr<std::unique_ptr<ActorFinder>> ActorFinder::Create(const std::string& le
 // (a stemmed match would split the French elided article).
 const std::string* ActorFinder::DeterminerBefore(const Document& doc, const std::vector<Token>&, uint32_t i) const {
   if (i == 0) return nullptr;
+  static const std::string kNumeral = "numeral";
+  if (doc.tokens[i - 1].kind == TokenKind::kNumber) return &kNumeral;  // "12 policiers"
   auto it = determiner_kind_.find(doc.lang + "\t" + doc.tokens[i - 1].fold);
   return it == determiner_kind_.end() ? nullptr : &it->second;
 }
@@ -240,6 +242,12 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.air = e.cells[3] == "air";
       lex.label = e.cells[3] == "label";
       lex.generic = e.cells[3] == "generic";
+      lex.target = e.cells[3] == "target";
+      // A civilian installation is a common noun: "Homs" is no "homes",
+      // "Marche" no "marché" (a capital opening the sentence aside).
+      if (lex.target)
+        for (uint32_t k = i; k < m.front().end && has_lex; ++k)
+          if (doc.tokens[k].capitalized && doc.sentences[doc.SentenceOfToken(k)].tok_begin != k) has_lex = false;
       lex.rule = e.lang + "/actors.tsv:" + std::to_string(e.line) + " '" + e.cells[0] + "'";
     }
     ActorMention backed;

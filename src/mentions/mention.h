@@ -87,6 +87,11 @@ struct ActorMention {
   // troupes", determiners.tsv): the forces of the side named before it in
   // the sentence (events/possessor.h), not the story country's.
   bool possessive = false;
+  // A civilian installation or settlement (actors.tsv kind civ, mode
+  // 'target': "une église", "a market", "le village"): its people are the
+  // victims only as the target of an attack the parse gives it, never a
+  // side found by nearness.
+  bool target = false;
 };
 
 struct SourceMention {

@@ -443,7 +443,7 @@ class Scanner {
       if (!match.empty()) {
         const Noun& n = lex_.noun_list[match.front().value];
         if (n.cls == "measure") return t > k + 1;  // a measure right after: not a count
-        if (n.cls == "toll") break;                // "14 ... toll": counts nothing itself
+        if (n.cls == "toll" || n.cls == "wound_toll") break;  // "14 ... toll": counts nothing itself
         m->noun = {tok.span.begin, Tok(match.front().end - 1).span.end};
         m->noun_fold = n.fold;
         m->noun_class = n.cls;
@@ -458,9 +458,10 @@ class Scanner {
     return true;
   }
 
-  // "the death toll rose to 14", "a toll of 9", "le bilan est passé à 14": a
-  // bare number a few words after a toll noun (count_nouns.tsv class toll),
-  // with no other number between, counts the dead.
+  // "the death toll rose to 14", "a toll of 9", "le bilan est passé à 14",
+  // "the death of eight": a bare number a few words after a toll noun
+  // (count_nouns.tsv class toll), with no other number between, counts the
+  // dead; after a wound_toll noun ("the injury of 89"), the wounded.
   void TollBefore(uint32_t first, NumberMention* m) const {
     uint32_t from = first > s_begin_ + kTollReach ? first - kTollReach : s_begin_;
     for (uint32_t t = first; t-- > from;) {
@@ -468,10 +469,12 @@ class Scanner {
       bool joins = tok.punct == '-' || tok.punct == '\'' || tok.punct == U'\u2019';  // "Tuesday's"
       if (tok.kind == TokenKind::kNumber || (tok.kind == TokenKind::kPunct && !joins)) return;
       auto match = lex_.nouns.MatchAt(doc_.tokens, t, first);
-      if (match.empty() || lex_.noun_list[match.front().value].cls != "toll") continue;
+      if (match.empty()) continue;
+      const std::string& cls = lex_.noun_list[match.front().value].cls;
+      if (cls != "toll" && cls != "wound_toll") continue;
       m->noun = {tok.span.begin, Tok(match.front().end - 1).span.end};
       m->noun_fold = lex_.noun_list[match.front().value].fold;
-      m->noun_class = "killed";
+      m->noun_class = cls == "toll" ? "killed" : "injured";
       return;
     }
   }

@@ -56,6 +56,11 @@ bool EndsAt(const std::vector<Token>& toks, size_t i) {
     if (prev->kind == TokenKind::kWord && prev->span.size() == 1 && prev->capitalized) return false;
     // "U.S." style: a dot right before a single letter followed by a dot.
     if (!next.space_before) {
+      // "quartiers.- Intertitre -": a dash glued to the full stop opens a
+      // subheading when a space follows it.
+      if (next.kind == TokenKind::kPunct && next.punct == '-' && j + 1 < toks.size() && toks[j + 1].space_before &&
+          prev->kind == TokenKind::kWord)
+        return true;
       // Glued "fin.Le": only when both sides are real words.
       return prev->kind == TokenKind::kWord && prev->fold.size() >= 2 && !prev->capitalized &&
              next.kind == TokenKind::kWord && next.fold.size() >= 2;
@@ -77,6 +82,14 @@ std::vector<Sentence> SplitSentences(const std::vector<Token>& toks) {
   };
   for (uint32_t i = 0; i < toks.size(); ++i) {
     if (i > start && toks[i].newline_before) close(i);
+    // "- Intertitre -Le texte": a subheading's closing dash, spaced from
+    // the heading and glued to the capital that opens the next sentence.
+    if (i > start + 1 && toks[i].kind == TokenKind::kPunct && toks[i].punct == '-' && toks[i].space_before &&
+        i + 1 < toks.size() && !toks[i + 1].space_before && toks[i + 1].kind == TokenKind::kWord &&
+        toks[i + 1].capitalized && toks[i - 1].kind == TokenKind::kWord) {
+      close(i + 1);
+      continue;
+    }
     if (IsTerminal(toks[i]) && EndsAt(toks, i)) {
       uint32_t end = i + 1;
       while (end < toks.size() && IsCloser(toks, end) && !toks[end].newline_before) ++end;
