@@ -1238,10 +1238,12 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
   }
   SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
   if (options.read_only) {
-    // A reader (each server thread) maps the file instead of copying every
-    // page it reads, and keeps 32 MB of pages: the answers of a server read
-    // the same kept counts and index pages again and again.
-    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA mmap_size = 4294967296"));
+    // A reader (each server thread) keeps 32 MB of pages: the answers of a
+    // server read the same kept counts and index pages again and again. It
+    // reads the file rather than mapping it: each thread's connection maps
+    // the file anew, and on the measuring machine the page faults of eight
+    // mappings cost more than copying the pages (bench/RESULTS-perf.md).
+    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA mmap_size = 0"));
     SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA cache_size = -32768"));
   }
   SITREP_RETURN_IF_ERROR(Migrate(d, options.read_only));
