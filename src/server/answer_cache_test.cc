@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
 namespace sitrep {
 namespace {
 
@@ -51,6 +56,63 @@ TEST(AnswerCacheTest, PuttingAKeyAgainReplacesItsAnswer) {
   cache.Put("k", "m2", {"new", "t"});
   ASSERT_TRUE(cache.Get("k", "m2"));
   EXPECT_EQ(cache.Get("k", "m2")->body, "new");
+}
+
+TEST(AnswerCacheTest, ConcurrentMissesOfOneKeyMakeTheAnswerOnce) {
+  AnswerCache cache(1 << 20);
+  std::atomic<int> makes{0}, made_here{0};
+  std::atomic<bool> go{false};
+  auto make = [&]() -> std::shared_ptr<const CachedAnswer> {
+    ++makes;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the others arrive meanwhile
+    return std::make_shared<const CachedAnswer>(CachedAnswer{"answer", "t"});
+  };
+  std::vector<std::string> bodies(8);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i)
+    threads.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      bool made = false;
+      auto a = cache.GetOrMake("k", "m", make, &made);
+      if (made) ++made_here;
+      bodies[i] = a ? a->body : "";
+    });
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(makes.load(), 1);
+  EXPECT_EQ(made_here.load(), 1);
+  for (const auto& b : bodies) EXPECT_EQ(b, "answer");
+  ASSERT_TRUE(cache.Get("k", "m"));
+  // Another mark is another answer, made again.
+  bool made = false;
+  cache.GetOrMake("k", "m2", make, &made);
+  EXPECT_TRUE(made);
+  EXPECT_EQ(makes.load(), 2);
+}
+
+TEST(AnswerCacheTest, WaitersMakeTheirOwnWhenTheMakerSharesNothing) {
+  AnswerCache cache(1 << 20);
+  std::atomic<int> makes{0};
+  std::atomic<bool> go{false};
+  auto make = [&]() -> std::shared_ptr<const CachedAnswer> {
+    ++makes;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return nullptr;  // an error, or the store changed meanwhile
+  };
+  std::atomic<int> nulls{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&] {
+      while (!go) std::this_thread::yield();
+      bool made = false;
+      if (!cache.GetOrMake("k", "m", make, &made)) ++nulls;
+      EXPECT_TRUE(made);  // each answered with what it made itself
+    });
+  go = true;
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(makes.load(), 4);
+  EXPECT_EQ(nulls.load(), 4);
+  EXPECT_EQ(cache.size(), 0u);
 }
 
 }  // namespace

@@ -340,7 +340,8 @@ void HandleGrid(StorePool& pool, const httplib::Request& req, httplib::Response&
 // Wraps an API handler: its answer is kept (AnswerCache) and served again
 // while the store's change mark stays the same. The key is the path and
 // the parameters as parsed, plus today's date for the answers that depend
-// on it (/api/stats' timeline leaves out days after today).
+// on it (/api/stats' timeline leaves out days after today). Concurrent
+// requests for an answer not kept yet wait for the one that makes it.
 httplib::Server::Handler Cached(std::shared_ptr<StorePool> pool, std::shared_ptr<AnswerCache> cache,
                                 bool dated, httplib::Server::Handler handler) {
   if (!cache->enabled()) return handler;
@@ -352,17 +353,18 @@ httplib::Server::Handler Cached(std::shared_ptr<StorePool> pool, std::shared_ptr
     std::string key = req.path;
     for (const auto& [k, v] : req.params) key += "\x1f" + k + "=" + v;  // sorted by name
     if (dated) key += "\x1f" + Today().ToString();
-    if (auto hit = cache->Get(key, *mark)) {
-      res.status = 200;
-      res.set_header("Cache-Control", "no-store");
-      res.set_content(hit->body, hit->content_type);
-      return;
-    }
-    handler(req, res);
-    if (res.status != 200) return;
-    auto after = (*store)->ChangeMark();
-    if (after.ok() && *after == *mark)
-      cache->Put(key, *mark, {res.body, res.get_header_value("Content-Type")});
+    bool made = false;
+    auto answer = cache->GetOrMake(key, *mark, [&]() -> std::shared_ptr<const CachedAnswer> {
+      handler(req, res);
+      if (res.status != 200) return nullptr;
+      auto after = (*store)->ChangeMark();
+      if (!after.ok() || *after != *mark) return nullptr;
+      return std::make_shared<const CachedAnswer>(CachedAnswer{res.body, res.get_header_value("Content-Type")});
+    }, &made);
+    if (made || !answer) return;  // `res` holds what the handler made
+    res.status = 200;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(answer->body, answer->content_type);
   };
 }
 

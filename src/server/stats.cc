@@ -1,6 +1,7 @@
 #include "server/stats.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -112,39 +113,143 @@ std::string StatsJson(const std::vector<Event>& events, const Ymd& today) {
   return StatsJson(CountEvents(events), today);
 }
 
+namespace {
+
+// Whether `s` is well-formed UTF-8.
+bool ValidUtf8(const std::string& s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || c > 0xF4 || i + len > n) return false;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F))
+      return false;  // overlong, surrogate or beyond U+10FFFF
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Appends `s` as a JSON string, as nlohmann's dump writes it (UTF-8 kept,
+// control characters escaped, invalid bytes replaced by U+FFFD).
+void AppendString(std::string* out, const std::string& s) {
+  if (!ValidUtf8(s)) {
+    *out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out->push_back('"');
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else {
+          out->push_back(ch);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendInt(std::string* out, int64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+// ,"name":{"key":n,...}
+void AppendCounts(std::string* out, const char* name, const std::map<std::string, int64_t>& counts) {
+  *out += ",\"";
+  *out += name;
+  *out += "\":{";
+  bool first = true;
+  for (const auto& [k, v] : counts) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendString(out, k);
+    out->push_back(':');
+    AppendInt(out, v);
+  }
+  out->push_back('}');
+}
+
+}  // namespace
+
+// Written by hand, not through a JSON document: a store of ten years has
+// thousands of days, and the answer of a filter not kept is made per request.
 std::string StatsJson(const EventCounts& c, const Ymd& today) {
-  using Json = nlohmann::ordered_json;
-  // The days are written by hand: a store of ten years has thousands, and
-  // they are plain "YYYY-MM-DD" strings and integers.
-  std::string days = "[";
+  std::string out;
+  out.reserve(64 + 48 * c.by_day.size() + 32 * (c.by_admin1.size() + c.by_actor.size()));
+  out += "{\"events\":";
+  AppendInt(&out, c.events);
+  out += ",\"fatalities\":";
+  AppendInt(&out, c.fatalities);
+  out += ",\"by_day\":[";
   int64_t dated = 0;
+  bool first = true;
   for (const auto& [day, v] : c.by_day) {
-    if (days.size() > 1) days += ',';
-    days += "{\"day\":" + Json(day).dump(-1, ' ', false, Json::error_handler_t::replace) +
-            ",\"events\":" + std::to_string(v.first) + ",\"fatalities\":" + std::to_string(v.second) + "}";
+    if (!first) out.push_back(',');
+    first = false;
+    out += "{\"day\":";
+    AppendString(&out, day);
+    out += ",\"events\":";
+    AppendInt(&out, v.first);
+    out += ",\"fatalities\":";
+    AppendInt(&out, v.second);
+    out.push_back('}');
     dated += v.first;
   }
-  days += "]";
+  out += "],\"timeline\":{\"from\":";
   DayRange range = TimelineRange(c.timeline_days, dated, today);
-  auto day = [](const Ymd& d) { return d.valid() ? Json(d.ToString()) : Json(nullptr); };
-  Json rest;
-  rest["timeline"] = {{"from", day(range.from)}, {"to", day(range.to)}, {"outside", range.outside}};
-  rest["by_type"] = c.by_type;
-  rest["by_sub_type"] = c.by_sub_type;
-  rest["by_admin1"] = c.by_admin1;
-  rest["by_actor"] = c.by_actor;
-  rest["by_source"] = c.by_source;
-  Json names = Json::object();
+  auto day = [&](const Ymd& d) {
+    if (d.valid())
+      AppendString(&out, d.ToString());
+    else
+      out += "null";
+  };
+  day(range.from);
+  out += ",\"to\":";
+  day(range.to);
+  out += ",\"outside\":";
+  AppendInt(&out, range.outside);
+  out.push_back('}');
+  AppendCounts(&out, "by_type", c.by_type);
+  AppendCounts(&out, "by_sub_type", c.by_sub_type);
+  AppendCounts(&out, "by_admin1", c.by_admin1);
+  AppendCounts(&out, "by_actor", c.by_actor);
+  AppendCounts(&out, "by_source", c.by_source);
+  out += ",\"source_names\":{";
+  first = true;
   for (const auto& [id, uses] : c.source_words) {
-    if (id == "OTHER") continue;  // many different sources: no one name
+    if (id == "OTHER" || uses.empty()) continue;  // many different sources: no one name
     auto best = std::max_element(uses.begin(), uses.end(),
                                  [](const auto& a, const auto& b) { return a.second < b.second; });
-    names[id] = best->first;
+    if (!first) out.push_back(',');
+    first = false;
+    AppendString(&out, id);
+    out.push_back(':');
+    AppendString(&out, best->first);
   }
-  rest["source_names"] = std::move(names);
-  std::string tail = rest.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return "{\"events\":" + std::to_string(c.events) + ",\"fatalities\":" + std::to_string(c.fatalities) +
-         ",\"by_day\":" + days + "," + tail.substr(1);
+  out += "}}";
+  return out;
 }
 
 }  // namespace sitrep

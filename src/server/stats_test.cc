@@ -81,6 +81,60 @@ TEST(StatsJsonTest, NamesSourcesByTheirWordsAndGivesTheTimeline) {
   EXPECT_EQ(j["timeline"]["outside"], 0);
 }
 
+TEST(StatsJsonTest, WrittenByHandAsAJsonDocumentWouldBe) {
+  // Keys with quotes, backslashes, control characters, accents, invalid
+  // UTF-8 and an empty one: the answer is the same bytes as the document
+  // nlohmann builds from the same counts, and it parses back to them.
+  EventCounts c;
+  c.events = 7;
+  c.fatalities = -3;
+  c.by_day["2023-03-13"] = {4, 2};
+  c.by_day["2023-03-14"] = {3, -5};
+  c.timeline_days["2023-03-13"] = 4;
+  c.timeline_days["2023-03-14"] = 2;
+  const std::vector<std::string> odd = {"Battles", "a \"quoted\" \\ name", "tab\there\nnew\x01\x1f",
+                                        "Île-de-France", "bad \xC3\x28 bytes \xFF", "", "/slash/"};
+  int64_t n = 1;
+  for (const auto& k : odd) {
+    c.by_type[k] = n++;
+    c.by_sub_type[k + "sub"] = n++;
+    c.by_admin1[k] = n++;
+    c.by_actor[k] = n++;
+    c.by_source[k] = n++;
+    c.source_words[k][k + " words"] = 2;
+    c.source_words[k]["other words"] = 1;
+  }
+  c.source_words["OTHER"]["le gouverneur"] = 9;
+  using Json = nlohmann::ordered_json;
+  Json want;
+  want["events"] = c.events;
+  want["fatalities"] = c.fatalities;
+  want["by_day"] = Json::array();
+  for (const auto& [day, v] : c.by_day) want["by_day"].push_back({{"day", day}, {"events", v.first}, {"fatalities", v.second}});
+  DayRange r = TimelineRange(c.timeline_days, 7, kToday);
+  want["timeline"] = {{"from", r.from.ToString()}, {"to", r.to.ToString()}, {"outside", r.outside}};
+  want["by_type"] = c.by_type;
+  want["by_sub_type"] = c.by_sub_type;
+  want["by_admin1"] = c.by_admin1;
+  want["by_actor"] = c.by_actor;
+  want["by_source"] = c.by_source;
+  want["source_names"] = Json::object();
+  for (const auto& [id, uses] : c.source_words)
+    if (id != "OTHER") want["source_names"][id] = id + " words";
+  std::string got = StatsJson(c, kToday);
+  EXPECT_EQ(got, want.dump(-1, ' ', false, Json::error_handler_t::replace));
+  auto back = nlohmann::json::parse(got);
+  EXPECT_EQ(back["by_actor"]["Île-de-France"], c.by_actor["Île-de-France"]);
+  EXPECT_EQ(back["by_type"]["tab\there\nnew\x01\x1f"], c.by_type["tab\there\nnew\x01\x1f"]);
+  EXPECT_FALSE(back["source_names"].contains("OTHER"));
+  // Nothing dated: the timeline's ends are null.
+  EventCounts none;
+  auto empty = nlohmann::json::parse(StatsJson(none, kToday));
+  EXPECT_TRUE(empty["timeline"]["from"].is_null());
+  EXPECT_EQ(empty["by_day"].size(), 0u);
+  EXPECT_EQ(empty["by_type"].size(), 0u);
+}
+
 }  // namespace
 }  // namespace sitrep
 

@@ -595,6 +595,26 @@ StatusOr<int64_t> SqliteStore::Count(const QueryFilter& f) {
   ASSIGN_OR_RETURN(kept, KeptCount(f));
   if (kept) return *kept;
   ASSIGN_OR_RETURN(bound, StartBound(f));
+  const bool actor_dates_only = !f.actor.empty() && (f.from || f.to) && !f.bbox && f.admin1.empty() &&
+                                f.country.empty() && f.event_type.empty() && f.sub_event_type.empty() &&
+                                f.source.empty() && f.text.empty() && f.doc_text.empty();
+  if (actor_dates_only) {
+    // An actor between dates: the events of each side, counted in that
+    // side's index (which holds the dates, and the first side's the second
+    // actor), less those on both sides, counted twice.
+    int64_t n = 0;
+    for (int part = 0; part < 3; ++part) {
+      WhereClause where(f, bound, part == 1 ? ActorSide::kSecond : ActorSide::kFirst);
+      if (part == 2) where.Add("e.actor2 = ? COLLATE NOCASE", f.actor);
+      ASSIGN_OR_RETURN(q, db_->Prepare(std::string("SELECT count(*) FROM events e INDEXED BY ") +
+                                       (part == 1 ? "events_actor2" : "events_actor1") + where.sql));
+      where.BindTo(q);
+      Status st;
+      if (!q.Step(&st)) return st.ok() ? Status::Internal("count returned no row") : st;
+      n += part == 2 ? -q.Int(0) : q.Int(0);
+    }
+    return n;
+  }
   return CountInSql(f, bound);
 }
 
@@ -910,42 +930,60 @@ Status SqliteStore::AggregateSlice(const std::string& slice, EventCounts* out) {
   return st;
 }
 
-// Counts the events `where` selects from `table` (alias e), in SQL.
+// A claim's field as json_extract gives it in SQL: a string as is, a
+// number or an object as JSON text, nothing when absent or null.
+std::optional<std::string> ClaimField(const nlohmann::json& claim, const char* name) {
+  auto it = claim.find(name);
+  if (it == claim.end() || it->is_null()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+// Counts the events `where` selects from `table` (alias e): one pass over
+// their rows (the columns the counts need and the claims), the same counts
+// as one GROUP BY per dimension.
 Status SqliteStore::AggregateQuery(const WhereClause& where, const std::string& table,
                                    EventCounts* out) {
-  // Each (dim, key expression, extra FROM, extra condition) is one GROUP BY.
-  struct Part {
-    const char* dim;
-    std::string key, from, cond;
-  };
-  const std::vector<Part> parts = {
-      {"all", "''", "", ""},
-      {"day", "e.date_start", "", " AND e.date_start IS NOT NULL"},
-      {"tday", "e.date_start", "", " AND e.date_start IS NOT NULL AND NOT e.background"},
-      {"type", "e.event_type", "", ""},
-      {"sub", "e.sub_event_type", "", ""},
-      {"admin1", "e.admin1", "", " AND e.admin1 IS NOT NULL AND e.admin1 <> ''"},
-      {"actor", "e.actor1", "", " AND e.actor1 IS NOT NULL"},
-      {"actor", "e.actor2", "", " AND e.actor2 IS NOT NULL AND e.actor2 IS NOT e.actor1"},
-      {"word", "json_extract(c.value, '$.source') || char(31) || json_extract(c.value, '$.text')",
-       ", json_each(e.json, '$.claims') c", " AND COALESCE(json_extract(c.value, '$.text'), '') <> ''"},
-  };
-  auto run = [&](const std::string& sql, const char* dim) -> Status {
-    ASSIGN_OR_RETURN(s, db_->Prepare(sql));
-    where.BindTo(s);
-    Status st;
-    while (s.Step(&st)) AddCount(out, dim, s.Text(0), s.Int(1), s.Int(2));
-    if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
-    return Status::Ok();
-  };
-  for (const auto& p : parts) {
-    SITREP_RETURN_IF_ERROR(run("SELECT " + p.key + ", count(*), COALESCE(sum(e.fatalities), 0) FROM " + table +
-                                   p.from + where.sql + p.cond + " GROUP BY 1",
-                               p.dim));
+  ASSIGN_OR_RETURN(s, db_->Prepare("SELECT e.date_start, e.background, e.event_type, e.sub_event_type, "
+                                   "e.admin1, e.actor1, e.actor2, e.fatalities, "
+                                   "json_extract(e.json, '$.claims') FROM " + table + where.sql));
+  where.BindTo(s);
+  Status st;
+  std::set<std::optional<std::string>> sources;
+  while (s.Step(&st)) {
+    const int64_t dead = s.Int(7);
+    out->events += 1;
+    out->fatalities += dead;
+    if (!s.IsNull(0)) {
+      std::string day = s.Text(0);
+      auto& d = out->by_day[day];
+      d.first += 1;
+      d.second += dead;
+      if (!s.Int(1)) out->timeline_days[day] += 1;
+    }
+    out->by_type[s.Text(2)] += 1;
+    out->by_sub_type[s.Text(3)] += 1;
+    if (!s.IsNull(4) && !s.Text(4).empty()) out->by_admin1[s.Text(4)] += 1;
+    if (!s.IsNull(5)) out->by_actor[s.Text(5)] += 1;
+    if (!s.IsNull(6) && (s.IsNull(5) || s.Text(6) != s.Text(5))) out->by_actor[s.Text(6)] += 1;
+    if (s.IsNull(8)) continue;
+    auto claims = nlohmann::json::parse(s.Text(8), nullptr, false);
+    if (!claims.is_array()) continue;
+    sources.clear();
+    for (const auto& c : claims) {
+      if (!c.is_object()) {
+        sources.insert(std::nullopt);
+        continue;
+      }
+      auto source = ClaimField(c, "source");
+      auto text = ClaimField(c, "text");
+      if (source && text && !text->empty()) out->source_words[*source][*text] += 1;
+      sources.insert(std::move(source));
+    }
+    for (const auto& src : sources) out->by_source[src ? *src : std::string()] += 1;
   }
-  return run("SELECT src, count(*), 0 FROM (SELECT DISTINCT e.rowid, json_extract(c.value, '$.source') AS src "
-             "FROM " + table + ", json_each(e.json, '$.claims') c" + where.sql + ") GROUP BY 1",
-             "source");
+  if (!st.ok()) return Status::InvalidArgument("query failed (check the --text syntax): " + st.message());
+  return Status::Ok();
 }
 
 // The sums of the kept rows of a month plan.
@@ -1200,10 +1238,12 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
   }
   SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA foreign_keys = ON"));
   if (options.read_only) {
-    // A reader (each server thread) maps the file instead of copying every
-    // page it reads, and keeps 32 MB of pages: the answers of a server read
-    // the same kept counts and index pages again and again.
-    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA mmap_size = 4294967296"));
+    // A reader (each server thread) keeps 32 MB of pages: the answers of a
+    // server read the same kept counts and index pages again and again. It
+    // reads the file rather than mapping it: each thread's connection maps
+    // the file anew, and on the measuring machine the page faults of eight
+    // mappings cost more than copying the pages (bench/RESULTS-perf.md).
+    SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA mmap_size = 0"));
     SITREP_RETURN_IF_ERROR(d->Exec("PRAGMA cache_size = -32768"));
   }
   SITREP_RETURN_IF_ERROR(Migrate(d, options.read_only));

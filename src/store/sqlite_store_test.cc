@@ -95,7 +95,7 @@ TEST_F(SqliteStoreTest, SameDocumentTwiceChangesNothing) {
   EXPECT_EQ(st->documents, 1);
   EXPECT_EQ(st->reports, 1);
   EXPECT_EQ(st->events, 1);
-  EXPECT_EQ(st->schema_version, 3);  // 003: counts per month and actor, the change mark
+  EXPECT_EQ(st->schema_version, 4);  // 004: covering actor and country indexes
   EXPECT_TRUE(*s->HasDocument("a", DocumentContentHash(d.raw), "data:test"));
   EXPECT_FALSE(*s->HasDocument("a", "other", "data:test"));
   // New lexicons or gazetteer: the document is extracted again.

@@ -689,6 +689,12 @@ TEST_P(StoreContractTest, FastAnswersAreThoseComputedFromTheEvents) {
     e.actor1 = Actor{kActors[(i + variant) % 5], ""};
     if (i % 3 == 0) e.actor2 = Actor{kActors[(i / 3 + variant) % 5], ""};
     if (i == 11) e.actor2 = Actor{"isil", ""};
+    if (i % 4 == 3) {  // a second source, whose claim has no words
+      Claim quiet = e.claims[0];
+      quiet.source = "AFP";
+      quiet.text.clear();
+      e.claims.push_back(quiet);
+    }
     if ((i + variant) % 9 == 0) {
       e.fatalities.reset();
       e.claims[0].fatalities.reset();
@@ -742,6 +748,11 @@ TEST_P(StoreContractTest, FastAnswersAreThoseComputedFromTheEvents) {
   add("an actor stored in two cases", [](QueryFilter& f) { f.actor = "Isil"; });
   add("an actor and a type", [](QueryFilter& f) { f.actor = "SY_MIL"; f.event_type = "Protests"; });
   add("an actor and dates", [](QueryFilter& f) { f.actor = "civilians"; f.from = Ymd{2023, 2, 1}; });
+  add("an actor on both sides of some events, and dates", [](QueryFilter& f) {
+    f.actor = "Isil";
+    f.from = Ymd{2023, 1, 1};
+    f.to = Ymd{2023, 4, 1};
+  });
   add("a box on cell edges", [&](QueryFilter& f) { f.bbox = box(36.0, 35.0, 36.5, 35.25); });
   add("a box between edges", [&](QueryFilter& f) { f.bbox = box(35.8, 34.9, 36.3, 35.33); });
   add("a box wider than a cell", [&](QueryFilter& f) { f.bbox = box(30.0, 30.0, 40.0, 40.0); });
