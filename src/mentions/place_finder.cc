@@ -364,6 +364,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       if (l.found && !l.postings.empty()) best_end = j, post = l.postings, best_flags = l.flags;
       if (!l.found || !l.prefix) break;
       while (j + 1 < n && Joiner(toks[j]) && !toks[j + 1].space_before && IsWord(toks[j + 1])) ++j;
+      // An abbreviation's dot before the rest of the name ("St. Louis", "Mt.
+      // Vernon"): a short word the gazetteer continues, glued to its dot.
+      if (j + 1 < n && toks[j].kind == TokenKind::kPunct && toks[j].punct == '.' && !toks[j].space_before &&
+          words.back().size() <= 3 && toks[j + 1].kind == TokenKind::kWord && toks[j + 1].capitalized)
+        ++j;
     }
     // A given name ("John", "Marie") is a person unless a longer place name starts with it.
     if (lex.person.count(toks[i].fold) && (best_end == 0 || best_end == i + 1)) {
