@@ -72,6 +72,8 @@ class PlaceEvidenceTest : public ::testing::Test {
     place(82, "Ma'arrat an Nu'man", 35.65, 36.67, 60000, "SY", "SY-ID", "P.PPLA2", PlaceLevel::kPlace,
           {"Ma'arrat an Nu'man"});
     place(83, "Afrin", 36.5, 36.87, 40000, "SY", "SY-HL", "P.PPLA2", PlaceLevel::kPlace, {"Afrin"});
+    place(85, "Arab", 34.3, -86.5, 8000, "US", "US-AL", "P.PPL", PlaceLevel::kPlace, {"Arab"});
+    place(87, "Arab", 12, 25, 0, "SD", "SD-X", "A.ADM1", PlaceLevel::kAdmin1, {"Arab"});
     place(84, "West Coast", 13.2, -16.4, 120000, "GM", "GM-W", "A.ADM1", PlaceLevel::kAdmin1, {"West Coast"});
     for (const char* w : {"attack", "farm", "police", "air", "west", "coast"}) b.AddDictionaryWord(w, "en");
     b.SumProvincePopulations();
@@ -84,7 +86,7 @@ class PlaceEvidenceTest : public ::testing::Test {
                                            << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
                                            << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
                                            << "led\tmodifier\navenue\tfeature\nin\tsite\n"
-                                           << "mer\tgeneric\nde\tparticle\n";
+                                           << "mer\tgeneric\nde\tparticle\nArab\tpeople\n";
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
     ASSERT_TRUE(f.ok());
@@ -316,6 +318,14 @@ TEST_F(PlaceEvidenceTest, AnOrdinaryWordNamesNoForeignProvince) {
   auto ms = Find("Storms hit Springfield and Peoria, then the West Coast.");
   EXPECT_EQ(Named(ms, "West Coast"), nullptr);
   EXPECT_NE(Named(ms, "Peoria"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, APeoplesNameIsNoTown) {
+  // "Arab" names no town of Alabama, in any story; a province of that name stays.
+  const PlaceMention* m = Named(Find("Springfield and Peoria hosted the Arab delegations."), "Arab");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->level, PlaceLevel::kAdmin1);
+  EXPECT_EQ(m->geonameid, 87);
 }
 
 }  // namespace

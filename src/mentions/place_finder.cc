@@ -198,7 +198,7 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
       {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}, {"site", &Lexicon::site},
-      {"particle", &Lexicon::particle}, {"generic", &Lexicon::generic}};
+      {"particle", &Lexicon::particle}, {"generic", &Lexicon::generic}, {"people", &Lexicon::people}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -435,6 +435,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // Where the written name starts: before a glued Arabic article ("al-Arab").
     const uint32_t start =
         i >= 2 && Joiner(toks[i - 1]) && (toks[i - 2].fold == "al" || toks[i - 2].fold == "el") ? i - 2 : i;
+    // A people's name ("the Arab states", "Hema militias") is no town.
+    if (lex.people.count(mkey)) std::erase_if(m.cands, [&](uint32_t p) {
+      const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+      return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.feature[0] == 'P';
+    });
     if (nwords == 1) {
       reject |= lower.count(toks[i].fold) > 0;
       const Token* prev = start > 0 ? &toks[start - 1] : nullptr;

@@ -99,7 +99,8 @@
 // its names resolve to (Situate). A lower-case `generic` head opens a sea's
 // name ("mer Rouge"); a name after a `particle` that follows a capitalised
 // word naming no place and no dictionary word is a surname ("Cédric de
-// Pierrepont").
+// Pierrepont"). A people's name (kind `people`: "Arab", "Hema", "Peul")
+// names its province or country ("Amhara", "Kachin"), never a namesake town.
 //
 // Built once; Find() is const and thread-safe.
 #ifndef SITREP_MENTIONS_PLACE_FINDER_H_
@@ -160,6 +161,7 @@ class PlaceFinder {
     std::unordered_set<std::string> site;      // words putting a facility in a town ("Collins Avenue in Miami Beach")
     std::unordered_set<std::string> particle;  // lower-case words inside a person's name ("de", "van", "ould")
     std::unordered_set<std::string> generic;   // lower-case heads that open a sea's name ("mer Rouge")
+    std::unordered_set<std::string> people;    // peoples' names: a province or a country, never a town ("Arab", "Hema")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
