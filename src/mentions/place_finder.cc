@@ -381,12 +381,17 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     if (best_end == 0) {
       // No exact name starts here: a transliterated one may span more words
       // than the exact keys reached ("Maarat al-Noomane", "Bulo Burde"), so
-      // the loose key also takes the capitalised words and articles after it.
+      // the loose key also takes the capitalised words and articles after it,
+      // up to a word that starts a known name itself ("WWF France").
       for (uint32_t j = ends.back(); words.size() < 3;) {
         if (j + 1 < n && Joiner(toks[j]) && !toks[j + 1].space_before && IsWord(toks[j + 1])) ++j;
         if (j + 1 >= n || toks[j].kind != TokenKind::kWord || sentence_start[j] ||
             !(toks[j].capitalized || IsArticle(toks[j].fold)))
           break;
+        if (toks[j].capitalized) {
+          auto l = gaz_.Find(toks[j].fold);
+          if (l.found && (l.prefix || !l.postings.empty())) break;
+        }
         words.push_back(toks[j].fold);
         ends.push_back(++j);
       }
