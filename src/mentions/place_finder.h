@@ -44,8 +44,9 @@
 // "White House") resolves only to a country, province, continent, sea, a
 // capital or province seat, a city of 100,000 or more, or a place in a
 // province the document names; at a sentence start only to a country,
-// province, continent, sea or capital. The loose key never applies to a
-// word the dictionary knows ("April" is not Pearl).
+// province, continent, sea or capital; a province only in a country the
+// story names once its country is clear ("the West Coast"). The loose key
+// never applies to a word the dictionary knows ("April" is not Pearl).
 //
 // A facility or street named after a place and followed by "in" and a town
 // (kind `site`: "Collins Avenue in Miami Beach") is in that town, precision
@@ -70,8 +71,13 @@
 // country is clear. Loose matches must fall in a province the document names or in the
 // country most of its towns and provinces are in (country names alone do
 // not decide it: "les Etats-Unis" is often an actor), and the text must
-// spell the candidate's name nearly the same (vowel-slot skeletons at most
-// one edit apart: Jarablous/Jarabulus, not Euphrate/Alpharetta).
+// spell the candidate's name the same way (equal vowel-slot skeletons,
+// article words dropped or kept on either side, or the text's with a final
+// mute -e more: Jarablous/Jarabulus, Deir Ezour/Dayr az Zawr, Afrine/Afrin;
+// not Cauvery/Kovvur). Where no exact name starts, the loose key also
+// reads the capitalised words and articles after the first word, up to one
+// that starts a known name ("Maarat al-Noomane"). An abbreviation's dot
+// inside a name is read through ("St. Louis").
 //
 // Relations, from data/lexicons/<lang>/places.tsv: "près de X", "au nord de
 // X", "à 20 km de X", "near X", "outskirts of X" give precision near; "entre
