@@ -7,15 +7,15 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; }
 
-bool IsArticle(const std::string& w) {
+}  // namespace
+
+bool IsArticle(std::string_view w) {
   static const char* const kArticles[] = {"al", "el", "al'", "el'", "ad", "ar", "as", "ash", "at",
                                           "az", "ad", "an", "ed", "er", "es", "et", "ez", "ech"};
   for (const char* a : kArticles)
     if (w == a) return true;
   return false;
 }
-
-}  // namespace
 
 std::vector<std::string> NameWords(std::string_view name) {
   std::vector<Token> toks;

@@ -26,6 +26,11 @@ inline std::string ExactKey(const std::vector<std::string>& words) {
   return ExactKey(words, 0, words.size());
 }
 
+// An Arabic article written as a word of its own, in any of its assimilated
+// transliterations ("al", "el", "an" of "Ma'arrat an Nu'man", "az" of "Az
+// Zarbah", "ash"): the loose key drops it when another word follows.
+bool IsArticle(std::string_view w);
+
 // Empty when the name is too short to be matched loosely (fewer than two
 // skeleton consonants) or has no Latin letter.
 std::string LooseKey(const std::vector<std::string>& words, size_t begin, size_t end);

@@ -522,6 +522,9 @@ StatusOr<size_t> ReadCounties(const std::string& path, const Admin1Join& join, G
     bp.feature = "A.ADM2";
     uint32_t i = b->AddPlace(bp);
     b->AddName(i, bp.name, true);
+    // The Census writes "St. Croix", "Ste. Genevieve"; texts also spell the word out.
+    for (const auto& [abbr, word] : {std::pair<std::string, std::string>{"St. ", "Saint "}, {"Ste. ", "Sainte "}})
+      if (bp.name.rfind(abbr, 0) == 0) b->AddName(i, word + bp.name.substr(abbr.size()), true);
     ++added;
   }
   return added;

@@ -64,7 +64,18 @@ class PlaceEvidenceTest : public ::testing::Test {
     // A sea that French names with a lower-case head, and a small town that is also a surname.
     place(70, "Red Sea", 22, 38, 0, "", "", "H.SEA", PlaceLevel::kPlace, {"Red Sea", "mer Rouge"});
     place(71, "Sancerre", 47.33, 2.83, 1800, "FR", "FR-18", "P.PPL", PlaceLevel::kPlace, {"Sancerre"});
-    for (const char* w : {"attack", "farm", "police", "air"}) b.AddDictionaryWord(w, "en");
+    // A town one letter off an English word of another country, a town whose
+    // transliterations glue or drop the article, and a foreign province named
+    // with ordinary words.
+    place(80, "India", 22, 79, 0, "IN", "", "A.PCLI", PlaceLevel::kCountry, {"India"});
+    place(81, "Kovvur", 17.0, 81.7, 40000, "IN", "IN-AP", "P.PPL", PlaceLevel::kPlace, {"Kovvur"});
+    place(82, "Ma'arrat an Nu'man", 35.65, 36.67, 60000, "SY", "SY-ID", "P.PPLA2", PlaceLevel::kPlace,
+          {"Ma'arrat an Nu'man"});
+    place(83, "Afrin", 36.5, 36.87, 40000, "SY", "SY-HL", "P.PPLA2", PlaceLevel::kPlace, {"Afrin"});
+    place(85, "Arab", 34.3, -86.5, 8000, "US", "US-AL", "P.PPL", PlaceLevel::kPlace, {"Arab"});
+    place(87, "Arab", 12, 25, 0, "SD", "SD-X", "A.ADM1", PlaceLevel::kAdmin1, {"Arab"});
+    place(84, "West Coast", 13.2, -16.4, 120000, "GM", "GM-W", "A.ADM1", PlaceLevel::kAdmin1, {"West Coast"});
+    for (const char* w : {"attack", "farm", "police", "air", "west", "coast"}) b.AddDictionaryWord(w, "en");
     b.SumProvincePopulations();
     auto g = Gazetteer::FromBytes(b.Serialize());
     ASSERT_TRUE(g.ok());
@@ -75,7 +86,7 @@ class PlaceEvidenceTest : public ::testing::Test {
                                            << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
                                            << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
                                            << "led\tmodifier\navenue\tfeature\nin\tsite\n"
-                                           << "mer\tgeneric\nde\tparticle\n";
+                                           << "mer\tgeneric\nde\tparticle\nArab\tpeople\n";
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
     ASSERT_TRUE(f.ok());
@@ -282,6 +293,39 @@ TEST_F(PlaceEvidenceTest, ANameAfterAParticleAndAnUnknownFirstNameIsASurname) {
   EXPECT_EQ(Named(Find("Tributes were paid to Cedric de Sancerre on Monday."), "Sancerre"), nullptr);
   // The whole document: the surname written alone later is no town either.
   EXPECT_EQ(Named(Find("Cedric de Sancerre was killed. Sancerre was 33."), "Sancerre"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, ALooseMatchIsSpelledTheSameUpToAMuteE) {
+  // One letter off a town of the story's country is another word.
+  EXPECT_EQ(Named(Find("In India, farmers marched over the Cauvery dispute."), "Cauvery"), nullptr);
+  // A French final -e that the transliteration lacks is the same name.
+  const PlaceMention* m = Named(Find("Shells fell on Afrine, in Syria, overnight."), "Afrine");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 83);
+}
+
+TEST_F(PlaceEvidenceTest, ALooseMatchSpansTheWordsAfterAnUnknownOneAndItsArticle) {
+  // "Maarat" starts no name: the loose key reads on through "al-Noomane",
+  // and "al" and "an" are the same article.
+  auto ms = Find("Air strikes hit Maarat al-Noomane in Syria on Monday.");
+  const PlaceMention* m = Named(ms, "Maarat al-Noomane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->geonameid, 82);
+}
+
+TEST_F(PlaceEvidenceTest, AnOrdinaryWordNamesNoForeignProvince) {
+  // The story is in the United States: "the West Coast" is no region of the Gambia.
+  auto ms = Find("Storms hit Springfield and Peoria, then the West Coast.");
+  EXPECT_EQ(Named(ms, "West Coast"), nullptr);
+  EXPECT_NE(Named(ms, "Peoria"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, APeoplesNameIsNoTown) {
+  // "Arab" names no town of Alabama, in any story; a province of that name stays.
+  const PlaceMention* m = Named(Find("Springfield and Peoria hosted the Arab delegations."), "Arab");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->level, PlaceLevel::kAdmin1);
+  EXPECT_EQ(m->geonameid, 87);
 }
 
 }  // namespace

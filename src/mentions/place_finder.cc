@@ -52,11 +52,14 @@ bool Major(const PlaceRecord& r, bool at_sentence_start) {
 
 // A spelling skeleton that keeps where vowels are: consonants as written
 // (French ch = sh, dj = j, c/q = k, doubled letters once), each run of vowels
-// (a e i o u y w) as one '*', a leading al-/el- and a final -h dropped.
-// "Deir Ezzor" and "Dayr az Zawr" share "d*r*z*r"; "Euphrate" is "*ph*r*t*".
-std::string Skeleton(const std::vector<std::string>& words) {
+// (a e i o u y w) as one '*', article words before another word ("an" of "Ma
+// arrat an Nu man", "az" of "Az Zarbah"; kept when `articles`: "Deir Ezour"
+// glues its article), a leading glued al-/el- and a final -h dropped. "Deir Ezzor" and "Dayr az Zawr" share "d*r*z*r";
+// "Euphrate" is "*ph*r*t*".
+std::string Skeleton(const std::vector<std::string>& words, bool articles = false) {
   std::string s;
-  for (const auto& w : words) s += w;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (articles || i + 1 == words.size() || !IsArticle(words[i])) s += words[i];
   if (s.size() > 5 && (s.compare(0, 2, "al") == 0 || s.compare(0, 2, "el") == 0)) s.erase(0, 2);
   std::string k;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -74,19 +77,23 @@ std::string Skeleton(const std::vector<std::string>& words) {
   return k;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
+// A loose match must be spelled the same way up to transliteration: the same
+// skeleton, or the text's with a final mute -e more ("Afrine", "Noomane").
+// One edit more lets English words and surnames through ("Cauvery" is no
+// Kovvur, "Conor" no Kenner, "Vassell" no Visalia).
+bool SpelledAlike(const std::string& text, bool mute_e, const std::string& name) {
+  if (text == name) return true;
+  return mute_e && text.size() == name.size() + 1 && text.back() == '*' && text.compare(0, name.size(), name) == 0;
+}
+
+// With and without article words on either side ("Deir Ezour" glues the
+// article that "Dayr az Zawr" writes apart).
+bool SpelledAlike(const std::vector<std::string>& text, bool mute_e, const std::vector<std::string>& name) {
+  std::string t[2] = {Skeleton(text), Skeleton(text, true)}, c[2] = {Skeleton(name), Skeleton(name, true)};
+  for (const auto& a : t)
+    for (const auto& b : c)
+      if (SpelledAlike(a, mute_e, b)) return true;
+  return false;
 }
 
 // Phrases ending in "de"/"le"/"la" also stand for their elided and
@@ -171,7 +178,8 @@ struct PlaceFinder::Match {
   bool has_site_posting = false;
   uint32_t site_posting = 0;  // the town's chosen reading, once resolved
   std::string key;              // folded words of the name: one vote per distinct name
-  std::string skeleton;         // of the text, for loose matches
+  std::vector<std::string> words;  // folded words of the text, for loose matches
+  bool mute_e = false;          // the text ends in an -e a transliteration may lack
   std::vector<uint32_t> cands;  // postings
   std::vector<double> score;
   int best = -1;
@@ -190,7 +198,7 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
       {"unit", &Lexicon::unit},         {"quarter", &Lexicon::quarter}, {"site", &Lexicon::site},
-      {"particle", &Lexicon::particle}, {"generic", &Lexicon::generic}};
+      {"particle", &Lexicon::particle}, {"generic", &Lexicon::generic}, {"people", &Lexicon::people}};
   auto f = std::unique_ptr<PlaceFinder>(new PlaceFinder(gazetteer));
   std::error_code ec;
   for (const auto& dir : std::filesystem::directory_iterator(lexicon_dir, ec)) {
@@ -356,6 +364,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
       if (l.found && !l.postings.empty()) best_end = j, post = l.postings, best_flags = l.flags;
       if (!l.found || !l.prefix) break;
       while (j + 1 < n && Joiner(toks[j]) && !toks[j + 1].space_before && IsWord(toks[j + 1])) ++j;
+      // An abbreviation's dot before the rest of the name ("St. Louis", "Mt.
+      // Vernon"): a short word the gazetteer continues, glued to its dot.
+      if (j + 1 < n && toks[j].kind == TokenKind::kPunct && toks[j].punct == '.' && !toks[j].space_before &&
+          words.back().size() <= 3 && toks[j + 1].kind == TokenKind::kWord && toks[j + 1].capitalized)
+        ++j;
     }
     // A given name ("John", "Marie") is a person unless a longer place name starts with it.
     if (lex.person.count(toks[i].fold) && (best_end == 0 || best_end == i + 1)) {
@@ -366,13 +379,30 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     Span unused;
     bool before_admin1 = EndsWith(doc, lex, i, Kind::kAdmin1Before, &unused);
     if (best_end == 0) {
+      // No exact name starts here: a transliterated one may span more words
+      // than the exact keys reached ("Maarat al-Noomane", "Bulo Burde"), so
+      // the loose key also takes the capitalised words and articles after it,
+      // up to a word that starts a known name itself ("WWF France").
+      for (uint32_t j = ends.back(); words.size() < 3;) {
+        if (j + 1 < n && Joiner(toks[j]) && !toks[j + 1].space_before && IsWord(toks[j + 1])) ++j;
+        if (j + 1 >= n || toks[j].kind != TokenKind::kWord || sentence_start[j] ||
+            !(toks[j].capitalized || IsArticle(toks[j].fold)))
+          break;
+        if (toks[j].capitalized) {
+          auto l = gaz_.Find(toks[j].fold);
+          if (l.found && (l.prefix || !l.postings.empty())) break;
+        }
+        words.push_back(toks[j].fold);
+        ends.push_back(++j);
+      }
       for (size_t w = std::min<size_t>(words.size(), 3); w >= 1 && best_end == 0; --w) {
         std::string lk = LooseKey(words, 0, w);
         if (lk.empty()) continue;
         auto l = gaz_.Find(std::string(1, kLooseKeyMarker) + lk);
         if (l.found && !l.postings.empty()) best_end = ends[w - 1], post = l.postings, loose = true;
         // A word the dictionary knows is spelled as itself, not a variant of a name.
-        for (size_t k = 0; loose && k < w && known_flag; ++k) loose = !(gaz_.Find(words[k]).flags & known_flag);
+        for (size_t k = 0; loose && k < w && known_flag; ++k)
+          loose = (k > 0 && IsArticle(words[k])) || !(gaz_.Find(words[k]).flags & known_flag);
         if (best_end && !loose) {
           best_end = 0;
           break;
@@ -390,7 +420,7 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     std::vector<std::string> mwords;
     for (uint32_t k = i; k < best_end; ++k)
       if (IsWord(toks[k])) mkey += (nwords++ ? " " : "") + toks[k].fold, mwords.push_back(toks[k].fold);
-    if (loose) m.skeleton = Skeleton(mwords);
+    if (loose) m.mute_e = mkey.back() == 'e', m.words = std::move(mwords);
     bool reject = lex.stop.count(mkey) > 0;
     // Later words of a name are capitalised or particles ("La force" is not
     // La Force), unless only provinces and regions bear the name: a region
@@ -410,6 +440,11 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // Where the written name starts: before a glued Arabic article ("al-Arab").
     const uint32_t start =
         i >= 2 && Joiner(toks[i - 1]) && (toks[i - 2].fold == "al" || toks[i - 2].fold == "el") ? i - 2 : i;
+    // A people's name ("the Arab states", "Hema militias") is no town.
+    if (lex.people.count(mkey)) std::erase_if(m.cands, [&](uint32_t p) {
+      const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+      return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.feature[0] == 'P';
+    });
     if (nwords == 1) {
       reject |= lower.count(toks[i].fold) > 0;
       const Token* prev = start > 0 ? &toks[start - 1] : nullptr;
@@ -743,11 +778,17 @@ int PlaceFinder::Choose(const Match& m, const Evidence& ev) const {
       bool major = !place || r.population >= 20000 || f.rfind("P.PPLA", 0) == 0 || f == "P.PPLC";
       // Loose matches only inside a named province or the story's country, spelled nearly alike.
       if (!major || !(in_admin1 || m.force_admin1 || (cc == top && top_weight > 0))) continue;
-      if (EditDistance(m.skeleton, Skeleton(NameWords(gaz_.str(r.name)))) > 1) continue;
+      if (!SpelledAlike(m.words, m.mute_e, NameWords(gaz_.str(r.name)))) continue;
     }
     // An ordinary word names only a large or a contextual place, by its own name.
     if (m.common && (!(m.cands[c] & kPostingPreferred) ||
                      !(Major(r, m.sentence_start) || (in_admin1 && !m.sentence_start))))
+      continue;
+    // An ordinary word names a province only in a country the story names,
+    // once the story's country is clear ("the West Coast" of an American
+    // story is no region of the Gambia).
+    if (m.common && !m.force_admin1 && r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && !in_country &&
+        top_weight >= kMinDominantWeight)
       continue;
     // A foreign village known only by an alternate name is not worth the
     // risk, nor any foreign town so known once the story's country is clear.

@@ -44,8 +44,9 @@
 // "White House") resolves only to a country, province, continent, sea, a
 // capital or province seat, a city of 100,000 or more, or a place in a
 // province the document names; at a sentence start only to a country,
-// province, continent, sea or capital. The loose key never applies to a
-// word the dictionary knows ("April" is not Pearl).
+// province, continent, sea or capital; a province only in a country the
+// story names once its country is clear ("the West Coast"). The loose key
+// never applies to a word the dictionary knows ("April" is not Pearl).
 //
 // A facility or street named after a place and followed by "in" and a town
 // (kind `site`: "Collins Avenue in Miami Beach") is in that town, precision
@@ -70,8 +71,13 @@
 // country is clear. Loose matches must fall in a province the document names or in the
 // country most of its towns and provinces are in (country names alone do
 // not decide it: "les Etats-Unis" is often an actor), and the text must
-// spell the candidate's name nearly the same (vowel-slot skeletons at most
-// one edit apart: Jarablous/Jarabulus, not Euphrate/Alpharetta).
+// spell the candidate's name the same way (equal vowel-slot skeletons,
+// article words dropped or kept on either side, or the text's with a final
+// mute -e more: Jarablous/Jarabulus, Deir Ezour/Dayr az Zawr, Afrine/Afrin;
+// not Cauvery/Kovvur). Where no exact name starts, the loose key also
+// reads the capitalised words and articles after the first word, up to one
+// that starts a known name ("Maarat al-Noomane"). An abbreviation's dot
+// inside a name is read through ("St. Louis").
 //
 // Relations, from data/lexicons/<lang>/places.tsv: "près de X", "au nord de
 // X", "à 20 km de X", "near X", "outskirts of X" give precision near; "entre
@@ -99,7 +105,8 @@
 // its names resolve to (Situate). A lower-case `generic` head opens a sea's
 // name ("mer Rouge"); a name after a `particle` that follows a capitalised
 // word naming no place and no dictionary word is a surname ("Cédric de
-// Pierrepont").
+// Pierrepont"). A people's name (kind `people`: "Arab", "Hema", "Peul")
+// names its province or country ("Amhara", "Kachin"), never a namesake town.
 //
 // Built once; Find() is const and thread-safe.
 #ifndef SITREP_MENTIONS_PLACE_FINDER_H_
@@ -160,6 +167,7 @@ class PlaceFinder {
     std::unordered_set<std::string> site;      // words putting a facility in a town ("Collins Avenue in Miami Beach")
     std::unordered_set<std::string> particle;  // lower-case words inside a person's name ("de", "van", "ould")
     std::unordered_set<std::string> generic;   // lower-case heads that open a sea's name ("mer Rouge")
+    std::unordered_set<std::string> people;    // peoples' names: a province or a country, never a town ("Arab", "Hema")
   };
   struct Match;
   const Lexicon& LexiconFor(const std::string& lang) const;
