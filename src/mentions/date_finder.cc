@@ -56,11 +56,13 @@ enum class K : uint8_t {
   kArticleOne,
   kRecentDays,
   kWeekend,
+  kWeekdayShort,  // "Mon", "Sun": a weekday only right before a day and month
 };
 
 const std::unordered_map<std::string, K>& KindNames() {
   static const auto* m = new std::unordered_map<std::string, K>{{"month", K::kMonth},
                                                                 {"weekday", K::kWeekday},
+                                                                {"weekday_short", K::kWeekdayShort},
                                                                 {"rel_day", K::kRelDay},
                                                                 {"night_rel", K::kNightRel},
                                                                 {"anaphor_day", K::kAnaphorDay},
@@ -617,6 +619,13 @@ class Scanner {
       if (Hit a = Get(j, K::kDayArticle)) {
         if (DayNumber(a.end)) j = a.end;
       }
+    }
+    // "Mon Oct 31 2016": a short weekday is one only before a day and month
+    // ("Mon State", "The Sun" are none).
+    if (Hit w = Get(j, K::kWeekdayShort); w && weekday < 0) {
+      uint32_t k = w.end;
+      if (IsPunct(k, ',') || IsPunct(k, '.')) ++k;
+      if (auto f = ParseDayMonth(i, k, w.value, pre)) return f;
     }
     if (auto f = ParseDayMonth(i, j, weekday, pre)) return f;
     if (auto f = ParseNumericDate(i, j)) return f;
