@@ -50,6 +50,7 @@ int RunTrain(TrainFlags f) {
     for (size_t i = 0; i < f.opt.seeds.size(); ++i) cmd << (i ? "," : "") << f.opt.seeds[i];
     cmd << " --threads " << f.opt.threads;
   }
+  if (f.opt.parser_features > 0) cmd << " --parser-features " << f.opt.parser_features;
   if (f.opt.labeller_epochs > 0) cmd << " --labeller-epochs " << f.opt.labeller_epochs;
   if (!f.opt.parser_from.empty()) cmd << " --parser-from " << f.opt.parser_from;
   cmd << " --tagger-prune " << f.opt.tagger_prune
@@ -84,7 +85,7 @@ int RunInfo(const std::string& path) {
             << "\nmultiword forms: " << m.multiword().size()
             << "\nFEATS classes: " << m.tagger().feats_names().size()
             << "\nrelations: " << m.parser().labels().size() << "\ntagger weights: " << m.tagger().num_weights()
-            << "\nparser weights: " << m.parser().num_weights()
+            << "\nparser weights: " << m.parser().num_weights() << " (feature set " << m.parser().feature_set() << ")"
             << "\narc labeller weights: " << m.parser().labeller().num_weights();
   if (!m.parser().labeller().empty())
     std::cout << " (parser's label scores weighted " << m.parser().labeller().parser_weight()
@@ -128,6 +129,11 @@ CommandRegistration reg(61, [](CLI::App& app, int* exit_code) {
   train->add_option("-o,--output", f->output, "model file to write")->required();
   train->add_option("--tagger-epochs", f->opt.tagger_epochs)->capture_default_str();
   train->add_option("--parser-epochs", f->opt.parser_epochs)->capture_default_str();
+  train->add_option("--parser-features", f->opt.parser_features,
+                    "the parser's feature set: 0 the original templates, 1 adds prepositional-attachment "
+                    "and in-between punctuation/verb features (src/syntax/configuration.cc)")
+      ->check(CLI::Range(0u, Configuration::kMaxFeatureSet))
+      ->capture_default_str();
   train->add_option("--labeller-epochs", f->opt.labeller_epochs,
                     "epochs of the second-stage arc labeller (0: none, the parser's labels stand)")
       ->capture_default_str();

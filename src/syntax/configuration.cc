@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "syntax/morph.h"
 #include "syntax/word_form.h"
 
 namespace sitrep {
@@ -17,6 +18,13 @@ ParserInput MakeParserInput(const std::vector<WordKeys>& words, const std::vecto
   in.upos.insert(in.upos.end(), upos.begin(), upos.end());
   in.feats.push_back(0xFFFE);
   in.feats.insert(in.feats.end(), feats.begin(), feats.end());
+  in.punct_upto.assign(in.upos.size(), 0);
+  in.verb_upto.assign(in.upos.size(), 0);
+  for (size_t i = 1; i < in.upos.size(); ++i) {
+    const auto u = static_cast<Upos>(in.upos[i]);
+    in.punct_upto[i] = static_cast<uint16_t>(in.punct_upto[i - 1] + (u == Upos::kPunct));
+    in.verb_upto[i] = static_cast<uint16_t>(in.verb_upto[i - 1] + (u == Upos::kVerb || u == Upos::kAux));
+  }
   return in;
 }
 
@@ -73,7 +81,7 @@ void Configuration::AddArc(int h, int d, int label) {
 // first three buffer items, their leftmost/rightmost children and labels,
 // distances, valencies and label sets. A long function by design: one
 // line per template, in the order of their ids.
-void Configuration::Features(const ParserInput& in, std::vector<uint32_t>* out) const {
+void Configuration::Features(const ParserInput& in, uint32_t feature_set, std::vector<uint32_t>* out) const {
   constexpr uint32_t kNone = 0xFFFFFFFFu;
   auto W = [&](int i) { return i < 0 ? kNone : in.words[i].lower; };
   auto P = [&](int i) { return i < 0 ? kNone : static_cast<uint32_t>(in.upos[i]); };
@@ -139,6 +147,45 @@ void Configuration::Features(const ParserInput& in, std::vector<uint32_t>* out) 
   add(120, s0w, Set(rset_, s0)); add(121, s0p, Set(rset_, s0)); add(122, s0w, Set(lset_, s0));
   add(123, s0p, Set(lset_, s0)); add(124, b0w, Set(lset_, b0)); add(125, b0p, Set(lset_, b0));
   add(126, s1p, Set(rset_, s1), Set(lset_, s1));
+  if (feature_set >= 1) Features1(in, out);
+}
+
+// Feature set 1: what decides attachments the first set reads poorly.
+// - The marker of s0 (its leftmost child, a preposition or conjunction
+//   when it has one) with each candidate head, s1 for a right arc and b0
+//   for a left arc: the lexical prepositional-attachment features of
+//   Ratnaparkhi et al. (1994), and "et"/"mais" before a conjunct.
+// - Punctuation and verbs between the two pairs of candidates (McDonald
+//   et al. 2005's in-between features, counted in buckets 0/1/2+ from
+//   the running counts of the input, so constant time per state): a
+//   comma or a verb between two words mostly means a clause boundary.
+// - Morphology and suffix of b1, the word of s2.
+void Configuration::Features1(const ParserInput& in, std::vector<uint32_t>* out) const {
+  constexpr uint32_t kNone = 0xFFFFFFFFu;
+  auto W = [&](int i) { return i < 0 ? kNone : in.words[i].lower; };
+  auto P = [&](int i) { return i < 0 ? kNone : static_cast<uint32_t>(in.upos[i]); };
+  auto F = [&](int i) { return i < 0 ? kNone : static_cast<uint32_t>(in.feats[i]); };
+  auto S3 = [&](int i) { return i < 0 ? kNone : in.words[i].suffix[2]; };
+  // Count of `upto` strictly between words a < b (b = 0: the root, after the last word).
+  auto Between = [&](const std::vector<uint16_t>& upto, int a, int b) -> uint32_t {
+    if (a < 0 || b < 0 || upto.empty()) return kNone;
+    const int last = b == 0 ? static_cast<int>(n_) : b - 1;
+    if (a == 0 || last < a) return 0;
+    return std::min<uint32_t>(upto[last] - upto[a], 2);
+  };
+  auto add = [&](uint32_t t, uint32_t a, uint32_t b = 0, uint32_t c = 0) {
+    out->push_back(FeatureKey(t, a, b, c));
+  };
+  const int s0 = Stack(0), s1 = Stack(1), s2 = Stack(2), b0 = Buffer(0), b1 = Buffer(1);
+  const int s0l = s0 < 0 ? -1 : lc1_[s0];
+  const uint32_t m = W(s0l), s0p = P(s0), s1p = P(s1), b0p = P(b0);
+  add(130, m, s0p, W(s1)); add(131, m, s0p, s1p); add(132, m, s0p, W(b0)); add(133, m, s0p, b0p);
+  add(134, m, W(s0), s1p); add(135, m, W(s0), b0p);
+  const uint32_t p10 = Between(in.punct_upto, s1, s0), p0b = Between(in.punct_upto, s0, b0);
+  const uint32_t v10 = Between(in.verb_upto, s1, s0), v0b = Between(in.verb_upto, s0, b0);
+  add(136, s1p, s0p, p10); add(137, s0p, b0p, p0b); add(138, s1p, s0p, v10); add(139, s0p, b0p, v0b);
+  add(140, s1p, s0p, FeatureKey(0, p10, v10)); add(141, s0p, b0p, FeatureKey(0, p0b, v0b));
+  add(142, W(s2)); add(143, F(b1)); add(144, S3(b1), P(b1));
 }
 
 }  // namespace sitrep

@@ -19,6 +19,9 @@ struct ParserInput {
   // The treebank (domain) whose conventions this sentence follows, for the
   // parser's domain copies of its features (parser.h); 0 = the model's own.
   uint32_t domain = 0;
+  // Running counts over words 1..i of punctuation and of verbs (and
+  // auxiliaries) ([0] = 0), for the "between" features of feature set 1.
+  std::vector<uint16_t> punct_upto, verb_upto;
   size_t size() const { return words.size(); }  // words + 1 (the root)
 };
 // Builds a ParserInput from tagged words (adds the root in front).
@@ -47,9 +50,13 @@ class Configuration {
   void PopTop() { on_stack_[stack_.back()] = false, stack_.pop_back(); }
 
   // Appends the feature keys of this state to `out` (cleared first).
-  void Features(const ParserInput& in, std::vector<uint32_t>* out) const;
+  // Feature set 0 is the original one; set 1 adds the templates of
+  // Features1 (configuration.cc).
+  void Features(const ParserInput& in, uint32_t feature_set, std::vector<uint32_t>* out) const;
+  static constexpr uint32_t kMaxFeatureSet = 1;
 
  private:
+  void Features1(const ParserInput& in, std::vector<uint32_t>* out) const;
   size_t n_;
   size_t next_ = 1;
   std::vector<int> stack_;

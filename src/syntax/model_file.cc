@@ -85,7 +85,8 @@ Status WriteModelFile(const std::string& path, const std::string& body, uint64_t
   return Status::Ok();
 }
 
-StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path, uint64_t* hash) {
+StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path, uint64_t* hash,
+                                                         uint32_t* format) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::NotFound(path + ": no syntax model");
   struct stat st;
@@ -108,14 +109,16 @@ StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path
   std::memcpy(&h, base, sizeof h);
   if (std::memcmp(h.magic, kSyntaxMagic, sizeof h.magic) != 0)
     return Status::Corruption(path + ": not a sitrep syntax model");
-  if (h.version != kSyntaxFormatVersion)
+  if (h.version < kOldestSyntaxFormatVersion || h.version > kSyntaxFormatVersion)
     return Status::Corruption(path + ": syntax model format " + std::to_string(h.version) +
-                              ", this build reads " + std::to_string(kSyntaxFormatVersion));
+                              ", this build reads " + std::to_string(kOldestSyntaxFormatVersion) + " to " +
+                              std::to_string(kSyntaxFormatVersion));
   if (h.body_size != length - sizeof h)
     return Status::Corruption(path + ": syntax model sizes do not add up (truncated?)");
   if (XxHash64(bytes->bytes()) != h.content_hash)
     return Status::Corruption(path + ": syntax model content hash mismatch");
   if (hash) *hash = h.content_hash;
+  if (format) *format = h.version;
   return std::shared_ptr<const ModelBytes>(std::move(bytes));
 }
 

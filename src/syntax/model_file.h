@@ -28,7 +28,10 @@
 namespace sitrep {
 
 inline constexpr char kSyntaxMagic[8] = {'S', 'I', 'T', 'R', 'S', 'Y', 'N', '\0'};
-inline constexpr uint32_t kSyntaxFormatVersion = 4;
+// Format 5 added the parser's feature set; format 4 files (feature set 0)
+// are still read.
+inline constexpr uint32_t kSyntaxFormatVersion = 5;
+inline constexpr uint32_t kOldestSyntaxFormatVersion = 4;
 static_assert(std::endian::native == std::endian::little, "model files are little-endian");
 
 // The bytes of a model body, 8-byte aligned: a read-only mapping of the file
@@ -156,8 +159,10 @@ class ByteReader {
 
 // The header and body of a model file; `hash` is the body's content hash.
 std::string WrapModelBody(const std::string& body, uint64_t* hash);
-// Maps `path` read-only, checks magic, version, size and hash; returns the body.
-StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path, uint64_t* hash);
+// Maps `path` read-only, checks magic, version, size and hash; returns the
+// body. `format` gets the file's format version.
+StatusOr<std::shared_ptr<const ModelBytes>> MapModelBody(const std::string& path, uint64_t* hash,
+                                                         uint32_t* format = nullptr);
 // Writes header and body to `path` through a temporary file renamed over it.
 Status WriteModelFile(const std::string& path, const std::string& body, uint64_t* hash);
 

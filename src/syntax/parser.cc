@@ -63,7 +63,7 @@ void Parser::ParseAs(const ParserInput& in, uint32_t domain, std::vector<int>* h
   if (!arc_scores && !labeller_.empty()) arc_scores = &own_scores;
   if (arc_scores) arc_scores->assign(n * num_labels, 0.f);
   while (!c.Terminal()) {
-    c.Features(in, &f);
+    c.Features(in, features_, &f);
     AddDomain(domain, &f);
     model_.Score(f.data(), f.size(), scores.data());
     const int action = Best(system, c, scores.data());
@@ -94,6 +94,7 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
   parser.labels_ = labels;
   parser.root_label_ = RootLabel(labels);
   parser.domain_ = opt.domain;
+  parser.features_ = opt.features;
   ArcHybrid system(static_cast<int>(labels.size()), parser.root_label_);
   PerceptronTrainer trainer(system.num_actions());
   std::vector<size_t> order(train.size());
@@ -110,7 +111,7 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
       const ParserExample& ex = train[idx];
       Configuration c(ex.input.size() - 1);
       while (!c.Terminal()) {
-        c.Features(ex.input, &f);
+        c.Features(ex.input, opt.features, &f);
         if (opt.domain != 0) AddDomain(ex.input.domain, &f);
         trainer.Score(f.data(), f.size(), scores.data());
         system.Costs(c, ex.heads, ex.labels, &costs);
@@ -131,6 +132,7 @@ Parser Parser::Train(const std::vector<ParserExample>& train, const std::vector<
     candidate.labels_ = labels;
     candidate.root_label_ = parser.root_label_;
     candidate.domain_ = parser.domain_;
+    candidate.features_ = parser.features_;
     candidate.model_ = trainer.Average(opt.prune);
     if (dev.empty()) {
       parser = std::move(candidate);
@@ -165,12 +167,15 @@ bool Parser::Mean(const std::vector<const Parser*>& parsers, float min_abs, Pars
   if (parsers.empty()) return false;
   std::vector<const LinearModel*> models;
   for (const Parser* p : parsers) {
-    if (p->labels_ != parsers[0]->labels_ || p->domain_ != parsers[0]->domain_) return false;
+    if (p->labels_ != parsers[0]->labels_ || p->domain_ != parsers[0]->domain_ ||
+        p->features_ != parsers[0]->features_)
+      return false;
     models.push_back(&p->model_);
   }
   out->labels_ = parsers[0]->labels_;
   out->root_label_ = parsers[0]->root_label_;
   out->domain_ = parsers[0]->domain_;
+  out->features_ = parsers[0]->features_;
   out->model_ = LinearModel::Mean(models, min_abs);
   std::vector<const ArcLabeller*> labellers;
   for (const Parser* p : parsers) labellers.push_back(&p->labeller_);
@@ -182,14 +187,17 @@ void Parser::Save(ByteWriter* w) const {
   w->Strings(labels_);
   w->Put<int32_t>(root_label_);
   w->Put<uint32_t>(domain_);
+  w->Put<uint32_t>(features_);
   model_.Save(w);
   labeller_.Save(w);
 }
 
-bool Parser::Load(ByteReader* r) {
+bool Parser::Load(ByteReader* r, uint32_t format) {
   int32_t root = 0;
-  if (!r->Strings(&labels_) || !r->Get(&root) || !r->Get(&domain_) || !model_.Load(r) ||
-      !labeller_.Load(r))
+  features_ = 0;
+  if (!r->Strings(&labels_) || !r->Get(&root) || !r->Get(&domain_) ||
+      (format >= 5 && !r->Get(&features_)) || features_ > Configuration::kMaxFeatureSet ||
+      !model_.Load(r) || !labeller_.Load(r))
     return false;
   root_label_ = root;
   return root >= 0 && static_cast<size_t>(root) < labels_.size() &&

@@ -38,6 +38,7 @@ struct ParserOptions {
   double explore = 0.9;  // probability of following a wrong prediction after epoch 1
   float prune = 0.f;
   uint32_t domain = 0;  // the run-time domain (0: no domain copies)
+  uint32_t features = 0;  // the feature set (Configuration::Features)
 };
 
 class ArcHybrid;
@@ -52,6 +53,7 @@ class Parser {
              std::vector<float>* arc_scores) const;
   const std::vector<std::string>& labels() const { return labels_; }
   uint32_t domain() const { return domain_; }
+  uint32_t feature_set() const { return features_; }
   static constexpr size_t kDomainKeys = 24;
   size_t num_weights() const { return model_.num_weights(); }
 
@@ -60,7 +62,8 @@ class Parser {
                       const std::vector<std::string>& labels, const ParserOptions& opt,
                       std::ostream* log);
   void Save(ByteWriter* w) const;
-  bool Load(ByteReader* r);
+  // `format` is the file's format version (4: no feature set, set 0).
+  bool Load(ByteReader* r, uint32_t format);
   void Prune(float min_abs, float labeller_min_abs = 0.f) {
     model_ = model_.Pruned(min_abs);
     labeller_.Prune(labeller_min_abs);
@@ -81,6 +84,7 @@ class Parser {
   std::vector<std::string> labels_;
   int root_label_ = 0;
   uint32_t domain_ = 0;
+  uint32_t features_ = 0;
 };
 
 }  // namespace sitrep

@@ -40,29 +40,31 @@ Status SyntaxModel::Save(const std::string& path) { return WriteModelFile(path, 
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Load(const std::string& path) {
   uint64_t hash = 0;
-  auto body = MapModelBody(path, &hash);
+  uint32_t format = 0;
+  auto body = MapModelBody(path, &hash, &format);
   std::string lang_hint = path.find("/en/") != std::string::npos ? "en" : "fr";
   std::string rebuild = " (rebuild it with: " + SyntaxTrainCommand(lang_hint) +
                         "; data/models/" + lang_hint + "/PROVENANCE.md gives the exact commands)";
   if (!body.ok()) return Status(body.status().code() == StatusCode::kNotFound
                                     ? Status::NotFound(body.status().message() + rebuild)
                                     : Status::Corruption(body.status().message() + rebuild));
-  auto m = FromBytes(*body, hash, path);
+  auto m = FromBytes(*body, hash, path, format);
   if (!m.ok()) return Status::Corruption(m.status().message() + rebuild);
   return m;
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBody(std::string_view body, uint64_t hash,
-                                                             const std::string& origin) {
-  return FromBytes(CopyModelBytes(body), hash, origin);
+                                                             const std::string& origin, uint32_t format) {
+  return FromBytes(CopyModelBytes(body), hash, origin, format);
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::shared_ptr<const ModelBytes> body,
-                                                              uint64_t hash, const std::string& origin) {
+                                                              uint64_t hash, const std::string& origin,
+                                                              uint32_t format) {
   std::unique_ptr<SyntaxModel> m(new SyntaxModel());
   ByteReader r(std::move(body));
   if (!r.Str(&m->lang_) || !r.Str(&m->info_) || !m->multiword_.Load(&r) || !m->tagger_.Load(&r) ||
-      !m->lemmatizer_.Load(&r) || !m->parser_.Load(&r) || !r.at_end())
+      !m->lemmatizer_.Load(&r) || !m->parser_.Load(&r, format) || !r.at_end())
     return Status::Corruption(origin + ": syntax model body does not parse");
   m->hash_ = hash;
   return m;

@@ -42,10 +42,13 @@ class SyntaxModel {
   // its content hash; `origin` names it in the message. Every table is
   // checked against the others, so a body that loads never indexes outside
   // them, whatever bytes it holds. FromBody reads an aligned copy of `body`.
+  // `format` is the file's format version.
   static StatusOr<std::unique_ptr<SyntaxModel>> FromBody(std::string_view body, uint64_t hash,
-                                                         const std::string& origin);
+                                                         const std::string& origin,
+                                                         uint32_t format = kSyntaxFormatVersion);
   static StatusOr<std::unique_ptr<SyntaxModel>> FromBytes(std::shared_ptr<const ModelBytes> body,
-                                                          uint64_t hash, const std::string& origin);
+                                                          uint64_t hash, const std::string& origin,
+                                                          uint32_t format = kSyntaxFormatVersion);
   // Writes a new file and renames it over `path`.
   Status Save(const std::string& path);
 

@@ -160,7 +160,8 @@ void PutLinear(ByteWriter* w, uint32_t classes, uint64_t features, const std::ve
   w->Table(weights.data(), weights.size());
 }
 std::string BodyWithParserTable(const std::vector<TestSlot>& slots, const std::vector<TestWeight>& weights,
-                                uint64_t features) {
+                                uint64_t features, uint32_t format = kSyntaxFormatVersion,
+                                uint32_t feature_set = 0) {
   ByteWriter w;
   w.Str("fr");
   w.Str("hand-written");
@@ -179,6 +180,7 @@ std::string BodyWithParserTable(const std::vector<TestSlot>& slots, const std::v
   w.Strings({"root"});  // parser: shift, left-arc root, right-arc root
   w.Put<int32_t>(0);
   w.Put<uint32_t>(0);  // no domain copies
+  if (format >= 5) w.Put<uint32_t>(feature_set);
   PutLinear(&w, 3, features, slots, weights);
   w.Put<uint8_t>(0);  // no labeller
   return w.bytes();
@@ -213,6 +215,49 @@ TEST(SyntaxModelTest, WeightTablesReadInPlaceAreCheckedOnce) {
     auto r = SyntaxModel::FromBody(bad[i], 0, "hand.bin");
     ASSERT_FALSE(r.ok()) << i;
     EXPECT_EQ(r.status().message().rfind("hand.bin:", 0), 0u) << r.status().message();
+  }
+}
+
+TEST(SyntaxModelTest, TheParsersFeatureSetIsReadFromFormat5AndIsZeroInFormat4) {
+  const std::vector<TestSlot> slots = {{7, 0}, {0, 1}, {0, 1}, {0, 1}};
+  const std::vector<TestWeight> one = {{1, 100}};
+  const std::vector<std::string> forms = {"Des", "tirs", "ont", "visé", "la", "ville"};
+  std::vector<WordAnalysis> an;
+  // Format 4 has no feature-set field: set 0.
+  auto old = SyntaxModel::FromBody(BodyWithParserTable(slots, one, 1, 4), 0, "hand.bin", 4);
+  ASSERT_TRUE(old.ok()) << old.status().message();
+  EXPECT_EQ((*old)->parser().feature_set(), 0u);
+  // Format 5 names it; set 1 parses.
+  auto one_set = SyntaxModel::FromBody(BodyWithParserTable(slots, one, 1, 5, 1), 0, "hand.bin", 5);
+  ASSERT_TRUE(one_set.ok()) << one_set.status().message();
+  EXPECT_EQ((*one_set)->parser().feature_set(), 1u);
+  (*one_set)->Analyze(forms, &an);
+  ASSERT_EQ(an.size(), forms.size());
+  // A set this build does not know is refused, and so is a format-4 body
+  // read as format 5 (the field is missing, the tables do not line up).
+  EXPECT_FALSE(SyntaxModel::FromBody(BodyWithParserTable(slots, one, 1, 5, Configuration::kMaxFeatureSet + 1), 0,
+                                     "hand.bin", 5)
+                   .ok());
+  EXPECT_FALSE(SyntaxModel::FromBody(BodyWithParserTable(slots, one, 1, 4), 0, "hand.bin", 5).ok());
+}
+
+TEST(SyntaxModelTest, FeatureSet1TrainsParsesBackAndRoundTrips) {
+  for (const char* lang : {"fr", "en"}) {
+    SyntaxTrainOptions opt = TinyOptions(lang);
+    opt.parser_features = 1;
+    auto model = TrainSyntaxModel(opt, Tiny(lang), {}, nullptr);
+    ASSERT_TRUE(model);
+    EXPECT_EQ(model->parser().feature_set(), 1u);
+    Scores s = Score(*model, Tiny(lang));
+    EXPECT_GE(s.uas, 0.97) << lang;
+    EXPECT_GE(s.las, 0.95) << lang;
+    std::string path = TempModel("syntax_set1");
+    ASSERT_TRUE(model->Save(path).ok());
+    auto loaded = SyntaxModel::Load(path);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    EXPECT_EQ((*loaded)->parser().feature_set(), 1u);
+    EXPECT_DOUBLE_EQ(Score(**loaded, Tiny(lang)).las, s.las) << lang;
+    std::remove(path.c_str());
   }
 }
 

@@ -158,6 +158,7 @@ Member TrainMember(const SyntaxTrainOptions& opt, uint32_t seed, const Sents& tr
   popt.seed = seed;
   popt.prune = opt.parser_prune;
   popt.domain = domains && opt.parser_domains ? kTargetDomain : 0;
+  popt.features = opt.parser_features;
   Parser parser;
   if (reuse) {
     parser = reuse->parser();

@@ -24,6 +24,8 @@ struct SyntaxTrainOptions {
   // Epochs of the second-stage arc labeller (labeller.h); 0: none, the
   // parser's own labels stand.
   int labeller_epochs = 0;
+  // The parser's feature templates (Configuration::Features).
+  uint32_t parser_features = 0;
   // A model trained earlier with the same files, seed and options: its
   // tagger and parser are kept (not trained again) and only the labeller is
   // trained (one seed; the jackknife taggers are trained again for the
