@@ -322,6 +322,16 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
         f.passive = false;
     }
     int32_t subject = p.Subject(uv);
+    // "Un commandant des FDS a fait défection" parsed with two subjects
+    // ("des" read as an article): a verb has one, and the one that names a
+    // side is the other's complement.
+    if (subject >= 0 && ActorAt(p, m, ids, subject) < 0)
+      for (uint32_t c : p.Children(uv))
+        if (static_cast<int32_t>(c) != subject && (p.Relation(c) == Dep::kNsubj || p.Relation(c) == Dep::kNsubjPass) &&
+            ActorAt(p, m, ids, static_cast<int32_t>(c)) >= 0) {
+          subject = static_cast<int32_t>(c);
+          break;
+        }
     // "les jihadistes qui ont attaqué": the relative pronoun stands for the noun.
     if ((subject < 0 || IsRelativePronoun(p, subject)) && rel == Dep::kAclRelcl) subject = p.Head(uv);
     // "Troops advanced, killing five rebels", "IS tried to seize the town":
