@@ -18,7 +18,7 @@
 namespace sitrep {
 namespace {
 
-enum class WordKind : uint8_t { kUnit, kHundred, kScale, kCollective, kCollectivePlural };
+enum class WordKind : uint8_t { kUnit, kHundred, kScale, kCollective, kCollectivePlural, kOrdinal, kPartitive };
 enum class Qual : uint8_t { kFloor, kApprox, kCeiling, kCollectiveArticle, kLabel };
 
 struct NumberWord {
@@ -81,7 +81,9 @@ Status LoadNumberWords(const std::string& path, NumberLexicon* lex,
       {"hundred", WordKind::kHundred},
       {"scale", WordKind::kScale},
       {"collective", WordKind::kCollective},
-      {"collective_plural", WordKind::kCollectivePlural}};
+      {"collective_plural", WordKind::kCollectivePlural},
+      {"ordinal", WordKind::kOrdinal},
+      {"partitive", WordKind::kPartitive}};
   auto t = ReadTsv(path, {"word", "value", "kind"});
   if (!t.ok()) return t.status();
   for (const auto& e : t->errors) warnings->push_back(e);
@@ -212,11 +214,28 @@ class Scanner {
     }
     std::optional<Reading> r = ReadNumber(j);
     if (!r || !(r->value >= 0 && r->value <= kMaxCount)) return std::nullopt;
+    // "a third was wounded", "un troisième soldat": an article and an
+    // ordinal count one more ("a third of the town" is a fraction).
+    bool ordinal = false;
+    if (r->lone_one) {
+      const NumberWord* o = Word(r->end);
+      const NumberWord* after = Word(r->end + 1);
+      if (o && o->kind == WordKind::kOrdinal && !(after && after->kind == WordKind::kPartitive) &&
+          !Punct(r->end + 1, '-')) {
+        ordinal = true;
+        r->end += 1, r->lone_one = false, r->rule = "ordinal";
+      }
+    }
     if (!r->words && !r->plural_collective && NotACount(j, r->end)) return std::nullopt;
     NumberMention m;
     m.toks = {i, r->end};
     m.span = {Tok(i).span.begin, Tok(r->end - 1).span.end};
     if (!FindNoun(r->end, &m)) return std::nullopt;  // a measure, not a count
+    if (ordinal && m.noun_class.empty()) {  // one more of those counted before
+      m.noun_class = "person";
+      m.noun = {};
+      m.noun_fold.clear();
+    }
     if (m.noun_class.empty() && !r->lone_one) TollBefore(i, &m);
     // A spelled-out number must count something: "neuf" after a noun is
     // "new"; after a qualifier of a count ("killing at least five", "au
@@ -327,7 +346,9 @@ class Scanner {
     int words = 0;
     while (In(k)) {
       const NumberWord* w = Word(k);
-      if (!w || w->kind == WordKind::kCollective || w->kind == WordKind::kCollectivePlural) break;
+      if (!w || w->kind == WordKind::kCollective || w->kind == WordKind::kCollectivePlural ||
+          w->kind == WordKind::kOrdinal || w->kind == WordKind::kPartitive)
+        break;
       if (w->kind == WordKind::kUnit) {
         int64_t rest = cur % 100, v = w->value;
         if (v == 20 && rest == 4)
