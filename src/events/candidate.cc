@@ -829,6 +829,7 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   }
   if (r.actor2 >= 0) {
     c->actor2 = MakeActor(doc, m.actors[r.actor2], ids[r.actor2]);
+    c->actor2_target = m.actors[r.actor2].target;
     c->notes.push_back("actor2 " + ids[r.actor2] + " '" + c->actor2->text + "' (" + r.how2 + ")");
   }
   if (c->actor1 && c->actor2 && c->actor1->id == c->actor2->id) c->actor2.reset();
@@ -1118,7 +1119,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         means |= cues.clause[tb] == cues.clause[ob] &&
                  (cues.verb[tb] == VerbRole::kKill || cues.verb[tb] == VerbRole::kInjure ||
                   cues.verb[ob] == VerbRole::kKill || cues.verb[ob] == VerbRole::kInjure) &&
-                 agree(o.actor1, c.actor1) && agree(o.actor2, c.actor2);
+                 agree(o.actor1, c.actor1) && (agree(o.actor2, c.actor2) || o.actor2_target || c.actor2_target);
       };
       if (!c.distinct) {
         link(o.trigger);
@@ -1155,7 +1156,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
         if (!o.actor1 && c.actor1 && differs(c.actor1, o.actor2)) o.actor1 = c.actor1, o.air = c.air;
-        if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2;
+        if (!o.actor2 && c.actor2 && differs(c.actor2, o.actor1)) o.actor2 = c.actor2, o.actor2_target = c.actor2_target;
+        // "a frappé une maison, tuant un commandant du Hamas": the people of
+        // an installation yield to the side its victims are named as.
+        if (o.actor2 && o.actor2_target && c.actor2 && !c.actor2_target && differs(c.actor2, o.actor1))
+          o.actor2 = c.actor2, o.actor2_target = false;
         // One occurrence read twice: a reading that reports it ("IS ... kills
         // 30") makes the generic word beside it ("attack") report it too.
         if (same && !c.weak && o.weak) o.weak = false, o.notes.push_back("reported by '" + std::string(doc.Slice(t.span)) + "' beside it");

@@ -51,6 +51,9 @@ struct Candidate {
   // "la dernière remonte à juin"), not only by its tense: never the
   // continuation of a fresh event's story.
   bool recall_cue = false;
+  // actor2 is the people of a civilian installation attacked ("une maison"):
+  // a side the occurrence's victims are named as replaces it.
+  bool actor2_target = false;
   std::map<std::string, Figures> figures;  // by SourceRef::Key(), "" for figures no source is credited with
   std::vector<SourceRef> sources;
   std::string claimant;  // actor id that claimed responsibility, if any
