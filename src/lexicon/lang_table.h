@@ -55,7 +55,15 @@ class LangTable {
  private:
   std::string file_;
   std::vector<Entry> entries_;
-  std::map<std::string, PhraseMatcher> by_lang_;
+  // The matcher of `lang`, or null. A scan of one or two short keys: the
+  // finders ask it several times per token, where a tree look-up's string
+  // comparisons cost more than the match.
+  const PhraseMatcher* Matcher(const std::string& lang) const {
+    for (const auto& [l, m] : by_lang_)
+      if (l == lang) return &m;
+    return nullptr;
+  }
+  std::vector<std::pair<std::string, PhraseMatcher>> by_lang_;  // one per language, in name order
 };
 
 }  // namespace sitrep
