@@ -80,10 +80,4 @@ std::vector<PhraseMatcher::Match> LangTable::FindAll(const std::string& lang, co
   return m ? m->FindAll(stemmed, begin, end) : std::vector<PhraseMatcher::Match>{};
 }
 
-std::vector<PhraseMatcher::Match> LangTable::MatchAt(const std::string& lang, const std::vector<Token>& stemmed,
-                                                     uint32_t start, uint32_t end) const {
-  const PhraseMatcher* m = Matcher(lang);
-  return m ? m->MatchAt(stemmed, start, end) : std::vector<PhraseMatcher::Match>{};
-}
-
 }  // namespace sitrep
