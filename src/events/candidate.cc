@@ -367,14 +367,21 @@ Roles AssignRoles(const Document& doc, const MentionSet& m, const DocCues& cues,
     if (civ && a.toks.begin >= t.toks.end && object < 0 && d <= kSubjectReach) object = static_cast<int>(i);  // ", wounding four civilians"
   }
   // "combats entre X et Y", "clashes (broke out) between X and Y".
+  // "Fighting broke out near Bakhmut on Tuesday between ...": a fighting
+  // word's "between" may stand further on in its clause.
+  uint32_t reach = t.mutual ? kBetweenReach + 8 : kBetweenReach;
   uint32_t between = t.toks.end;
-  while (between < s.tok_end && between < t.toks.end + kBetweenReach && doc.tokens[between].kind == TokenKind::kWord &&
+  while (between < s.tok_end && between < t.toks.end + reach &&
+         (doc.tokens[between].kind == TokenKind::kWord || (t.mutual && cues.clause[between] == cues.clause[t.toks.begin])) &&
          !In(doc.tokens[between].fold, {"entre", "between"}))
     ++between;
   if (between < s.tok_end && In(doc.tokens[between].fold, {"entre", "between"})) {
     std::vector<int> pair;
     for (size_t i = 0; i < m.actors.size() && pair.size() < 2; ++i) {
       if (m.actors[i].toks.begin <= between || m.actors[i].toks.begin > between + 12 || ids[i].empty()) continue;
+      // The first side opens the phrase after "between" ("an ambush on the
+      // road between Beni and Butembo killed five soldiers" names no side there).
+      if (pair.empty() && m.actors[i].toks.begin > between + 3) break;
       // "between Islamic State militants and ...": a mention right after the
       // first one is the rest of its noun phrase, not the other side.
       if (!pair.empty() && m.actors[i].toks.begin == m.actors[static_cast<size_t>(pair[0])].toks.end) continue;

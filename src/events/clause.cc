@@ -501,10 +501,36 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
   }
   // "X and Y clashed": the conjoined subject is the other side (of fighting
   // only: "the army and its allies retook the town" names one side).
-  if (t.mutual && f.actor1 >= 0 && f.actor2 < 0) {
+  // So are the two parties of an agreement ("the government and the TPLF signed").
+  const bool symmetric = t.mutual || t.sub_event_type == "Agreement";
+  if (symmetric && f.actor1 >= 0 && f.actor2 < 0) {
     int32_t h = PhraseHead(p, m.actors[f.actor1].toks.begin, m.actors[f.actor1].toks.end);
     if (h >= 0)
-      for (uint32_t c : p.Children(static_cast<uint32_t>(h), Dep::kConj)) set2(ActorAt(p, m, ids, static_cast<int32_t>(c)), "conjoined side (parse)");
+      for (uint32_t c : p.Children(static_cast<uint32_t>(h), Dep::kConj)) {
+        int a = ActorAt(p, m, ids, static_cast<int32_t>(c));
+        // "et le groupe armé 3R": a conjunct that is a common noun named by the side right after it.
+        for (size_t j = 0; a < 0 && j < m.actors.size(); ++j)
+          if (!ids[j].empty() && m.actors[j].toks.begin > c && m.actors[j].toks.begin <= c + 3) a = static_cast<int>(j);
+        set2(a, "conjoined side (parse)");
+      }
+    // "ELN and FARC dissidents clashed" (coordinated as modifiers of one
+    // noun): a side joined to the subject's by "and"/"et", right before or
+    // after it, an article allowed between.
+    if (f.actor2 < 0) {
+      const auto& a = m.actors[static_cast<size_t>(f.actor1)];
+      auto joins = [&](uint32_t end, uint32_t begin) {  // tokens [end, begin) are "and" and maybe an article
+        if (begin <= end || begin - end > 2) return false;
+        const std::string& w = doc.tokens[end].fold;
+        if (w != "and" && w != "et") return false;
+        return begin - end == 1 || p.Get(end + 1) == nullptr || p.Get(end + 1)->upos == Upos::kDet;
+      };
+      for (size_t j = 0; j < m.actors.size() && f.actor2 < 0; ++j) {
+        if (static_cast<int>(j) == f.actor1 || ids[j].empty() || ids[j] == ids[static_cast<size_t>(f.actor1)]) continue;
+        const auto& b = m.actors[j];
+        if (joins(b.toks.end, a.toks.begin) || joins(a.toks.end, b.toks.begin))
+          set2(static_cast<int>(j), "side joined to the subject by 'and' (coordination)");
+      }
+    }
   }
   return f;
 }

@@ -118,6 +118,29 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
       auto hs = heads_.MatchAt(doc.lang, st, j, n);
       if (!hs.empty()) return make(i, hs.front().end, hs.front().value, nats.front().value);
     }
+    auto coordinator = [&](uint32_t k) { return doc.tokens[k].fold == "and" || doc.tokens[k].fold == "et"; };
+    // "between Russian and Ukrainian troops": a nationality before "and",
+    // another nationality and a head shares that head (the mention is the
+    // nationality's words alone).
+    if (ne + 1 < n && coordinator(ne)) {
+      auto n2 = nationalities_.MatchAt(doc.lang, st, ne + 1, n);
+      if (!n2.empty() && n2.front().end < n) {
+        auto hs = heads_.MatchAt(doc.lang, st, n2.front().end, n);
+        if (!hs.empty()) return make(i, ne, hs.front().value, nats.front().value);
+      }
+    }
+    // "entre troupes russes et ukrainiennes": a nationality after "et" and
+    // a head with its own nationality shares that head.
+    if (i >= 3 && coordinator(i - 1)) {
+      for (uint32_t k = i - 1; k-- > 0 && k + 4 >= i;) {
+        auto n1 = nationalities_.MatchAt(doc.lang, st, k, n);
+        if (n1.empty() || n1.front().end != i - 1) continue;
+        for (uint32_t hb = k; hb-- > 0 && hb + 4 >= k;) {
+          auto hs = heads_.MatchAt(doc.lang, st, hb, n);
+          if (!hs.empty() && hs.front().end == k) return make(i, ne, hs.front().value, nats.front().value);
+        }
+      }
+    }
   }
   // A bare head after a determiner ("the army", "l'armée"): the forces of a
   // country still to be found ("*_MIL", see events/country_codes.h). Air
