@@ -266,6 +266,12 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.label = e.cells[3] == "label";
       lex.generic = e.cells[3] == "generic";
       lex.target = e.cells[3] == "target";
+      // Mode possessed: a word for armed men that names a side only after a
+      // possessive ("its fighters", "leurs combattants": the possessor's).
+      if (e.cells[3] == "possessed") {
+        const std::string* det = DeterminerBefore(doc, st, i);
+        if (!det || *det != "possessive") has_lex = false;
+      }
       // A civilian installation is a common noun: "Homs" is no "homes",
       // "Marche" no "marché" (a capital opening the sentence aside).
       if (lex.target)
