@@ -444,6 +444,27 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     int32_t gov = p.Head(static_cast<uint32_t>(n));
     if (nrel == Dep::kNsubj) {
       SetSubject(p, m, ids, v, &f);
+      // "Des combats ont opposé les FSR à l'armée", "fighting pitted X
+      // against Y": the verb a fighting noun is the subject of names the
+      // sides as its object and its 'à/against/with' oblique.
+      if (t.mutual && gov >= 0) {
+        const uint32_t g = static_cast<uint32_t>(gov);
+        int32_t obj = p.FirstChild(g, Dep::kObj);
+        int a = ActorAt(p, m, ids, obj);
+        if (Armed(m, ids, a)) {
+          for (uint32_t c : p.Children(g)) {
+            if (BaseDep(p.Relation(c)) != Dep::kObl) continue;
+            CaseRole role = RoleOf(doc.lang, p.CaseOf(c));
+            if (role != CaseRole::kTarget && role != CaseRole::kCounterpart && role != CaseRole::kFrom) continue;
+            int b = ActorAt(p, m, ids, static_cast<int32_t>(c));
+            if (Armed(m, ids, b) && b != a) {
+              set1(a, "object of the verb the fighting is the subject of (parse)");
+              set2(b, "'à/against' oblique of the verb the fighting is the subject of (parse)");
+              break;
+            }
+          }
+        }
+      }
       // "The raids were carried out by regime warplanes", "l'attaque a été
       // menée par les shebab": the agent of the passive verb it is the subject of.
       if (gov >= 0 && p.IsPassive(static_cast<uint32_t>(gov)) &&
