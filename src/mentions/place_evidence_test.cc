@@ -86,7 +86,9 @@ class PlaceEvidenceTest : public ::testing::Test {
                                            << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
                                            << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
                                            << "led\tmodifier\navenue\tfeature\nin\tsite\n"
-                                           << "mer\tgeneric\nde\tparticle\nArab\tpeople\n";
+                                           << "mer\tgeneric\nde\tparticle\nArab\tpeople\n"
+                                           << "the village of\tvillage_before\nvillage\tvillage_after\n"
+                                           << "a village\tvillage_apposition\nin\tframe\nnorthern\tframe\n";
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
     ASSERT_TRUE(f.ok());
@@ -326,6 +328,19 @@ TEST_F(PlaceEvidenceTest, APeoplesNameIsNoTown) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->level, PlaceLevel::kAdmin1);
   EXPECT_EQ(m->geonameid, 87);
+}
+
+TEST_F(PlaceEvidenceTest, AVillageIsNoCityAndItsFrameFollowsTheDescription) {
+  ASSERT_NE(Named(Find("Gunmen raided Hamm on Monday."), "Hamm"), nullptr);
+  // A city of 180,000 is no village: this one is missing from the gazetteer.
+  EXPECT_EQ(Named(Find("Gunmen raided the village of Hamm on Monday."), "Hamm"), nullptr);
+  EXPECT_EQ(Named(Find("Gunmen raided Hamm village on Monday."), "Hamm"), nullptr);
+  // A small namesake abroad is no village of the country named after the description.
+  auto ms = Find("Gunmen raided Harvey, a village in northern Syria, on Monday.");
+  EXPECT_EQ(Named(ms, "Harvey"), nullptr);
+  EXPECT_NE(Named(ms, "Syria"), nullptr);
+  // Without the frame the small town stands.
+  EXPECT_NE(Named(Find("Gunmen raided Harvey, a village, on Monday."), "Harvey"), nullptr);
 }
 
 }  // namespace

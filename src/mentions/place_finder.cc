@@ -185,6 +185,12 @@ struct PlaceFinder::Match {
   int best = -1;
   LocationPrecision precision = LocationPrecision::kPlace;
   Span relation;
+  // The text calls the name a village ("the village of X", "X village", "X,
+  // un village"): only small towns are kept, and a frame after the
+  // description places it ("X, a village in northern Mali").
+  bool village = false;
+  uint32_t lead = 0;           // where the words before the name start ("the village of X")
+  uint32_t described_end = 0;  // the token after the village word after the name, or te
 };
 
 StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gazetteer, const std::string& lexicon_dir,
@@ -193,7 +199,8 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
       {"near", Kind::kNear}, {"between", Kind::kBetween}, {"road", Kind::kRoad}, {"link", Kind::kLink},
       {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle},
       {"person_before", Kind::kPersonBefore}, {"person_after", Kind::kPersonAfter}, {"org_before", Kind::kOrgBefore},
-      {"quarter_before", Kind::kQuarterBefore}};
+      {"quarter_before", Kind::kQuarterBefore}, {"village_before", Kind::kVillageBefore},
+      {"village_after", Kind::kVillageAfter}, {"village_apposition", Kind::kVillageApposition}};
   static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
@@ -251,6 +258,18 @@ bool PlaceFinder::EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok
     }
   }
   return false;
+}
+
+uint32_t PlaceFinder::VillageAfter(const Document& doc, const Lexicon& lex, uint32_t e) const {
+  const auto& toks = doc.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (e >= n) return 0;
+  bool comma = toks[e].kind == TokenKind::kPunct && toks[e].punct == ',';
+  uint32_t at = comma ? e + 1 : e;
+  Kind kind = comma ? Kind::kVillageApposition : Kind::kVillageAfter;
+  for (const auto& a : lex.phrases.MatchAt(toks, at, std::min<uint32_t>(at + 4, n)))
+    if (a.value == static_cast<int32_t>(kind) && doc.SentenceOfToken(a.end - 1) == doc.SentenceOfToken(e)) return a.end;
+  return 0;
 }
 
 bool PlaceFinder::SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b,
@@ -521,6 +540,28 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // After a province or relative phrase the name is a place, whatever follows
     // ("the province of Idlib Nusra Front fighters", with no comma).
     m.org &= !before_admin1 && !EndsWith(doc, lex, i, Kind::kNear, &unused);
+    // A name the text calls a village ("the village of X", "X village", "X,
+    // a small village", "le village de X", "X, une localité") is a small
+    // settlement: no country, province, capital or town of 100,000 is it
+    // ("Bonn village in Zamfara State", "Madina, a village in Mali"). With
+    // no such reading left it is a village the gazetteer lacks, and its
+    // province or country stands for it.
+    m.lead = start;
+    if (!m.compound && !m.org) {
+      Span before;
+      bool described_before = EndsWith(doc, lex, start, Kind::kVillageBefore, &before);
+      uint32_t after = VillageAfter(doc, lex, m.te);
+      if (described_before || after) {
+        m.village = true;
+        m.described_end = after ? after : m.te;
+        if (described_before)
+          m.lead = static_cast<uint32_t>(
+              std::lower_bound(toks.begin(), toks.end(), before.begin,
+                               [](const Token& t, uint32_t b) { return t.span.begin < b; }) -
+              toks.begin());
+        std::erase_if(m.cands, [&](uint32_t p) { return !small_town(p); });
+      }
+    }
     // More name words right after ("Ain Issa", "Ain al-Arab"), or this name
     // right after another one with nothing between.
     const uint32_t nx = m.te;
@@ -575,7 +616,8 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
     Match& m = (*ms)[k];
     Span sp;
     bool linked = k > 0 && m.tb - (*ms)[k - 1].te <= 2 && EndsWith(doc, lex, m.tb, Kind::kLink, &sp);
-    if (EndsWith(doc, lex, m.tb, Kind::kNear, &sp)) {
+    // "near the village of X": the relation stands before the village words.
+    if (EndsWith(doc, lex, m.tb, Kind::kNear, &sp) || (m.lead < m.tb && EndsWith(doc, lex, m.lead, Kind::kNear, &sp))) {
       m.precision = LocationPrecision::kNear, m.relation = sp;
     } else if (EndsWith(doc, lex, m.tb, Kind::kBetween, &sp) || EndsWith(doc, lex, m.tb, Kind::kRoad, &sp)) {
       m.precision = LocationPrecision::kNear, m.relation = sp;
@@ -911,9 +953,11 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
                                  [](const Token& t, uint32_t b) { return t.span.begin < b; });
       until = static_cast<uint32_t>(at - toks.begin());
     }
-    if (until < m.te || until - m.te > kMaxFrameGap || doc.SentenceOfToken(m.tb) != doc.SentenceOfToken(q.tb)) continue;
+    // After "X village" or "X, a village" the frame follows the description.
+    const uint32_t from = m.village ? m.described_end : m.te;
+    if (until < from || until - from > kMaxFrameGap || doc.SentenceOfToken(m.tb) != doc.SentenceOfToken(q.tb)) continue;
     bool framing = true;
-    for (uint32_t t = m.te; t < until && framing; ++t)
+    for (uint32_t t = from; t < until && framing; ++t)
       framing = (toks[t].kind == TokenKind::kPunct && toks[t].punct == ',') || lex.frame.count(toks[t].fold) > 0;
     // A province phrase ("Rityan Aleppo countryside" may lack its comma), or
     // a name that can be a country after a comma or framing word ("Star

@@ -96,6 +96,14 @@
 // village the gazetteer lacks) and the province stands (Frame, Confine). A
 // name only provinces and regions bear may end in a lower-case word
 // ("Kurdistan irakien", "Benue state").
+// A name the text calls a village ("the village of X", "X village", "X, a
+// village", "le village de X", "X, un petit village", places.tsv kinds
+// village_before/after/apposition) keeps only small towns: no country,
+// province, capital or city of 100,000 is a village ("Bonn village",
+// "Madina, a village in Mali" is no Medina). With none left it is a village
+// the gazetteer lacks and the province or country stands for it; a frame may
+// follow the description, over compass words ("X, a village in central
+// Mali's Mopti region", "X, un village du nord du Burkina Faso").
 //
 // A bare province name right after a comma ("Boise, Idaho", "Washington,
 // D.C.") frames the name before it as well; a town with no reading inside is
@@ -148,7 +156,8 @@ class PlaceFinder {
   static constexpr size_t kMaxMentionsPerDocument = 5000;
 
   enum class Kind {
-    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore, kQuarterBefore
+    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore, kQuarterBefore,
+    kVillageBefore, kVillageAfter, kVillageApposition
   };
 
  private:
@@ -206,6 +215,9 @@ class PlaceFinder {
   static bool NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r);
   PlaceMention ToMention(const Document& doc, const Match& m) const;
   bool EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok, Kind kind, Span* span) const;
+  // The token after a village word that follows the name ending at `e` ("X
+  // village", "X, a village", "X, un village"), or 0.
+  uint32_t VillageAfter(const Document& doc, const Lexicon& lex, uint32_t e) const;
 
   const Gazetteer& gaz_;
   std::map<std::string, Lexicon> lex_;
