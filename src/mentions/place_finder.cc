@@ -611,6 +611,7 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
 
 void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const {
   const auto& toks = doc.tokens;
+  const uint8_t known_flag = KnownWordFlag(doc.lang);
   bool pair_open = false, chain = false;
   for (size_t k = 0; k < ms->size(); ++k) {
     Match& m = (*ms)[k];
@@ -628,8 +629,16 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       m.precision = LocationPrecision::kNear, m.relation = sp;
     }
     pair_open = false;
-    // Province phrases, and the lists that follow one.
-    if (EndsWith(doc, lex, m.tb, Kind::kAdmin1Before, &sp)) {
+    // Province phrases, and the lists that follow one. A province word that
+    // already ends the name before ("the Mopti region of Mali", "Idlib
+    // province of Syria") is no phrase before this one: "of" joins its country.
+    uint32_t prev_end = 0;
+    if (k > 0) {
+      const Match& p = (*ms)[k - 1];
+      prev_end = toks[p.te - 1].span.end;
+      if (!p.relation.empty() && p.relation.begin >= toks[p.tb].span.begin) prev_end = std::max(prev_end, p.relation.end);
+    }
+    if (EndsWith(doc, lex, m.tb, Kind::kAdmin1Before, &sp) && sp.begin >= prev_end) {
       m.force_admin1 = true, m.relation = sp, chain = true;
     } else if (chain && k > 0 && m.precision == LocationPrecision::kPlace) {
       const Match& p = (*ms)[k - 1];
@@ -652,6 +661,41 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       m.relation = {toks[a.begin].span.begin, toks[a.end - 1].span.end};
       break;
     }
+    // "in Kadji, Tillaberi", "à Tin-Ezzou, Gao": capitalised words the
+    // gazetteer does not know after a word of place, then a comma and a name
+    // that is also a province's. The province frames the village, as in
+    // ACLED's "village, province"; its seat of the same name is another place.
+    if (m.force_admin1 || m.precision != LocationPrecision::kPlace || m.tb < 3 ||
+        toks[m.tb - 1].kind != TokenKind::kPunct || toks[m.tb - 1].punct != ',')
+      continue;
+    // Not a capital or a city of a million ("the Convention Centre, Dublin"),
+    // and the name before opens with no dictionary word ("Ministry of
+    // Information Technology, Abuja"; "Intahaka Sud" is a name).
+    bool province = false, town = false, city = false;
+    for (uint32_t c : m.cands) {
+      const PlaceRecord& r = gaz_.place(c & kPostingIndexMask);
+      province |= r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1);
+      bool t = r.level == static_cast<uint8_t>(PlaceLevel::kPlace);
+      town |= t;
+      city |= t && (r.population >= kFamousPopulation || FixedField(r.feature, 8) == "P.PPLC");
+    }
+    if (!province || !town || city) continue;
+    uint32_t b = m.tb - 1;  // the comma
+    int words = 0;
+    while (b > 1 && words < 3) {
+      const Token& w = toks[b - 1];
+      if (w.kind == TokenKind::kWord && w.capitalized) --b, ++words;
+      else if (Joiner(w) && toks[b - 2].kind == TokenKind::kWord && toks[b - 2].capitalized) --b;
+      else break;
+    }
+    if (words == 0 || b == 0 || (known_flag && (gaz_.Find(toks[b].fold).flags & known_flag)) || (k > 0 && (*ms)[k - 1].te > b) || doc.SentenceOfToken(b) != doc.SentenceOfToken(m.tb) ||
+        doc.sentences[doc.SentenceOfToken(b)].tok_begin == b)
+      continue;
+    const Token& before = toks[b - 1];
+    bool of_place = (before.kind == TokenKind::kWord && !before.capitalized &&
+                     (lex.site.count(before.fold) > 0 || lex.frame.count(before.fold) > 0)) ||
+                    EndsWith(doc, lex, b, Kind::kNear, &sp) || EndsWith(doc, lex, b, Kind::kVillageBefore, &sp);
+    if (of_place) m.force_admin1 = true;
   }
 }
 

@@ -104,6 +104,11 @@
 // the gazetteer lacks and the province or country stands for it; a frame may
 // follow the description, over compass words ("X, a village in central
 // Mali's Mopti region", "X, un village du nord du Burkina Faso").
+// Capitalised words the gazetteer lacks after a word of place, then a comma
+// and a name that is also a province's ("in Kadji, Tillaberi", "à X, Gao";
+// not a capital or a city of a million) is ACLED's "village, province": the
+// province frames the village. A province word that ends the name before
+// ("the Mopti region of Mali") opens no province phrase for the next one.
 //
 // A bare province name right after a comma ("Boise, Idaho", "Washington,
 // D.C.") frames the name before it as well; a town with no reading inside is
