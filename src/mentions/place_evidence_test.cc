@@ -330,6 +330,18 @@ TEST_F(PlaceEvidenceTest, APeoplesNameIsNoTown) {
   EXPECT_EQ(m->geonameid, 87);
 }
 
+TEST_F(PlaceEvidenceTest, ANameInsideADateIsNoPlace) {
+  const Document& doc = Analyze("Storms hit Peoria on Monday and Springfield later.");
+  ASSERT_NE(Named(finder_->Find(doc), "Peoria"), nullptr);
+  // The date finder read "Peoria on Monday" as one date (tokens 2 to 5).
+  DateMention d;
+  d.toks = {2, 5};
+  std::vector<DateMention> dates = {d};
+  auto ms = finder_->Find(doc, nullptr, nullptr, BudgetLimits{}.candidates_per_place_name, &dates);
+  EXPECT_EQ(Named(ms, "Peoria"), nullptr);
+  EXPECT_NE(Named(ms, "Springfield"), nullptr);
+}
+
 TEST_F(PlaceEvidenceTest, AVillageIsNoCityAndItsFrameFollowsTheDescription) {
   ASSERT_NE(Named(Find("Gunmen raided Hamm on Monday."), "Hamm"), nullptr);
   // A city of 180,000 is no village: this one is missing from the gazetteer.

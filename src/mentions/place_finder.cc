@@ -1123,9 +1123,18 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
 }
 
 std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse, BudgetLog* budget,
-                                            size_t max_candidates) const {
+                                            size_t max_candidates, const std::vector<DateMention>* dates) const {
   const Lexicon& lex = LexiconFor(doc.lang);
   auto ms = Scan(doc, lex, parse);
+  // "Mon Oct 31 2016": a word a date holds is no place ("Mon State"). Both
+  // lists are in text order: one merge-like pass.
+  if (dates && !dates->empty()) {
+    size_t d = 0;
+    std::erase_if(ms, [&](const Match& m) {
+      while (d < dates->size() && (*dates)[d].toks.end <= m.tb) ++d;
+      return d < dates->size() && (*dates)[d].toks.begin <= m.tb && (*dates)[d].toks.end >= m.te;
+    });
+  }
   for (auto& m : ms) {
     if (m.cands.size() <= max_candidates) continue;
     m.cands.resize(max_candidates);  // the builder ranks postings best first

@@ -153,9 +153,13 @@ class PlaceFinder {
   // At most `max_candidates` gazetteer entries are weighed for one name
   // (the compiled gazetteer holds at most 48); a name with more counts in
   // `budget` when given.
+  // `dates`, when given, are the document's time expressions in text order
+  // (DateFinder): a name inside one is no place ("Mon" of "Mon 3 June" is
+  // not Mon State) and casts no vote.
   std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr,
                                  BudgetLog* budget = nullptr,
-                                 size_t max_candidates = BudgetLimits{}.candidates_per_place_name) const;
+                                 size_t max_candidates = BudgetLimits{}.candidates_per_place_name,
+                                 const std::vector<DateMention>* dates = nullptr) const;
 
   static constexpr size_t kMaxWordsPerName = 6;
   static constexpr size_t kMaxMentionsPerDocument = 5000;
