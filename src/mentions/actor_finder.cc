@@ -243,6 +243,7 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.label = e.cells[3] == "label";
       lex.generic = e.cells[3] == "generic";
       lex.target = e.cells[3] == "target";
+      lex.mission = e.cells[3] == "mission";
       // A civilian installation is a common noun: "Homs" is no "homes",
       // "Marche" no "marché" (a capital opening the sentence aside).
       if (lex.target)
