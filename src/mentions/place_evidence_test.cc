@@ -343,10 +343,10 @@ TEST_F(PlaceEvidenceTest, ANameInsideADateIsNoPlace) {
 }
 
 TEST_F(PlaceEvidenceTest, AVillageIsNoCityAndItsFrameFollowsTheDescription) {
-  ASSERT_NE(Named(Find("Gunmen raided Hamm on Monday."), "Hamm"), nullptr);
-  // A city of 180,000 is no village: this one is missing from the gazetteer.
-  EXPECT_EQ(Named(Find("Gunmen raided the village of Hamm on Monday."), "Hamm"), nullptr);
-  EXPECT_EQ(Named(Find("Gunmen raided Hamm village on Monday."), "Hamm"), nullptr);
+  ASSERT_NE(Named(Find("Gunmen raided Moscow on Monday."), "Moscow"), nullptr);
+  // A capital is no village: this one is missing from the gazetteer.
+  EXPECT_EQ(Named(Find("Gunmen raided the village of Moscow on Monday."), "Moscow"), nullptr);
+  EXPECT_EQ(Named(Find("Gunmen raided Moscow village on Monday."), "Moscow"), nullptr);
   // A small namesake abroad is no village of the country named after the description.
   auto ms = Find("Gunmen raided Harvey, a village in northern Syria, on Monday.");
   EXPECT_EQ(Named(ms, "Harvey"), nullptr);

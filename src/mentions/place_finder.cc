@@ -27,6 +27,8 @@ constexpr double kNearbyKm = 100;
 constexpr double kLoosePenalty = 3.0;
 constexpr int kMaxAdmin1ChainGap = 8;
 constexpr uint32_t kMinAlternatePopulation = 50000;
+// Journalists call towns of some tens of thousands villages; no city of this size.
+constexpr uint32_t kMaxVillagePopulation = 200000;
 
 bool Joiner(const Token& t) { return t.kind == TokenKind::kPunct && (t.punct == '-' || t.punct == '.'); }
 bool IsWord(const Token& t) { return t.kind != TokenKind::kPunct; }
@@ -541,11 +543,10 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // ("the province of Idlib Nusra Front fighters", with no comma).
     m.org &= !before_admin1 && !EndsWith(doc, lex, i, Kind::kNear, &unused);
     // A name the text calls a village ("the village of X", "X village", "X,
-    // a small village", "le village de X", "X, une localité") is a small
-    // settlement: no country, province, capital or town of 100,000 is it
-    // ("Bonn village in Zamfara State", "Madina, a village in Mali"). With
-    // no such reading left it is a village the gazetteer lacks, and its
-    // province or country stands for it.
+    // a small village", "le village de X", "X, un hameau") is no capital or
+    // city of 200,000 ("Bonn village in Zamfara State", "Madina, a village
+    // in Mali"). With no reading left it is a village the gazetteer lacks,
+    // and its province or country stands for it.
     m.lead = start;
     if (!m.compound && !m.org) {
       Span before;
@@ -559,7 +560,13 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
               std::lower_bound(toks.begin(), toks.end(), before.begin,
                                [](const Token& t, uint32_t b) { return t.span.begin < b; }) -
               toks.begin());
-        std::erase_if(m.cands, [&](uint32_t p) { return !small_town(p); });
+        // A province or country stays: "le village de Seine-et-Marne" is a
+        // village in it.
+        std::erase_if(m.cands, [&](uint32_t p) {
+          const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+          return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) &&
+                 (r.population >= kMaxVillagePopulation || FixedField(r.feature, 8) == "P.PPLC");
+        });
       }
     }
     // More name words right after ("Ain Issa", "Ain al-Arab"), or this name
@@ -665,8 +672,9 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
     // gazetteer does not know after a word of place, then a comma and a name
     // that is also a province's. The province frames the village, as in
     // ACLED's "village, province"; its seat of the same name is another place.
-    if (m.force_admin1 || m.precision != LocationPrecision::kPlace || m.tb < 3 ||
-        toks[m.tb - 1].kind != TokenKind::kPunct || toks[m.tb - 1].punct != ',')
+    if (m.force_admin1 || m.loose || m.truncated || m.precision != LocationPrecision::kPlace || m.tb < 3 ||
+        toks[m.tb - 1].kind != TokenKind::kPunct || toks[m.tb - 1].punct != ',' ||
+        (m.te < toks.size() && toks[m.te].kind == TokenKind::kWord && toks[m.te].capitalized))
       continue;
     // Not a capital or a city of a million ("the Convention Centre, Dublin"),
     // and the name before opens with no dictionary word ("Ministry of
@@ -692,8 +700,7 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
         doc.sentences[doc.SentenceOfToken(b)].tok_begin == b)
       continue;
     const Token& before = toks[b - 1];
-    bool of_place = (before.kind == TokenKind::kWord && !before.capitalized &&
-                     (lex.site.count(before.fold) > 0 || lex.frame.count(before.fold) > 0)) ||
+    bool of_place = (before.kind == TokenKind::kWord && !before.capitalized && lex.site.count(before.fold) > 0) ||
                     EndsWith(doc, lex, b, Kind::kNear, &sp) || EndsWith(doc, lex, b, Kind::kVillageBefore, &sp);
     if (of_place) m.force_admin1 = true;
   }
@@ -1045,7 +1052,10 @@ void PlaceFinder::Confine(std::vector<Match>* ms) const {
     if (f.drop || f.best < 0) continue;
     const PlaceRecord& fr = gaz_.place(f.cands[f.best] & kPostingIndexMask);
     bool by_country = fr.level == static_cast<uint8_t>(PlaceLevel::kCountry);
-    bool town = own.level == static_cast<uint8_t>(PlaceLevel::kPlace) && own.feature[0] == 'P';
+    // A village read as a foreign province ("Médine, un village du
+    // Burkina Faso" is no Al Madinah) is confined by its country too.
+    bool town = (own.level == static_cast<uint8_t>(PlaceLevel::kPlace) && own.feature[0] == 'P') ||
+                (m.village && by_country && own.level == static_cast<uint8_t>(PlaceLevel::kAdmin1));
     bool province_in_province = own.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && !by_country &&
                                 FixedField(own.admin1, 8) != FixedField(fr.admin1, 8);
     if (!town && !province_in_province) continue;
@@ -1067,7 +1077,7 @@ void PlaceFinder::Confine(std::vector<Match>* ms) const {
     bool small = r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.population < kProminentPopulation &&
                  FixedField(r.feature, 8) != "P.PPLC";
     if (best >= 0) m.best = best;
-    else if (m.bracketed_frame || (small && !m.bare_frame)) m.drop = true;
+    else if (m.bracketed_frame || ((small || m.village) && !m.bare_frame)) m.drop = true;
   }
 }
 

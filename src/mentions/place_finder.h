@@ -98,13 +98,13 @@
 // ("Kurdistan irakien", "Benue state").
 // A name the text calls a village ("the village of X", "X village", "X, a
 // village", "le village de X", "X, un petit village", places.tsv kinds
-// village_before/after/apposition) keeps only small towns: no country,
-// province, capital or city of 100,000 is a village ("Bonn village",
+// village_before/after/apposition) is no capital or city of 200,000 (a
+// province or country stays: the village lies there) ("Bonn village",
 // "Madina, a village in Mali" is no Medina). With none left it is a village
 // the gazetteer lacks and the province or country stands for it; a frame may
 // follow the description, over compass words ("X, a village in central
 // Mali's Mopti region", "X, un village du nord du Burkina Faso").
-// Capitalised words the gazetteer lacks after a word of place, then a comma
+// Capitalised words the gazetteer lacks after a `site` word, then a comma
 // and a name that is also a province's ("in Kadji, Tillaberi", "à X, Gao";
 // not a capital or a city of a million) is ACLED's "village, province": the
 // province frames the village. A province word that ends the name before
