@@ -219,6 +219,17 @@ bool SameScene(const MentionSet& m, const Group& g, const Candidate& c) {
   return place && (detail || bare);
 }
 
+// Whether a member of `g` and `c` give the same toll of several dead.
+bool SameToll(const Group& g, const Candidate& c) {
+  for (const auto& o : g.members)
+    for (const auto& [src, f] : o.figures)
+      for (const auto& [src2, f2] : c.figures)
+        if (f.fatalities && f2.fatalities && f.fatalities->best >= 2 && !f.fatalities->vague &&
+            f.fatalities->best == f2.fatalities->best)
+          return true;
+  return false;
+}
+
 void Join(Group* g, Candidate c, const std::string& why) {
   // A headline words the event loosely: the body's words name its sides and type it.
   bool body_after_headline = g->headline && c.sentence > 0 && !g->members.empty() &&
@@ -342,7 +353,9 @@ bool VictimsOnly(const MentionSet& m, Candidate* c) {
   // "50 people were killed in twin bomb attacks": anyone killed by a bomb,
   // a strike or an attack on people is a civilian (ACLED's reading of an
   // unspecified toll).
-  if (c->victims == VictimSide::kNone && !c->people_text.empty()) {
+  // Not in fighting ("nine people were killed in the exchange of fire"):
+  // those are the sides' losses as much as bystanders.
+  if (c->victims == VictimSide::kNone && !c->people_text.empty() && !c->trigger->mutual) {
     c->victims = VictimSide::kCivilians;
     c->victims_text = c->people_text;
   }
@@ -461,6 +474,21 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         }
         if (before) {
           Join(before, std::move(c), "follow-up with no actor of its own: attached to the event it follows up");
+          continue;
+        }
+        // "84 people killed by the regime" (headline) ... "84 people have
+        // been killed over four days of fighting": the same toll of several
+        // people, with nothing contradicting, restates that event.
+        // A side read on the other end is no contradiction here.
+        auto sides = [&](const Group& g) {
+          return SidesCompatible(g, c) ||
+                 (!c.actor1 && c.actor2 && ((g.actor1 && g.actor1->id == c.actor2->id) || (g.actor2 && g.actor2->id == c.actor2->id)));
+        };
+        for (auto it = groups.rbegin(); !before && violent(c.event_type) && it != groups.rend(); ++it)
+          if (violent(it->event_type) && SameToll(*it, c) && StatusCompatible(*it, c) && sides(*it) && DatesCompatible(m, *it, c))
+            before = &*it;
+        if (before) {
+          Join(before, std::move(c), "restates the toll of the event before, with no actor of its own");
           continue;
         }
         bool has_figures = false;
@@ -753,27 +781,14 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
     e.actor1 = Actor{"UNKNOWN", ""};
     e.provenance.notes.push_back("actor1 UNKNOWN: a clash with no side named against " + e.actor2->id);
   }
-  // No pattern id ("*_POL": a force of no known country) reaches an event:
-  // it takes the document's country, else the side is dropped.
-  for (auto* a : {&e.actor1, &e.actor2}) {
-    if (!*a || !IsUnownedStateId((*a)->id)) continue;
-    auto country = DocumentCountry(m);
-    std::string iso3 = country ? codes.Alpha3(country->country) : "";
-    std::string was = (*a)->id;
-    if (!iso3.empty()) {
-      (*a)->id = iso3 + was.substr(1);
-      e.provenance.notes.push_back(was + " -> " + (*a)->id + ": the document's country");
-    } else {
-      a->reset();
-      e.provenance.notes.push_back(was + " dropped: no country for it");
-    }
-  }
   if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
   // Place: the most precise one any mention gives; else the document's country.
   // A headline's place only when the body gives none.
   int place = -1;
   bool body_place = false;
-  for (const auto& c : g.members) body_place |= c.sentence > 0 && c.place >= 0;
+  // (A body that names only the country, "Syrian state media said", leaves
+  // the headline's town in place.)
+  for (const auto& c : g.members) body_place |= c.sentence > 0 && c.place >= 0 && Level(m, c.place) < 2;
   for (const auto& c : g.members) {
     if (body_place && c.sentence == 0 && IsHeadline(doc, 0)) continue;
     if (c.place >= 0 && (place < 0 || Level(m, c.place) < Level(m, place))) place = c.place;
@@ -785,6 +800,28 @@ std::optional<Event> Finish(const Document& doc, const MentionSet& m, const Coun
     e.location = *l;
     e.provenance.notes.push_back("place: the document's country, no place in the event's sentences");
   }
+  // No pattern id ("*_POL": a force of no known country) reaches an event:
+  // it takes the country of the event's place, else the document's, else
+  // the side is dropped.
+  for (auto* a : {&e.actor1, &e.actor2}) {
+    if (!*a || !IsUnownedStateId((*a)->id)) continue;
+    std::string iso3 = e.location.country.empty() ? "" : codes.Alpha3(e.location.country);
+    const char* whose = "the event's place";
+    if (iso3.empty()) {
+      auto country = DocumentCountry(m);
+      iso3 = country ? codes.Alpha3(country->country) : "";
+      whose = "the document's country";
+    }
+    std::string was = (*a)->id;
+    if (!iso3.empty()) {
+      (*a)->id = iso3 + was.substr(1);
+      e.provenance.notes.push_back(was + " -> " + (*a)->id + ": " + whose);
+    } else {
+      a->reset();
+      e.provenance.notes.push_back(was + " dropped: no country for it");
+    }
+  }
+  if (e.actor1 && e.actor2 && e.actor1->id == e.actor2->id) e.actor2.reset();
   // Date: an explicit date of a member, else one inherited, else publication.
   int date = GroupDate(g);
   if (date < 0 && g.parent >= 0 && (date = GroupDate(groups[g.parent])) >= 0)

@@ -139,7 +139,8 @@ std::string StoryCountry(const MentionSet& m) {
 // Mali", "the armed forces of Ukraine"; else the force of that role named
 // in its sentence or the one before ("Malian soldiers clashed with JNIM.
 // Seven soldiers were killed"); else the story's country; else the
-// country of the last force of the same role named before; else unspecified.
+// country of the last force of the same role named before; else the first
+// one named after it; else unspecified.
 std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes& codes, size_t i,
                     const std::string& story, const std::map<std::string, std::pair<std::string, size_t>>& last_by_role) {
   const auto& a = m.actors[i];
@@ -162,6 +163,14 @@ std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes
     return last->second.first;
   if (std::string iso3 = codes.Alpha3(story); !iso3.empty()) return iso3 + "_" + role;
   if (last != last_by_role.end()) return last->second.first;
+  // "Les combats entre l'armée et le M23 ont fait douze morts dans les rangs
+  // des FARDC": the force of that role the document names after it.
+  for (size_t j = i + 1; j < m.actors.size(); ++j) {
+    const std::string& id = m.actors[j].id;
+    if (m.actors[j].kind == "state" && id.size() == role.size() + 4 && id[3] == '_' && id.compare(4, std::string::npos, role) == 0 &&
+        id[0] != '*' && id.compare(0, 3, CountryCodes::kUnspecified) != 0)
+      return id;
+  }
   return std::string(CountryCodes::kUnspecified) + "_" + role;
 }
 
@@ -495,6 +504,7 @@ std::string FieldOf(const Figures& f) {
 // The group a figure counts ("civilians", "soldats"), singular folded; ""
 // for anyone ("people", "morts", a bare figure).
 std::string VictimGroup(const Document& doc, const DocCues& cues, const NumberMention& n) {
+  if (n.elided) return "+" + std::to_string(n.toks.begin);  // another group than the count before it
   if (n.noun.empty() || n.noun_fold.empty()) return "";
   auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
                              [](const Token& t, uint32_t b) { return t.span.begin < b; });
@@ -704,6 +714,7 @@ void ApplyFrame(const DocParse& p, const ClauseFrame& f, const TriggerMention& t
   // the side of an event noun that is itself a subject.
   if (!f.passive && f.actor1 < 0 && r->how1 == "subject" && f.subject >= 0 && f.subject_actor != r->actor1)
     r->actor1 = -1;
+  if (f.temporal && f.actor1 < 0 && r->how1 == "subject" && r->actor1 >= 0 && r->actor1 == f.temporal_subject) r->actor1 = -1;
 
   if (f.actor1 >= 0) {
     r->actor1 = f.actor1, r->how1 = f.how1;
@@ -836,9 +847,16 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
     }
     c->notes.push_back("actor1 " + ids[r.actor1] + " '" + c->actor1->text + "' (" + r.how1 + ", " + m.actors[r.actor1].rule + ")");
   }
+  // "nine people were killed in the exchange of fire": a word for anyone is
+  // no side of fighting, only its casualties.
+  if (r.actor2 >= 0 && t.mutual && ids[r.actor2] == "CIVILIANS" && cues.generic[m.actors[r.actor2].toks.begin]) {
+    c->notes.push_back("'" + std::string(doc.Slice(m.actors[r.actor2].span)) + "' in fighting: casualties, not a side");
+    r.actor2 = -1;
+  }
   if (r.actor2 >= 0) {
     c->actor2 = MakeActor(doc, m.actors[r.actor2], ids[r.actor2]);
     c->actor2_target = m.actors[r.actor2].target;
+    c->actor2_people = ids[r.actor2] == "CIVILIANS" && cues.generic[m.actors[r.actor2].toks.begin];
     c->notes.push_back("actor2 " + ids[r.actor2] + " '" + c->actor2->text + "' (" + r.how2 + ")");
   }
   if (c->actor1 && c->actor2 && c->actor1->id == c->actor2->id) c->actor2.reset();
@@ -976,8 +994,13 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
       auto side = [&](const ActorMention& a) {
         return doc.SentenceOfToken(a.toks.begin) == s && !a.id.empty() && a.kind != "civ" && a.id != "CIVILIANS";
       };
+      // "l'attaque n'a pas été revendiquée": no claim; "qui a été revendiquée
+      // par l'EI": the subject of a passive claim is the attack, not its claimant.
+      bool parsed = m.parse.SentenceParsed(s);
+      if (parsed && m.parse.IsNegated(tok)) continue;
+      bool passive = parsed && m.parse.IsPassive(tok);
       for (const auto& a : m.actors)
-        if (a.toks.end <= tok && side(a)) claimant = a.id, text = std::string(doc.Slice(a.span));
+        if (!passive && a.toks.end <= tok && side(a)) claimant = a.id, text = std::string(doc.Slice(a.span));
       for (const auto& a : m.actors)
         if (claimant.empty() && a.toks.begin > tok && a.toks.begin <= tok + kClaimAgentReach && side(a))
           claimant = a.id, text = std::string(doc.Slice(a.span));
@@ -1161,6 +1184,11 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         o.parts.push_back(o.trigger);
         o.trigger = c.trigger, o.event_type = c.event_type, o.sub_event_type = c.sub_event_type;
         o.air = o.air || c.air, o.weak = o.weak && c.weak;
+        if (c.trigger->mutual && o.actor2_people) {
+          o.notes.push_back("'" + o.actor2->text + "' killed in fighting: casualties, not a side");
+          if (o.victims == VictimSide::kCivilians && o.victims_text == o.actor2->text) o.victims = VictimSide::kNone;
+          o.actor2.reset(), o.actor2_people = false;
+        }
       }
       if (same || (c.weak && !o.weak)) {
         auto differs = [](const std::optional<Actor>& a, const std::optional<Actor>& b) { return !b || a->id != b->id; };
@@ -1294,6 +1322,14 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
         continue;
       }
     }
+    // "selon un officier", "two witnesses said": a figure inside the words
+    // of a source counts who reports, not who was hit.
+    if (std::any_of(m.sources.begin(), m.sources.end(), [&](const SourceMention& src) {
+          return src.toks.begin <= t && t < src.toks.end;
+        })) {
+      best->notes.push_back("not a loss: '" + figure + "' (counts the source)");
+      continue;
+    }
     // "en réponse à la mort de dix soldats": the toll of the cause, not of this event.
     if (cues.cause[t] && !cues.cause[best->trigger->toks.begin]) {
       best->notes.push_back("not a loss: '" + figure + "' (the toll of an earlier event given as a cause)");
@@ -1351,7 +1387,10 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), n.noun.begin,
                                  [](const Token& tok, uint32_t b) { return tok.span.begin < b; });
       size_t k = static_cast<size_t>(it - doc.tokens.begin());
-      if (k < doc.tokens.size() && cues.victim[k]) {
+      // "20 personnes ont été tuées dans des affrontements": anyone counted
+      // in fighting is no victim side.
+      bool fighting_toll = k < doc.tokens.size() && cues.generic[k] && best->trigger->mutual;
+      if (k < doc.tokens.size() && cues.victim[k] && !fighting_toll) {
         best->victims = static_cast<VictimSide>(cues.victim[k]);
         best->victims_text = std::string(doc.Slice(n.noun));
       } else if (k < doc.tokens.size() && n.noun_class == "person" && cues.generic[k] && best->people_text.empty()) {
@@ -1365,6 +1404,7 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       auto& seen = groups[{best, id}][field];
       bool adds = !group.empty();
       for (const auto& g : seen) adds = adds && !g.empty() && g != group;
+      if (n.elided && !seen.empty()) adds = true;  // "douze morts ... et dix-huit parmi les rebelles"
       if (adds || seen.empty()) {
         MergeSum(&best->figures[id], f);
       } else {

@@ -54,6 +54,9 @@ struct Candidate {
   // actor2 is the people of a civilian installation attacked ("une maison"):
   // a side the occurrence's victims are named as replaces it.
   bool actor2_target = false;
+  // actor2 is a word for anyone ("people", "personnes"): the casualties of
+  // fighting are no side of it ("20 people were killed in clashes between").
+  bool actor2_people = false;
   std::map<std::string, Figures> figures;  // by SourceRef::Key(), "" for figures no source is credited with
   std::vector<SourceRef> sources;
   std::string claimant;  // actor id that claimed responsibility, if any

@@ -121,8 +121,8 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
                                  [&](const std::string& lang, const std::string& where, const TsvRow& row) {
     const std::string& role = row.cells[1];
     if (role != "agent" && role != "target" && role != "means" && role != "whole" && role != "counterpart" &&
-        role != "from") {
-      warnings->push_back(where + ": role is 'agent', 'target', 'means', 'whole', 'counterpart' or 'from'");
+        role != "from" && role != "time") {
+      warnings->push_back(where + ": role is 'agent', 'target', 'means', 'whole', 'counterpart', 'from' or 'time'");
       return;
     }
     r->cases_[lang][row.cells[0]] = role == "agent"         ? CaseRole::kAgent
@@ -130,6 +130,7 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
                                     : role == "means"       ? CaseRole::kMeans
                                     : role == "counterpart" ? CaseRole::kCounterpart
                                     : role == "from"        ? CaseRole::kFrom
+                                    : role == "time"        ? CaseRole::kTime
                                                             : CaseRole::kWhole;
   });
   if (!st.ok()) return st;
@@ -148,6 +149,7 @@ StatusOr<std::unique_ptr<ClauseReader>> ClauseReader::Create(const std::string& 
                           [&](const std::string& lang, const std::string&, const TsvRow& row) {
     if (row.cells[1] == "person" || row.cells[1] == "killed" || row.cells[1] == "injured")
       r->people_[lang].insert(Fold(row.cells[0]));
+    if (row.cells[1] == "volley") r->volleys_[lang].insert(Fold(row.cells[0]));
   });
   if (!st.ok()) return st;
   return r;
@@ -428,6 +430,16 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     int32_t n = v;
     while (BaseDep(p.Relation(static_cast<uint32_t>(n))) == Dep::kConj && p.Head(static_cast<uint32_t>(n)) >= 0)
       n = p.Head(static_cast<uint32_t>(n));
+    // "a tiré une salve de roquettes", "launched a wave of strikes": the
+    // noun that counts the events stands for them in the clause.
+    if (auto l = volleys_.find(doc.lang); l != volleys_.end() && BaseDep(p.Relation(static_cast<uint32_t>(n))) == Dep::kNmod) {
+      int32_t h = p.Head(static_cast<uint32_t>(n));
+      if (h >= 0 && l->second.count(doc.tokens[static_cast<size_t>(h)].fold)) {
+        n = h;
+        while (BaseDep(p.Relation(static_cast<uint32_t>(n))) == Dep::kConj && p.Head(static_cast<uint32_t>(n)) >= 0)
+          n = p.Head(static_cast<uint32_t>(n));
+      }
+    }
     Dep nrel = BaseDep(p.Relation(static_cast<uint32_t>(n)));
     int32_t gov = p.Head(static_cast<uint32_t>(n));
     if (nrel == Dep::kNsubj) {
@@ -455,6 +467,14 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
         f.subject_actor = -1;
       }
     }
+    // ("La police a bouclé le quartier après l'attaque": a noun placing the
+    // clause in time is no occurrence the clause's subject takes part in.)
+    else if (gov >= 0 && nrel == Dep::kObl && RoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(n))) == CaseRole::kTime) {
+      f.temporal = true;
+      f.temporal_subject = ActorAt(p, m, ids, p.Subject(static_cast<uint32_t>(gov)));
+      // "M23 had seized the town after heavy fighting": told in the past of its clause.
+      f.pluperfect |= p.IsPluperfect(static_cast<uint32_t>(gov)) && !f.reported;
+    }
     else if (gov >= 0 && nrel == Dep::kObl && p.Relation(static_cast<uint32_t>(n)) != Dep::kOblAgent) {
       uint32_t g = static_cast<uint32_t>(gov);
       // "were killed and two others wounded in an attack": a conjoined verb
@@ -467,8 +487,8 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     }
     // "L'armée a mené des frappes", "IS claimed the attack": the subject of
     // the verb the event noun is the object of.
-    if (f.actor1 < 0 && p.Relation(uv) == Dep::kObj) {
-      int32_t gov = p.Head(uv);
+    if (f.actor1 < 0 && p.Relation(static_cast<uint32_t>(n)) == Dep::kObj) {
+      int32_t gov = p.Head(static_cast<uint32_t>(n));
       if (gov >= 0 && !p.IsPassive(static_cast<uint32_t>(gov)) &&
           GoverningRole(doc.lang, p.Get(static_cast<uint32_t>(gov))->lemma) == GovRole::kActs) {
         int a = ActorAt(p, m, ids, p.Subject(static_cast<uint32_t>(gov)));

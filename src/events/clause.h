@@ -43,6 +43,11 @@ struct ClauseFrame {
   // rebels supported the strike", "police foiled an attack"): no occurrence
   // reported by this clause (governing_verbs.tsv role none).
   bool discussed = false;
+  // A nominal trigger placing its clause in time ("after the attack",
+  // "après l'attaque"): the side the clause's subject names (an index into
+  // the mentions' actors, or -1) is no side of it.
+  bool temporal = false;
+  int temporal_subject = -1;
   int32_t subject = -1;          // the token the parse makes the predicate's subject (verbal triggers)
   int subject_actor = -1;        // the actor mention that subject belongs to, if any
   int actor1 = -1, actor2 = -1;  // indices into MentionSet::actors; -1: the parse names none
@@ -76,7 +81,7 @@ class ClauseReader {
   bool PartOfWhole(const Document& doc, const DocParse& p, uint32_t noun) const;
 
  private:
-  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole, kCounterpart, kFrom };
+  enum class CaseRole : uint8_t { kNone, kAgent, kTarget, kMeans, kWhole, kCounterpart, kFrom, kTime };
   CaseRole RoleOf(const std::string& lang, std::string_view case_lemma) const;
   // The role of a preposition on an event noun: 'from' names its agent
   // there ("an attack from the rebels").
@@ -92,6 +97,9 @@ class ClauseReader {
   // Folded nouns of people and casualties (count_nouns.tsv classes person,
   // killed, injured), by language: "among the dead" names a whole.
   std::map<std::string, std::set<std::string, std::less<>>> people_;
+  // Nouns that count events or rounds of fire (count_nouns.tsv class
+  // "volley": "une salve de roquettes", "a wave of strikes").
+  std::map<std::string, std::set<std::string, std::less<>>> volleys_;
   // What the subject of a verb governing an event noun is (governing_verbs.tsv),
   // by language then lemma; a verb not listed: the side that acts.
   enum class GovRole : uint8_t { kActs, kNone, kUndergoes };

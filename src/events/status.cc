@@ -45,8 +45,13 @@ bool RecalledByTense(const Document& doc, const MentionSet& m, const DocCues& cu
 }
 
 // A "since" date framing the clause of `t` that starts more than a day
-// before the article, with a count of people in the framed stretch.
-bool PeriodTotal(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t t, std::string* why) {
+// before the article, with a count of people in the framed stretch. With no
+// count, the clause tells a state that has lasted since then ("have
+// encircled the area since March", "assiègent la ville depuis 2016"):
+// `*ongoing` is set, and it is no fresh occurrence either.
+bool PeriodTotal(const Document& doc, const MentionSet& m, const DocCues& cues, uint32_t t, std::string* why,
+                 bool* ongoing) {
+  *ongoing = false;
   if (!doc.date.valid()) return false;
   const Sentence& s = doc.sentences[doc.SentenceOfToken(t)];
   Ymd first{doc.date.y, doc.date.m, doc.date.day_precision() ? doc.date.d : 1};
@@ -66,6 +71,10 @@ bool PeriodTotal(const Document& doc, const MentionSet& m, const DocCues& cues, 
       if (n.noun_class != "person" && n.noun_class != "killed" && n.noun_class != "injured") continue;
       *why = "a period total: '" + std::string(doc.Slice(d.span)) + "' counts '" + std::string(doc.Slice(n.span)) + "'";
       return true;
+    }
+    if (!fronted && !*ongoing) {
+      *ongoing = true;
+      *why = "a state going on since '" + std::string(doc.Slice(d.span)) + "'";
     }
   }
   return false;
@@ -94,7 +103,28 @@ Occurrence ClauseOccurrence(const Document& doc, const MentionSet& m, const DocC
     *why = cues.why[t].empty() ? "a recalling cue" : cues.why[t];
     return Occurrence::kRecalled;
   }
-  if (PeriodTotal(doc, m, cues, t, why)) return Occurrence::kTotal;
+  bool ongoing = false;
+  if (PeriodTotal(doc, m, cues, t, why, &ongoing)) return Occurrence::kTotal;
+  if (ongoing) return Occurrence::kHabitual;
+  why->clear();
+  // "les attaques à la bombe ... sont fréquentes", "such raids are frequent":
+  // a habitual word the parse makes the head of the event noun's clause
+  // describes it, however long the subject between them.
+  if (frame && frame->parsed && frame->predicate >= 0) {
+    int32_t k = frame->predicate;
+    // Up through conjuncts and noun modifiers: "les attaques à la bombe et les tirs de roquettes ... sont fréquents".
+    for (int hops = 0; k >= 0 && hops < 4; ++hops) {
+      Dep d = BaseDep(m.parse.Relation(static_cast<uint32_t>(k)));
+      if (d != Dep::kConj && d != Dep::kNmod) break;
+      k = m.parse.Head(static_cast<uint32_t>(k));
+    }
+    int32_t head = k >= 0 ? m.parse.Head(static_cast<uint32_t>(k)) : -1;
+    if (head >= 0 && static_cast<size_t>(head) < cues.habitual.size() && cues.habitual[static_cast<size_t>(head)] &&
+        BaseDep(m.parse.Relation(static_cast<uint32_t>(k))) == Dep::kNsubj) {
+      *why = cues.why[static_cast<size_t>(head)].empty() ? "habitual predicate of the event noun" : cues.why[static_cast<size_t>(head)];
+      return Occurrence::kHabitual;
+    }
+  }
   if (frame) {
     if (!frame->pluperfect) return Occurrence::kFresh;
     *why = "pluperfect (parse), not under a reporting verb";

@@ -55,7 +55,7 @@ StatusOr<LangTable> LangTable::Load(const std::string& lexicon_dir, const std::s
     std::vector<int> idx;
     for (const auto& c : columns) idx.push_back(t->Column(c));
     const Stemmer& stem = stemmers.For(lang);
-    auto& matcher = table.by_lang_[lang];
+    auto& matcher = table.by_lang_.emplace_back(lang, PhraseMatcher()).second;
     for (const auto& row : t->rows) {
       Entry e{lang, {}, row.line};
       for (int i : idx) {
@@ -76,16 +76,8 @@ StatusOr<LangTable> LangTable::Load(const std::string& lexicon_dir, const std::s
 
 std::vector<PhraseMatcher::Match> LangTable::FindAll(const std::string& lang, const std::vector<Token>& stemmed,
                                                      uint32_t begin, uint32_t end) const {
-  auto it = by_lang_.find(lang);
-  if (it == by_lang_.end()) return {};
-  return it->second.FindAll(stemmed, begin, end);
-}
-
-std::vector<PhraseMatcher::Match> LangTable::MatchAt(const std::string& lang, const std::vector<Token>& stemmed,
-                                                     uint32_t start, uint32_t end) const {
-  auto it = by_lang_.find(lang);
-  if (it == by_lang_.end()) return {};
-  return it->second.MatchAt(stemmed, start, end);
+  const PhraseMatcher* m = Matcher(lang);
+  return m ? m->FindAll(stemmed, begin, end) : std::vector<PhraseMatcher::Match>{};
 }
 
 }  // namespace sitrep

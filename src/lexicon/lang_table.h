@@ -46,8 +46,14 @@ class LangTable {
   // document in `lang`, stemmed with that language's stemmer).
   std::vector<PhraseMatcher::Match> FindAll(const std::string& lang, const std::vector<Token>& stemmed,
                                             uint32_t begin, uint32_t end) const;
+  // Most tokens start no phrase: that test is made here, inline, before the
+  // matcher's walk (the finders ask several tables at every token).
   std::vector<PhraseMatcher::Match> MatchAt(const std::string& lang, const std::vector<Token>& stemmed,
-                                            uint32_t start, uint32_t end) const;
+                                            uint32_t start, uint32_t end) const {
+    const PhraseMatcher* m = Matcher(lang);
+    if (!m || start >= end || start >= stemmed.size() || !m->StartsPhrase(stemmed[start])) return {};
+    return m->MatchAt(stemmed, start, end);
+  }
   const Entry& entry(int32_t v) const { return entries_[static_cast<size_t>(v)]; }
   size_t size() const { return entries_.size(); }
   std::string file() const { return file_; }
@@ -55,7 +61,15 @@ class LangTable {
  private:
   std::string file_;
   std::vector<Entry> entries_;
-  std::map<std::string, PhraseMatcher> by_lang_;
+  // The matcher of `lang`, or null. A scan of one or two short keys: the
+  // finders ask it several times per token, where a tree look-up's string
+  // comparisons cost more than the match.
+  const PhraseMatcher* Matcher(const std::string& lang) const {
+    for (const auto& [l, m] : by_lang_)
+      if (l == lang) return &m;
+    return nullptr;
+  }
+  std::vector<std::pair<std::string, PhraseMatcher>> by_lang_;  // one per language, in name order
 };
 
 }  // namespace sitrep

@@ -52,6 +52,10 @@ struct NumberMention {
   // "captive" (prisonniers, otages), or empty when unknown. (Numbers before a
   // "measure" noun — km, ans, %, heures — are not counts and never appear.)
   std::string noun_class;
+  // "douze morts chez les soldats et dix-huit parmi les rebelles": the class
+  // is that of the count before it; the noun is left out and the group
+  // counted is another one.
+  bool elided = false;
 };
 
 struct DateMention {

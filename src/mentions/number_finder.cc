@@ -184,6 +184,7 @@ class Scanner {
       uint32_t next = i + 1;
       if (auto m = ReadAt(i)) {
         next = m->toks.end;
+        ElidedNoun(*out, &*m);
         out->push_back(std::move(*m));
       }
       i = next;
@@ -193,6 +194,26 @@ class Scanner {
  private:
   const Token& Tok(uint32_t i) const { return doc_.tokens[i]; }
   bool In(uint32_t i) const { return i < s_end_; }
+
+  // "douze morts dans les rangs de l'armée et dix-huit parmi les rebelles",
+  // "12 dead among the troops and 18 among the rebels": a number after
+  // "and" whose own noun does not follow it counts what the count before it
+  // in the sentence counted (the noun is left out, not changed).
+  void ElidedNoun(const std::vector<NumberMention>& before, NumberMention* m) const {
+    uint32_t b = m->toks.begin, e = m->toks.end;
+    if (before.empty() || b <= s_begin_ || !In(e)) return;
+    const NumberMention& p = before.back();
+    if (p.toks.begin < s_begin_ || p.toks.end + 8 < b) return;
+    if (p.noun_class != "killed" && p.noun_class != "injured") return;
+    const std::string& conj = Tok(b - 1).fold;
+    if (conj != "et" && conj != "and") return;
+    if (!m->noun.empty() && m->noun.begin == Tok(e).span.begin) return;  // "et dix-huit blessés"
+    if (Tok(e).kind != TokenKind::kWord) return;
+    m->noun_class = p.noun_class;
+    m->noun_fold = p.noun_fold;
+    m->noun = {};
+    m->elided = true;
+  }
   bool Punct(uint32_t i, char32_t c) const {
     return In(i) && Tok(i).kind == TokenKind::kPunct && Tok(i).punct == c;
   }
@@ -465,6 +486,17 @@ class Scanner {
         const Noun& n = lex_.noun_list[match.front().value];
         if (n.cls == "measure") return t > k + 1;  // a measure right after: not a count
         if (n.cls == "toll" || n.cls == "wound_toll") break;  // "14 ... toll": counts nothing itself
+        // "40 displaced people": a state before a noun of people describes them.
+        if (n.cls == "displaced" && In(match.front().end)) {
+          auto next = lex_.nouns.MatchAt(doc_.tokens, match.front().end, s_end_);
+          if (!next.empty() && lex_.noun_list[next.front().value].cls == "person") {
+            const Noun& p = lex_.noun_list[next.front().value];
+            m->noun = {tok.span.begin, Tok(next.front().end - 1).span.end};
+            m->noun_fold = p.fold;
+            m->noun_class = p.cls;
+            return true;
+          }
+        }
         m->noun = {tok.span.begin, Tok(match.front().end - 1).span.end};
         m->noun_fold = n.fold;
         m->noun_class = n.cls;

@@ -241,6 +241,16 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   MentionSet mentions;
   mentions.triggers = impl_->triggers->Find(doc);
   CapPerSentence(doc, per_sentence, &mentions.triggers, &budget);
+  DocumentResult result;
+  result.doc_id = doc.id;
+  result.lang = doc.lang;
+  result.warnings = doc.warnings;
+  // Every event grows from a trigger (events/candidate.cc): a document with
+  // none, most general news, needs no other stage.
+  if (mentions.triggers.empty()) {
+    for (auto& w : budget.Warnings(limits)) result.warnings.push_back(std::move(w));
+    return result;
+  }
   mentions.actors = impl_->actors->Find(doc);
   CapPerSentence(doc, per_sentence, &mentions.actors, &budget);
   mentions.numbers = impl_->numbers->Find(doc);
@@ -254,10 +264,6 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
     mentions.places =
         impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name, &mentions.dates);
   CapPerSentence(doc, per_sentence, &mentions.places, &budget);
-  DocumentResult result;
-  result.doc_id = doc.id;
-  result.lang = doc.lang;
-  result.warnings = doc.warnings;
   result.events = impl_->assembler->Assemble(doc, mentions);
   if (result.events.size() > limits.events_per_document) {
     budget.Dropped(Budget::kEventsPerDocument, result.events.size() - limits.events_per_document);

@@ -104,12 +104,20 @@ int32_t DocParse::Agent(uint32_t token) const {
 bool DocParse::IsPassive(uint32_t token) const {
   const ParsedToken* t = Get(token);
   if (!t) return false;
-  if (t->morph.voice == Voice::kPass) return true;
+  bool have = false, be = false;
   for (uint32_t c : Children(token)) {
     Dep d = Relation(c);
     if (d == Dep::kAuxPass || d == Dep::kNsubjPass || d == Dep::kCsubjPass || d == Dep::kExplPass) return true;
+    if (BaseDep(d) == Dep::kAux || d == Dep::kAuxTense) {
+      const std::string& l = Get(c)->lemma;
+      have |= l == "avoir" || l == "have";
+      be |= l == "être" || l == "be";
+    }
   }
-  return false;
+  // "a annoncé avoir neutralisé": a participle whose only auxiliary is the
+  // perfect's "avoir"/"have" is active, whatever its tag says.
+  if (have && !be) return false;
+  return t->morph.voice == Voice::kPass;
 }
 
 bool DocParse::IsNegated(uint32_t token) const {

@@ -40,8 +40,19 @@ void LinearModel::Score(const uint32_t* keys, size_t n, float* scores) const {
         end[i] = slots_[s + 1].offset;
         __builtin_prefetch(&weights_[begin[i]]);
       }
-      for (size_t i = 0; i < m; ++i)
-        for (uint32_t e = begin[i]; e < end[i]; ++e) a[weights_[e].cls] += weights_[e].value;
+      // Integer sums: the order of the additions does not matter, so each
+      // run is added four weights at a time (fewer loop tests per weight).
+      for (size_t i = 0; i < m; ++i) {
+        const Weight* w = weights_ + begin[i];
+        const Weight* const stop = weights_ + end[i];
+        for (; stop - w >= 4; w += 4) {
+          a[w[0].cls] += w[0].value;
+          a[w[1].cls] += w[1].value;
+          a[w[2].cls] += w[2].value;
+          a[w[3].cls] += w[3].value;
+        }
+        for (; w < stop; ++w) a[w->cls] += w->value;
+      }
     }
   }
   for (uint32_t c = 0; c < num_classes_; ++c) scores[c] = a[c] * scale_;

@@ -19,10 +19,28 @@ bool IsElidedArticle(std::string_view fold) {
 // characters.
 bool IsNoise(char32_t cp) { return cp == kReplacementChar || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
+// The character classes of fold.h with their ASCII answers inline: most of
+// the text is ASCII, and these are asked once or twice per character.
+inline bool Space(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : IsSpace(cp); }
+inline bool WordChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return IsLetter(cp);
+}
+inline void AppendFoldedChar(char32_t cp, std::string* out) {
+  if (cp < 0x80)
+    out->push_back((cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp + 32) : static_cast<char>(cp));
+  else
+    AppendFolded(cp, out);
+}
+
 struct Cursor {
   std::string_view text;
   size_t pos = 0;
   char32_t Peek(size_t* next) const {
+    if (auto b = static_cast<unsigned char>(text[pos]); b < 0x80) {
+      *next = pos + 1;
+      return b;
+    }
     size_t p = pos;
     int32_t cp = DecodeUtf8(text, &p);
     *next = p;
@@ -34,6 +52,12 @@ struct Cursor {
     size_t p = pos;
     *noise = false;
     while (p < text.size()) {
+      if (auto b = static_cast<unsigned char>(text[p]); b < 0x80) {
+        if (b == ' ' || (b >= '\t' && b <= '\r')) break;
+        *noise |= b < 0x20 || b == 0x7F;
+        ++p;
+        continue;
+      }
       size_t q = p;
       int32_t v = DecodeUtf8(text, &q);
       char32_t cp = v < 0 ? kReplacementChar : static_cast<char32_t>(v);
@@ -55,7 +79,7 @@ size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, s
     if (out->size() - first >= max_tokens) break;
     size_t next;
     char32_t cp = c.Peek(&next);
-    if (IsSpace(cp)) {
+    if (Space(cp)) {
       space = true;
       newline |= cp == '\n' || cp == '\r';
       c.pos = next;
@@ -83,14 +107,14 @@ size_t Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out, s
       }
     }
     space = newline = false;
-    if (IsLetter(cp) || IsDigit(cp)) {
+    if (WordChar(cp)) {
       bool digits_only = true;
       tok.capitalized = IsUpper(cp);
       while (c.pos < text.size()) {
         cp = c.Peek(&next);
-        if (IsLetter(cp) || IsDigit(cp)) {
-          digits_only &= IsDigit(cp);
-          AppendFolded(cp, &tok.fold);
+        if (WordChar(cp)) {
+          digits_only &= cp >= '0' && cp <= '9';
+          AppendFoldedChar(cp, &tok.fold);
           c.pos = next;
           continue;
         }
