@@ -78,8 +78,16 @@ void AttachBareClaims(const std::vector<std::string>& claimants, const std::vect
 }
 
 // UNKNOWN ("des hommes armés") may be the side another sentence names.
+// A force of no known country yet ("*_POL", resolved when the event is
+// finished) is any country's force of that role.
+bool SameRole(const std::string& placeholder, const std::string& id) {
+  return placeholder.size() > 2 && placeholder[0] == '*' && placeholder[1] == '_' && id.size() > placeholder.size() - 1 &&
+         id.compare(id.size() - (placeholder.size() - 1), std::string::npos, placeholder, 1, std::string::npos) == 0;
+}
+
 bool SameOrUnset(const std::optional<Actor>& a, const std::optional<Actor>& b) {
-  return !a || !b || a->id == b->id || a->id == "UNKNOWN" || b->id == "UNKNOWN";
+  return !a || !b || a->id == b->id || a->id == "UNKNOWN" || b->id == "UNKNOWN" || SameRole(a->id, b->id) ||
+         SameRole(b->id, a->id);
 }
 
 // A date the candidate inherits from the sentence before it ("Un convoi
@@ -466,8 +474,12 @@ std::vector<Group> Merge(const Document& doc, const MentionSet& m, std::vector<C
         Group* before = nullptr;
         for (bool same_type : {true, false}) {
           for (auto it = groups.rbegin(); !before && it != groups.rend(); ++it) {
+            // "1 police officer was killed.", "13 killed." after a riot or a
+            // mob's violence: a bare count of the dead is that event's toll.
+            bool toll_of_crowd = !same_type && !c.attack_word && (it->event_type == "Riots" || it->event_type == "Protests");
             bool follows = same_type ? violent(c.event_type) && c.event_type == it->event_type
-                                     : c.sub_event_type == it->sub_event_type || (violent(c.event_type) && violent(it->event_type));
+                                     : c.sub_event_type == it->sub_event_type || (violent(c.event_type) && violent(it->event_type)) ||
+                                           toll_of_crowd;
             bool near = c.sentence - it->last_sentence <= kAttachReach || !OwnPlace(m, c);
             if (follows && near && Compatible(m, *it, c, true)) before = &*it;
           }
@@ -938,3 +950,4 @@ std::vector<Event> EventAssembler::Assemble(const Document& doc, const MentionSe
 }
 
 }  // namespace sitrep
+

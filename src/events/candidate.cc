@@ -1294,8 +1294,12 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
     }
     // "State media said 14 people had died": a sentence that only credits a
     // toll to a source of its own reports on the event of the sentence before.
+    // So does a sentence of nothing but a toll ("21 morts.", "Bilan : 21
+    // morts, 10 blessés.", as a coder's note words it): a number of the dead
+    // or wounded with no event word of its own.
     bool report_only = false;
-    if (!best && s > 0 && !StartsParagraph(doc, s) && !sources_by_sentence[s].empty()) {
+    bool bare_toll = n.noun_class == "killed" || n.noun_class == "injured";
+    if (!best && s > 0 && !StartsParagraph(doc, s) && (!sources_by_sentence[s].empty() || bare_toll)) {
       for (auto& c : out)
         if (c.sentence + 1 == s && !c.weak) best = &c;
       report_only = best != nullptr;

@@ -472,8 +472,11 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
     else if (gov >= 0 && nrel == Dep::kObl && RoleOf(doc.lang, p.CaseOf(static_cast<uint32_t>(n))) == CaseRole::kTime) {
       f.temporal = true;
       f.temporal_subject = ActorAt(p, m, ids, p.Subject(static_cast<uint32_t>(gov)));
-      // "M23 had seized the town after heavy fighting": told in the past of its clause.
-      f.pluperfect |= p.IsPluperfect(static_cast<uint32_t>(gov)) && !f.reported;
+      // "M23 had seized the town after heavy fighting": told in the past of
+      // the main clause. (Only of the main clause: a trailing "après des
+      // raids" hung on a relative or conjoined verb belongs as often to the
+      // main one.)
+      f.pluperfect |= p.IsPluperfect(static_cast<uint32_t>(gov)) && !f.reported && p.Head(static_cast<uint32_t>(gov)) < 0;
     }
     else if (gov >= 0 && nrel == Dep::kObl && p.Relation(static_cast<uint32_t>(n)) != Dep::kOblAgent) {
       uint32_t g = static_cast<uint32_t>(gov);
