@@ -68,13 +68,14 @@ int RunMentions(const MentionsFlags& f) {
     for (const auto& s : p.sources->Find(doc))
       emit("source", s.span.empty() ? s.cue : s.span, s.rule,
            {{"id", s.id}, {"cue", std::string(doc.Slice(s.cue))}, {"cue_kind", s.cue_kind}});
+    auto dates = p.dates->Find(doc);
     if (p.places)
-      for (const auto& pl : p.places->Find(doc))
+      for (const auto& pl : p.places->Find(doc, nullptr, nullptr, BudgetLimits{}.candidates_per_place_name, &dates))
         emit("place", pl.span, pl.rule,
              {{"name", pl.name}, {"admin1", pl.admin1}, {"country", pl.country}, {"feature", pl.feature}});
     for (const auto& n : p.numbers->Find(doc))
       emit("number", n.span, n.rule, {{"best", n.value.best}, {"class", n.noun_class}});
-    for (const auto& d : p.dates->Find(doc))
+    for (const auto& d : dates)
       emit("date", d.span, d.rule, {{"start", d.interval.start.valid() ? d.interval.start.ToString() : ""}});
   };
   ReadStats stats = ReadInputs(f.inputs, ropt, sink, Report);

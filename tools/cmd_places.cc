@@ -33,8 +33,10 @@ int RunPlaces(const MentionFlags& f) {
   auto pipeline = f.pipeline.CreatePipeline(/*require_gazetteer=*/true);
   if (!pipeline) return 2;
   const PlaceFinder& finder = *pipeline->impl().places;
+  const DateFinder& date_finder = *pipeline->impl().dates;
   auto emit = [&](const Document& doc, std::ostream& out) {
-    auto mentions = finder.Find(doc);
+    auto dates = date_finder.Find(doc);  // a name inside a date is no place ("Mon 3 June")
+    auto mentions = finder.Find(doc, nullptr, nullptr, BudgetLimits{}.candidates_per_place_name, &dates);
     for (const auto& m : mentions)
       out << MentionJson(doc, m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return mentions.size();

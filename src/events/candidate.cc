@@ -233,7 +233,7 @@ std::string GroupNamedAfter(const Document& doc, const MentionSet& m, size_t i) 
 std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet& m, const DocCues& cues,
                                           const CountryCodes& codes) {
   std::vector<std::string> ids;
-  std::string last_air, last_group, last_any, last_armed;
+  std::string last_air, last_group, last_any, last_armed, last_mission;
   size_t last_armed_sentence = 0;
   size_t last_group_sentence = SIZE_MAX;
   std::string story = StoryCountry(m);
@@ -280,6 +280,15 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
     }
     if (a.generic)
       if (std::string named_after = GroupNamedAfter(doc, m, i); !named_after.empty()) id = named_after;
+    // "peacekeepers", "les casques bleus" (mode 'mission'): the mission named
+    // right after them ("de la Minusma") or last, else the story country's.
+    if (a.mission) {
+      const ActorMention* nx = i + 1 < m.actors.size() ? &m.actors[i + 1] : nullptr;
+      bool named = nx && codes.IsMission(nx->id) && nx->toks.begin > a.toks.end && nx->toks.begin <= a.toks.end + 2 &&
+                   IsGenitive(doc.tokens[a.toks.end].fold);
+      id = named ? nx->id : !last_mission.empty() ? last_mission : codes.Mission(story);
+    }
+    if (codes.IsMission(id)) last_mission = id;
     // "le groupe", "the group": the armed group named last; "ils", "they": the side named last.
     if (a.kind == "anaphor") {  // "le groupe Etat islamique" names its group right after
       bool named = i + 1 < m.actors.size() && m.actors[i + 1].toks.begin == a.toks.end;

@@ -33,8 +33,9 @@ Status CountryCodes::LoadTheatres(const std::string& path, std::vector<std::stri
   auto t = ReadTsv(path, {"alpha2", "opposition", "voices", "air"});
   if (!t.ok()) return t.status();
   auto cell = [](const std::string& c) { return c == "-" ? std::string() : c; };
+  const int mission = t->Column("mission");
   for (const auto& r : t->rows) {
-    Theatre th{cell(r.cells[1]), {}, cell(r.cells[3])};
+    Theatre th{cell(r.cells[1]), {}, cell(r.cells[3]), mission >= 0 ? cell(r.cells[mission]) : std::string()};
     std::string voices = cell(r.cells[2]);
     if (r.cells[0].size() != 2 || th.opposition.empty() != voices.empty()) {
       if (warnings)
@@ -63,6 +64,11 @@ std::string CountryCodes::Opposition(const std::string& alpha2, const std::vecto
 std::string CountryCodes::AirPower(const std::string& alpha2) const {
   auto it = theatres_.find(alpha2);
   return it == theatres_.end() ? "" : it->second.air;
+}
+
+std::string CountryCodes::Mission(const std::string& alpha2) const {
+  auto it = theatres_.find(alpha2);
+  return it == theatres_.end() ? "" : it->second.mission;
 }
 
 bool IsUnownedStateId(const std::string& id) { return id.size() > 2 && id[0] == '*' && id[1] == '_'; }

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "sitrep/status.h"
@@ -35,16 +36,26 @@ class CountryCodes {
   std::string Opposition(const std::string& alpha2, const std::vector<std::string>& sources) const;
   // The side of an unattributed air strike in `alpha2`, or "".
   std::string AirPower(const std::string& alpha2) const;
+  // The peace operation `alpha2` hosts (optional column mission: MINUSMA in
+  // Mali), or "": what "peacekeepers" with no mission named stand for.
+  std::string Mission(const std::string& alpha2) const;
+  // True for an id some theatre names as its peace operation.
+  bool IsMission(const std::string& id) const { return !id.empty() && missions_.count(id) > 0; }
   struct Theatre {
     std::string opposition;
     std::vector<std::string> voices;
     std::string air;
+    std::string mission;
   };
-  void AddTheatre(const std::string& alpha2, Theatre t) { theatres_[alpha2] = std::move(t); }
+  void AddTheatre(const std::string& alpha2, Theatre t) {
+    if (!t.mission.empty()) missions_.insert(t.mission);
+    theatres_[alpha2] = std::move(t);
+  }
 
  private:
   std::unordered_map<std::string, std::string> alpha3_;
   std::unordered_map<std::string, Theatre> theatres_;
+  std::unordered_set<std::string> missions_;
 };
 
 // True for an actor id that names a state's forces by role only ("*_MIL",

@@ -266,6 +266,7 @@ std::vector<ActorMention> ActorFinder::Find(const Document& doc) const {
       lex.label = e.cells[3] == "label";
       lex.generic = e.cells[3] == "generic";
       lex.target = e.cells[3] == "target";
+      lex.mission = e.cells[3] == "mission";
       // Mode possessed: a word for armed men that names a side only after a
       // possessive ("its fighters", "leurs combattants": the possessor's).
       if (e.cells[3] == "possessed") {

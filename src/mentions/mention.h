@@ -96,6 +96,11 @@ struct ActorMention {
   // victims only as the target of an attack the parse gives it, never a
   // side found by nearness.
   bool target = false;
+  // Peacekeepers with no mission named (actors.tsv mode 'mission':
+  // "peacekeepers", "les casques bleus"): the peace operation named right
+  // after them or last in the document, else the one the story's country
+  // hosts (theatres.tsv column mission).
+  bool mission = false;
 };
 
 struct SourceMention {

@@ -86,7 +86,9 @@ class PlaceEvidenceTest : public ::testing::Test {
                                            << "according to\tperson_before\nsay\tspeech\nAirlines\torg\n"
                                            << "the tanker\torg_before\nbattalion\tunit\nbased\tmodifier\n"
                                            << "led\tmodifier\navenue\tfeature\nin\tsite\n"
-                                           << "mer\tgeneric\nde\tparticle\nArab\tpeople\n";
+                                           << "mer\tgeneric\nde\tparticle\nArab\tpeople\n"
+                                           << "the village of\tvillage_before\nvillage\tvillage_after\n"
+                                           << "a village\tvillage_apposition\nin\tframe\nnorthern\tframe\n";
     std::vector<std::string> warnings;
     auto f = PlaceFinder::Create(*gaz_, dir_, &warnings);
     ASSERT_TRUE(f.ok());
@@ -326,6 +328,31 @@ TEST_F(PlaceEvidenceTest, APeoplesNameIsNoTown) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->level, PlaceLevel::kAdmin1);
   EXPECT_EQ(m->geonameid, 87);
+}
+
+TEST_F(PlaceEvidenceTest, ANameInsideADateIsNoPlace) {
+  const Document& doc = Analyze("Storms hit Peoria on Monday and Springfield later.");
+  ASSERT_NE(Named(finder_->Find(doc), "Peoria"), nullptr);
+  // The date finder read "Peoria on Monday" as one date (tokens 2 to 5).
+  DateMention d;
+  d.toks = {2, 5};
+  std::vector<DateMention> dates = {d};
+  auto ms = finder_->Find(doc, nullptr, nullptr, BudgetLimits{}.candidates_per_place_name, &dates);
+  EXPECT_EQ(Named(ms, "Peoria"), nullptr);
+  EXPECT_NE(Named(ms, "Springfield"), nullptr);
+}
+
+TEST_F(PlaceEvidenceTest, AVillageIsNoCityAndItsFrameFollowsTheDescription) {
+  ASSERT_NE(Named(Find("Gunmen raided Moscow on Monday."), "Moscow"), nullptr);
+  // A capital is no village: this one is missing from the gazetteer.
+  EXPECT_EQ(Named(Find("Gunmen raided the village of Moscow on Monday."), "Moscow"), nullptr);
+  EXPECT_EQ(Named(Find("Gunmen raided Moscow village on Monday."), "Moscow"), nullptr);
+  // A small namesake abroad is no village of the country named after the description.
+  auto ms = Find("Gunmen raided Harvey, a village in northern Syria, on Monday.");
+  EXPECT_EQ(Named(ms, "Harvey"), nullptr);
+  EXPECT_NE(Named(ms, "Syria"), nullptr);
+  // Without the frame the small town stands.
+  EXPECT_NE(Named(Find("Gunmen raided Harvey, a village, on Monday."), "Harvey"), nullptr);
 }
 
 }  // namespace

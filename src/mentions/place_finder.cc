@@ -27,6 +27,8 @@ constexpr double kNearbyKm = 100;
 constexpr double kLoosePenalty = 3.0;
 constexpr int kMaxAdmin1ChainGap = 8;
 constexpr uint32_t kMinAlternatePopulation = 50000;
+// Journalists call towns of some tens of thousands villages; no city of this size.
+constexpr uint32_t kMaxVillagePopulation = 200000;
 
 bool Joiner(const Token& t) { return t.kind == TokenKind::kPunct && (t.punct == '-' || t.punct == '.'); }
 bool IsWord(const Token& t) { return t.kind != TokenKind::kPunct; }
@@ -185,6 +187,12 @@ struct PlaceFinder::Match {
   int best = -1;
   LocationPrecision precision = LocationPrecision::kPlace;
   Span relation;
+  // The text calls the name a village ("the village of X", "X village", "X,
+  // un village"): only small towns are kept, and a frame after the
+  // description places it ("X, a village in northern Mali").
+  bool village = false;
+  uint32_t lead = 0;           // where the words before the name start ("the village of X")
+  uint32_t described_end = 0;  // the token after the village word after the name, or te
 };
 
 StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gazetteer, const std::string& lexicon_dir,
@@ -193,7 +201,8 @@ StatusOr<std::unique_ptr<PlaceFinder>> PlaceFinder::Create(const Gazetteer& gaze
       {"near", Kind::kNear}, {"between", Kind::kBetween}, {"road", Kind::kRoad}, {"link", Kind::kLink},
       {"admin1_before", Kind::kAdmin1Before}, {"admin1_after", Kind::kAdmin1After}, {"title", Kind::kTitle},
       {"person_before", Kind::kPersonBefore}, {"person_after", Kind::kPersonAfter}, {"org_before", Kind::kOrgBefore},
-      {"quarter_before", Kind::kQuarterBefore}};
+      {"quarter_before", Kind::kQuarterBefore}, {"village_before", Kind::kVillageBefore},
+      {"village_after", Kind::kVillageAfter}, {"village_apposition", Kind::kVillageApposition}};
   static const std::map<std::string, std::unordered_set<std::string> Lexicon::*> kWordSets = {
       {"stop", &Lexicon::stop},         {"person", &Lexicon::person}, {"feature", &Lexicon::feature},
       {"org", &Lexicon::org},           {"modifier", &Lexicon::modifier}, {"speech", &Lexicon::speech},
@@ -251,6 +260,18 @@ bool PlaceFinder::EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok
     }
   }
   return false;
+}
+
+uint32_t PlaceFinder::VillageAfter(const Document& doc, const Lexicon& lex, uint32_t e) const {
+  const auto& toks = doc.tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (e >= n) return 0;
+  bool comma = toks[e].kind == TokenKind::kPunct && toks[e].punct == ',';
+  uint32_t at = comma ? e + 1 : e;
+  Kind kind = comma ? Kind::kVillageApposition : Kind::kVillageAfter;
+  for (const auto& a : lex.phrases.MatchAt(toks, at, std::min<uint32_t>(at + 4, n)))
+    if (a.value == static_cast<int32_t>(kind) && doc.SentenceOfToken(a.end - 1) == doc.SentenceOfToken(e)) return a.end;
+  return 0;
 }
 
 bool PlaceFinder::SaysSomething(const Document& doc, const Lexicon& lex, const DocParse* parse, uint32_t b,
@@ -521,6 +542,33 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
     // After a province or relative phrase the name is a place, whatever follows
     // ("the province of Idlib Nusra Front fighters", with no comma).
     m.org &= !before_admin1 && !EndsWith(doc, lex, i, Kind::kNear, &unused);
+    // A name the text calls a village ("the village of X", "X village", "X,
+    // a small village", "le village de X", "X, un hameau") is no capital or
+    // city of 200,000 ("Bonn village in Zamfara State", "Madina, a village
+    // in Mali"). With no reading left it is a village the gazetteer lacks,
+    // and its province or country stands for it.
+    m.lead = start;
+    if (!m.compound && !m.org) {
+      Span before;
+      bool described_before = EndsWith(doc, lex, start, Kind::kVillageBefore, &before);
+      uint32_t after = VillageAfter(doc, lex, m.te);
+      if (described_before || after) {
+        m.village = true;
+        m.described_end = after ? after : m.te;
+        if (described_before)
+          m.lead = static_cast<uint32_t>(
+              std::lower_bound(toks.begin(), toks.end(), before.begin,
+                               [](const Token& t, uint32_t b) { return t.span.begin < b; }) -
+              toks.begin());
+        // A province or country stays: "le village de Seine-et-Marne" is a
+        // village in it.
+        std::erase_if(m.cands, [&](uint32_t p) {
+          const PlaceRecord& r = gaz_.place(p & kPostingIndexMask);
+          return r.level == static_cast<uint8_t>(PlaceLevel::kPlace) &&
+                 (r.population >= kMaxVillagePopulation || FixedField(r.feature, 8) == "P.PPLC");
+        });
+      }
+    }
     // More name words right after ("Ain Issa", "Ain al-Arab"), or this name
     // right after another one with nothing between.
     const uint32_t nx = m.te;
@@ -570,12 +618,14 @@ std::vector<PlaceFinder::Match> PlaceFinder::Scan(const Document& doc, const Lex
 
 void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Match>* ms) const {
   const auto& toks = doc.tokens;
+  const uint8_t known_flag = KnownWordFlag(doc.lang);
   bool pair_open = false, chain = false;
   for (size_t k = 0; k < ms->size(); ++k) {
     Match& m = (*ms)[k];
     Span sp;
     bool linked = k > 0 && m.tb - (*ms)[k - 1].te <= 2 && EndsWith(doc, lex, m.tb, Kind::kLink, &sp);
-    if (EndsWith(doc, lex, m.tb, Kind::kNear, &sp)) {
+    // "near the village of X": the relation stands before the village words.
+    if (EndsWith(doc, lex, m.tb, Kind::kNear, &sp) || (m.lead < m.tb && EndsWith(doc, lex, m.lead, Kind::kNear, &sp))) {
       m.precision = LocationPrecision::kNear, m.relation = sp;
     } else if (EndsWith(doc, lex, m.tb, Kind::kBetween, &sp) || EndsWith(doc, lex, m.tb, Kind::kRoad, &sp)) {
       m.precision = LocationPrecision::kNear, m.relation = sp;
@@ -586,8 +636,16 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       m.precision = LocationPrecision::kNear, m.relation = sp;
     }
     pair_open = false;
-    // Province phrases, and the lists that follow one.
-    if (EndsWith(doc, lex, m.tb, Kind::kAdmin1Before, &sp)) {
+    // Province phrases, and the lists that follow one. A province word that
+    // already ends the name before ("the Mopti region of Mali", "Idlib
+    // province of Syria") is no phrase before this one: "of" joins its country.
+    uint32_t prev_end = 0;
+    if (k > 0) {
+      const Match& p = (*ms)[k - 1];
+      prev_end = toks[p.te - 1].span.end;
+      if (!p.relation.empty() && p.relation.begin >= toks[p.tb].span.begin) prev_end = std::max(prev_end, p.relation.end);
+    }
+    if (EndsWith(doc, lex, m.tb, Kind::kAdmin1Before, &sp) && sp.begin >= prev_end) {
       m.force_admin1 = true, m.relation = sp, chain = true;
     } else if (chain && k > 0 && m.precision == LocationPrecision::kPlace) {
       const Match& p = (*ms)[k - 1];
@@ -610,6 +668,41 @@ void PlaceFinder::Relate(const Document& doc, const Lexicon& lex, std::vector<Ma
       m.relation = {toks[a.begin].span.begin, toks[a.end - 1].span.end};
       break;
     }
+    // "in Kadji, Tillaberi", "à Tin-Ezzou, Gao": capitalised words the
+    // gazetteer does not know after a word of place, then a comma and a name
+    // that is also a province's. The province frames the village, as in
+    // ACLED's "village, province"; its seat of the same name is another place.
+    if (m.force_admin1 || m.loose || m.truncated || m.precision != LocationPrecision::kPlace || m.tb < 3 ||
+        toks[m.tb - 1].kind != TokenKind::kPunct || toks[m.tb - 1].punct != ',' ||
+        (m.te < toks.size() && toks[m.te].kind == TokenKind::kWord && toks[m.te].capitalized))
+      continue;
+    // Not a capital or a city of a million ("the Convention Centre, Dublin"),
+    // and the name before opens with no dictionary word ("Ministry of
+    // Information Technology, Abuja"; "Intahaka Sud" is a name).
+    bool province = false, town = false, city = false;
+    for (uint32_t c : m.cands) {
+      const PlaceRecord& r = gaz_.place(c & kPostingIndexMask);
+      province |= r.level == static_cast<uint8_t>(PlaceLevel::kAdmin1);
+      bool t = r.level == static_cast<uint8_t>(PlaceLevel::kPlace);
+      town |= t;
+      city |= t && (r.population >= kFamousPopulation || FixedField(r.feature, 8) == "P.PPLC");
+    }
+    if (!province || !town || city) continue;
+    uint32_t b = m.tb - 1;  // the comma
+    int words = 0;
+    while (b > 1 && words < 3) {
+      const Token& w = toks[b - 1];
+      if (w.kind == TokenKind::kWord && w.capitalized) --b, ++words;
+      else if (Joiner(w) && toks[b - 2].kind == TokenKind::kWord && toks[b - 2].capitalized) --b;
+      else break;
+    }
+    if (words == 0 || b == 0 || (known_flag && (gaz_.Find(toks[b].fold).flags & known_flag)) || (k > 0 && (*ms)[k - 1].te > b) || doc.SentenceOfToken(b) != doc.SentenceOfToken(m.tb) ||
+        doc.sentences[doc.SentenceOfToken(b)].tok_begin == b)
+      continue;
+    const Token& before = toks[b - 1];
+    bool of_place = (before.kind == TokenKind::kWord && !before.capitalized && lex.site.count(before.fold) > 0) ||
+                    EndsWith(doc, lex, b, Kind::kNear, &sp) || EndsWith(doc, lex, b, Kind::kVillageBefore, &sp);
+    if (of_place) m.force_admin1 = true;
   }
 }
 
@@ -911,9 +1004,11 @@ void PlaceFinder::Frame(const Document& doc, const Lexicon& lex, std::vector<Mat
                                  [](const Token& t, uint32_t b) { return t.span.begin < b; });
       until = static_cast<uint32_t>(at - toks.begin());
     }
-    if (until < m.te || until - m.te > kMaxFrameGap || doc.SentenceOfToken(m.tb) != doc.SentenceOfToken(q.tb)) continue;
+    // After "X village" or "X, a village" the frame follows the description.
+    const uint32_t from = m.village ? m.described_end : m.te;
+    if (until < from || until - from > kMaxFrameGap || doc.SentenceOfToken(m.tb) != doc.SentenceOfToken(q.tb)) continue;
     bool framing = true;
-    for (uint32_t t = m.te; t < until && framing; ++t)
+    for (uint32_t t = from; t < until && framing; ++t)
       framing = (toks[t].kind == TokenKind::kPunct && toks[t].punct == ',') || lex.frame.count(toks[t].fold) > 0;
     // A province phrase ("Rityan Aleppo countryside" may lack its comma), or
     // a name that can be a country after a comma or framing word ("Star
@@ -957,7 +1052,10 @@ void PlaceFinder::Confine(std::vector<Match>* ms) const {
     if (f.drop || f.best < 0) continue;
     const PlaceRecord& fr = gaz_.place(f.cands[f.best] & kPostingIndexMask);
     bool by_country = fr.level == static_cast<uint8_t>(PlaceLevel::kCountry);
-    bool town = own.level == static_cast<uint8_t>(PlaceLevel::kPlace) && own.feature[0] == 'P';
+    // A village read as a foreign province ("Médine, un village du
+    // Burkina Faso" is no Al Madinah) is confined by its country too.
+    bool town = (own.level == static_cast<uint8_t>(PlaceLevel::kPlace) && own.feature[0] == 'P') ||
+                (m.village && by_country && own.level == static_cast<uint8_t>(PlaceLevel::kAdmin1));
     bool province_in_province = own.level == static_cast<uint8_t>(PlaceLevel::kAdmin1) && !by_country &&
                                 FixedField(own.admin1, 8) != FixedField(fr.admin1, 8);
     if (!town && !province_in_province) continue;
@@ -979,7 +1077,7 @@ void PlaceFinder::Confine(std::vector<Match>* ms) const {
     bool small = r.level == static_cast<uint8_t>(PlaceLevel::kPlace) && r.population < kProminentPopulation &&
                  FixedField(r.feature, 8) != "P.PPLC";
     if (best >= 0) m.best = best;
-    else if (m.bracketed_frame || (small && !m.bare_frame)) m.drop = true;
+    else if (m.bracketed_frame || ((small || m.village) && !m.bare_frame)) m.drop = true;
   }
 }
 
@@ -1035,9 +1133,18 @@ PlaceMention PlaceFinder::ToMention(const Document& doc, const Match& m) const {
 }
 
 std::vector<PlaceMention> PlaceFinder::Find(const Document& doc, const DocParse* parse, BudgetLog* budget,
-                                            size_t max_candidates) const {
+                                            size_t max_candidates, const std::vector<DateMention>* dates) const {
   const Lexicon& lex = LexiconFor(doc.lang);
   auto ms = Scan(doc, lex, parse);
+  // "Mon Oct 31 2016": a word a date holds is no place ("Mon State"). Both
+  // lists are in text order: one merge-like pass.
+  if (dates && !dates->empty()) {
+    size_t d = 0;
+    std::erase_if(ms, [&](const Match& m) {
+      while (d < dates->size() && (*dates)[d].toks.end <= m.tb) ++d;
+      return d < dates->size() && (*dates)[d].toks.begin <= m.tb && (*dates)[d].toks.end >= m.te;
+    });
+  }
   for (auto& m : ms) {
     if (m.cands.size() <= max_candidates) continue;
     m.cands.resize(max_candidates);  // the builder ranks postings best first

@@ -96,6 +96,19 @@
 // village the gazetteer lacks) and the province stands (Frame, Confine). A
 // name only provinces and regions bear may end in a lower-case word
 // ("Kurdistan irakien", "Benue state").
+// A name the text calls a village ("the village of X", "X village", "X, a
+// village", "le village de X", "X, un petit village", places.tsv kinds
+// village_before/after/apposition) is no capital or city of 200,000 (a
+// province or country stays: the village lies there) ("Bonn village",
+// "Madina, a village in Mali" is no Medina). With none left it is a village
+// the gazetteer lacks and the province or country stands for it; a frame may
+// follow the description, over compass words ("X, a village in central
+// Mali's Mopti region", "X, un village du nord du Burkina Faso").
+// Capitalised words the gazetteer lacks after a `site` word, then a comma
+// and a name that is also a province's ("in Kadji, Tillaberi", "à X, Gao";
+// not a capital or a city of a million) is ACLED's "village, province": the
+// province frames the village. A province word that ends the name before
+// ("the Mopti region of Mali") opens no province phrase for the next one.
 //
 // A bare province name right after a comma ("Boise, Idaho", "Washington,
 // D.C.") frames the name before it as well; a town with no reading inside is
@@ -140,15 +153,20 @@ class PlaceFinder {
   // At most `max_candidates` gazetteer entries are weighed for one name
   // (the compiled gazetteer holds at most 48); a name with more counts in
   // `budget` when given.
+  // `dates`, when given, are the document's time expressions in text order
+  // (DateFinder): a name inside one is no place ("Mon" of "Mon 3 June" is
+  // not Mon State) and casts no vote.
   std::vector<PlaceMention> Find(const Document& doc, const DocParse* parse = nullptr,
                                  BudgetLog* budget = nullptr,
-                                 size_t max_candidates = BudgetLimits{}.candidates_per_place_name) const;
+                                 size_t max_candidates = BudgetLimits{}.candidates_per_place_name,
+                                 const std::vector<DateMention>* dates = nullptr) const;
 
   static constexpr size_t kMaxWordsPerName = 6;
   static constexpr size_t kMaxMentionsPerDocument = 5000;
 
   enum class Kind {
-    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore, kQuarterBefore
+    kNear, kBetween, kRoad, kLink, kAdmin1Before, kAdmin1After, kTitle, kPersonBefore, kPersonAfter, kOrgBefore, kQuarterBefore,
+    kVillageBefore, kVillageAfter, kVillageApposition
   };
 
  private:
@@ -206,6 +224,9 @@ class PlaceFinder {
   static bool NearAnchor(const Evidence& ev, const std::string& key, const PlaceRecord& r);
   PlaceMention ToMention(const Document& doc, const Match& m) const;
   bool EndsWith(const Document& doc, const Lexicon& lex, uint32_t tok, Kind kind, Span* span) const;
+  // The token after a village word that follows the name ending at `e` ("X
+  // village", "X, a village", "X, un village"), or 0.
+  uint32_t VillageAfter(const Document& doc, const Lexicon& lex, uint32_t e) const;
 
   const Gazetteer& gaz_;
   std::map<std::string, Lexicon> lex_;

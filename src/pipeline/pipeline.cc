@@ -261,20 +261,8 @@ StatusOr<DocumentResult> Pipeline::Run(const RawDocument& raw) const {
   mentions.sources = impl_->sources->Find(doc, &mentions.parse, &mentions.triggers);
   CapPerSentence(doc, per_sentence, &mentions.sources, &budget);
   if (impl_->places)
-    mentions.places = impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name);
-  // "Mon Oct 31 2016": a word a date holds is no place ("Mon State").
-  // Both lists are in text order: one merge-like pass.
-  {
-    size_t d = 0;
-    auto& pl = mentions.places;
-    pl.erase(std::remove_if(pl.begin(), pl.end(),
-                            [&](const PlaceMention& p) {
-                              while (d < mentions.dates.size() && mentions.dates[d].toks.end <= p.toks.begin) ++d;
-                              return d < mentions.dates.size() && mentions.dates[d].toks.begin <= p.toks.begin &&
-                                     mentions.dates[d].toks.end >= p.toks.end;
-                            }),
-             pl.end());
-  }
+    mentions.places =
+        impl_->places->Find(doc, &mentions.parse, &budget, limits.candidates_per_place_name, &mentions.dates);
   CapPerSentence(doc, per_sentence, &mentions.places, &budget);
   result.events = impl_->assembler->Assemble(doc, mentions);
   if (result.events.size() > limits.events_per_document) {
