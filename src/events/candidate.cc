@@ -1428,6 +1428,23 @@ std::vector<Candidate> BuildCandidates(const Document& doc, const MentionSet& m,
       note += " (" + credited.front() + ")";
     best->notes.push_back(note);
   }
+  // "Local sources reported the incident.", "Des sources locales ont
+  // rapporté les faits.": a sentence of a source and a word referring back
+  // to the event before (event_cues.tsv kind incident), with no event of its
+  // own, credits that event with its sources.
+  for (size_t s = 1; s < doc.sentences.size() && s < sources_by_sentence.size(); ++s) {
+    if (sources_by_sentence[s].empty() || StartsParagraph(doc, s)) continue;
+    const Sentence& sent = doc.sentences[s];
+    bool refers = false;
+    for (uint32_t k = sent.tok_begin; k < sent.tok_end && k < cues.incident.size() && !refers; ++k) refers = cues.incident[k];
+    if (!refers || std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.sentence == s; })) continue;
+    Candidate* before = nullptr;
+    for (auto& c : out)
+      if (c.sentence + 1 == s && !c.weak) before = &c;
+    if (!before) continue;
+    AddSources(sources_by_sentence[s], before);
+    before->notes.push_back("sources of the next sentence, which refers back to it");
+  }
   // "L'attaque n'a fait aucune victime", "No one was hurt": a toll of zero
   // for the event of its sentence, or of the sentence before when it has
   // none; only where no figure was given.

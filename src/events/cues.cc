@@ -75,6 +75,7 @@ DocCues EventCues::Analyze(const Document& doc) const {
   d.locative.assign(n, 0);
   d.subset.assign(n, 0);
   d.generic.assign(n, 0);
+  d.incident.assign(n, 0);
   d.since.assign(n, 0);
   d.habitual.assign(n, 0);
   d.anaphoric.assign(n, 0);
@@ -209,6 +210,8 @@ DocCues EventCues::Analyze(const Document& doc) const {
       for (uint32_t k = m.begin; k < m.end; ++k) d.arrestee[k] = e.cells[2] == "group" ? 2 : 1;
     } else if (kind == "generic") {
       for (uint32_t k = m.begin; k < m.end; ++k) d.generic[k] = 1;
+    } else if (kind == "incident") {
+      for (uint32_t k = m.begin; k < m.end; ++k) d.incident[k] = 1;
     } else if (kind == "locative") {
       uint32_t k = m.end;
       // Skip an article: "en Syrie", "à la Russie".

@@ -48,6 +48,7 @@ struct DocCues {
   std::vector<uint8_t> attribution;
   std::vector<uint8_t> cause;        // in a phrase naming an earlier event as a cause ("à la suite de la mort de dix soldats")
   std::vector<uint8_t> anaphoric;      // right after a definite or demonstrative determiner ("the", "cette")
+  std::vector<uint8_t> incident;       // a noun that refers back to the event before without typing it ("the incident", "les faits")
   std::vector<uint8_t> demonstrative;  // right after a demonstrative ("cette", "that"): refers back
   std::vector<uint8_t> habitual;     // in a clause describing what happens repeatedly ("near-daily bombings")
   std::vector<uint8_t> recalled;     // in a sentence recalling an earlier occurrence ("previously", "l'an dernier")
