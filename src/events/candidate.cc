@@ -959,7 +959,13 @@ std::string SourceRef::Key() const {
 }
 
 bool NamesASide(const MentionSet& m, const PlaceMention& p) {
-  if (p.rule != "demonym") return false;
+  // "Hamas" read as Hamm, "Wagner" as Wagner, South Dakota: a place whose
+  // words are exactly an armed group's name is that group.
+  if (p.rule != "demonym") {
+    for (const auto& a : m.actors)
+      if (a.kind == "group" && !a.id.empty() && a.toks.begin == p.toks.begin && a.toks.end == p.toks.end) return true;
+    return false;
+  }
   for (const auto& a : m.actors)
     if (a.toks.begin < p.toks.end && a.toks.end > p.toks.begin) return true;
   return false;

@@ -92,7 +92,8 @@ std::vector<std::vector<SourceRef>> ResolveSources(const Document& doc, const Me
                                                    std::vector<std::string>* claimants);
 
 // True for a demonym inside a side's name ("Israeli strikes", "armée
-// malienne"): it says who fights, not where.
+// malienne"): it says who fights, not where; and for a place whose words
+// are exactly an armed group's name ("Hamas" read as Hamm).
 bool NamesASide(const MentionSet& m, const PlaceMention& p);
 
 // Token distance with a penalty for each clause boundary crossed.
