@@ -142,7 +142,8 @@ std::string StoryCountry(const MentionSet& m) {
 // country of the last force of the same role named before; else the first
 // one named after it; else unspecified.
 std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes& codes, size_t i,
-                    const std::string& story, const std::map<std::string, std::pair<std::string, size_t>>& last_by_role) {
+                    const std::string& story, const std::map<std::string, std::pair<std::string, size_t>>& last_by_role,
+                    const std::map<std::string, std::vector<size_t>>& named_by_role) {
   const auto& a = m.actors[i];
   std::string role = a.id.substr(2);
   auto last = last_by_role.find(role);
@@ -165,11 +166,9 @@ std::string OwnerOf(const Document& doc, const MentionSet& m, const CountryCodes
   if (last != last_by_role.end()) return last->second.first;
   // "Les combats entre l'armée et le M23 ont fait douze morts dans les rangs
   // des FARDC": the force of that role the document names after it.
-  for (size_t j = i + 1; j < m.actors.size(); ++j) {
-    const std::string& id = m.actors[j].id;
-    if (m.actors[j].kind == "state" && id.size() == role.size() + 4 && id[3] == '_' && id.compare(4, std::string::npos, role) == 0 &&
-        id[0] != '*' && id.compare(0, 3, CountryCodes::kUnspecified) != 0)
-      return id;
+  if (auto named = named_by_role.find(role); named != named_by_role.end()) {
+    auto after = std::upper_bound(named->second.begin(), named->second.end(), i);
+    if (after != named->second.end()) return m.actors[*after].id;
   }
   return std::string(CountryCodes::kUnspecified) + "_" + role;
 }
@@ -240,13 +239,20 @@ std::vector<std::string> ResolvedActorIds(const Document& doc, const MentionSet&
   std::vector<std::string> voices;  // the document's sources
   for (const auto& s : m.sources) voices.push_back(s.id);
   std::map<std::string, std::pair<std::string, size_t>> last_by_role;  // "MIL" -> "MLI_MIL", its sentence
+  std::map<std::string, std::vector<size_t>> named_by_role;  // "MIL" -> the mentions naming a country's forces, in order
+  for (size_t i = 0; i < m.actors.size(); ++i) {
+    const std::string& id = m.actors[i].id;
+    if (m.actors[i].kind == "state" && id.size() > 4 && id[3] == '_' && id[0] != '*' &&
+        id.compare(0, 3, CountryCodes::kUnspecified) != 0)
+      named_by_role[id.substr(4)].push_back(i);
+  }
   for (size_t i = 0; i < m.actors.size(); ++i) {
     const auto& a = m.actors[i];
     std::string id = a.id;
     if (IsUnownedStateId(id)) {
       // "its forces", "ses troupes": the side named before them (events/possessor.h).
       std::string owner = a.possessive ? PossessorOf(doc, m, cues, codes, i, ids) : "";
-      id = !owner.empty() ? owner : OwnerOf(doc, m, codes, i, story, last_by_role);
+      id = !owner.empty() ? owner : OwnerOf(doc, m, codes, i, story, last_by_role, named_by_role);
     }
     if (a.kind == "state" && id.size() == 7 && id[3] == '_' && id.substr(0, 3) != CountryCodes::kUnspecified)
       last_by_role[id.substr(4)] = {id, doc.SentenceOfToken(a.toks.begin)};
@@ -775,6 +781,11 @@ int WeaponOwner(const Document& doc, const MentionSet& m, const std::vector<std:
   return -1;
 }
 
+// Whether actor mention `i` is a word for anyone ("people", "personnes").
+bool AnyoneWord(const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids, int i) {
+  return i >= 0 && ids[static_cast<size_t>(i)] == "CIVILIANS" && cues.generic[m.actors[static_cast<size_t>(i)].toks.begin];
+}
+
 void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, const std::vector<std::string>& ids,
                  const ClauseFrame& frame, const TriggerMention& t, Candidate* c) {
   const Sentence& s = doc.sentences[c->sentence];
@@ -856,14 +867,14 @@ void ReadTrigger(const Document& doc, const MentionSet& m, const DocCues& cues, 
   }
   // "nine people were killed in the exchange of fire": a word for anyone is
   // no side of fighting, only its casualties.
-  if (r.actor2 >= 0 && t.mutual && ids[r.actor2] == "CIVILIANS" && cues.generic[m.actors[r.actor2].toks.begin]) {
+  if (t.mutual && AnyoneWord(m, cues, ids, r.actor2)) {
     c->notes.push_back("'" + std::string(doc.Slice(m.actors[r.actor2].span)) + "' in fighting: casualties, not a side");
     r.actor2 = -1;
   }
   if (r.actor2 >= 0) {
     c->actor2 = MakeActor(doc, m.actors[r.actor2], ids[r.actor2]);
     c->actor2_target = m.actors[r.actor2].target;
-    c->actor2_people = ids[r.actor2] == "CIVILIANS" && cues.generic[m.actors[r.actor2].toks.begin];
+    c->actor2_people = AnyoneWord(m, cues, ids, r.actor2);
     c->notes.push_back("actor2 " + ids[r.actor2] + " '" + c->actor2->text + "' (" + r.how2 + ")");
   }
   if (c->actor1 && c->actor2 && c->actor1->id == c->actor2->id) c->actor2.reset();

@@ -541,8 +541,7 @@ ClauseFrame ClauseReader::Read(const Document& doc, const MentionSet& m, const s
       const auto& a = m.actors[static_cast<size_t>(f.actor1)];
       auto joins = [&](uint32_t end, uint32_t begin) {  // tokens [end, begin) are "and" and maybe an article
         if (begin <= end || begin - end > 2) return false;
-        const std::string& w = doc.tokens[end].fold;
-        if (w != "and" && w != "et") return false;
+        if (!IsCoordinator(doc.tokens[end].fold)) return false;
         return begin - end == 1 || p.Get(end + 1) == nullptr || p.Get(end + 1)->upos == Upos::kDet;
       };
       for (size_t j = 0; j < m.actors.size() && f.actor2 < 0; ++j) {

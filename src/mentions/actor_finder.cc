@@ -118,7 +118,7 @@ bool ActorFinder::StateForceAt(const Document& doc, const std::vector<Token>& st
       auto hs = heads_.MatchAt(doc.lang, st, j, n);
       if (!hs.empty()) return make(i, hs.front().end, hs.front().value, nats.front().value);
     }
-    auto coordinator = [&](uint32_t k) { return doc.tokens[k].fold == "and" || doc.tokens[k].fold == "et"; };
+    auto coordinator = [&](uint32_t k) { return IsCoordinator(doc.tokens[k].fold); };
     // "between Russian and Ukrainian troops": a nationality before "and",
     // another nationality and a head shares that head (the mention is the
     // nationality's words alone).

@@ -205,8 +205,7 @@ class Scanner {
     const NumberMention& p = before.back();
     if (p.toks.begin < s_begin_ || p.toks.end + 8 < b) return;
     if (p.noun_class != "killed" && p.noun_class != "injured") return;
-    const std::string& conj = Tok(b - 1).fold;
-    if (conj != "et" && conj != "and") return;
+    if (!IsCoordinator(Tok(b - 1).fold)) return;
     if (!m->noun.empty() && m->noun.begin == Tok(e).span.begin) return;  // "et dix-huit blessés"
     if (Tok(e).kind != TokenKind::kWord) return;
     m->noun_class = p.noun_class;
@@ -404,7 +403,7 @@ class Scanner {
     if (!In(k + 1)) return k;
     const std::string& f = Tok(k).fold;
     const NumberWord* next = Word(k + 1);
-    if ((f == "et" || f == "and") && next && next->kind == WordKind::kUnit) return k + 1;
+    if (IsCoordinator(f) && next && next->kind == WordKind::kUnit) return k + 1;
     return k;
   }
 

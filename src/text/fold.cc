@@ -34,6 +34,8 @@ bool IsDash(char32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) ||
 
 bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 
+bool IsCoordinator(std::string_view fold) { return fold == "and" || fold == "et"; }
+
 bool IsSpace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007 || cp == 0x200A ||

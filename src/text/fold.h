@@ -24,6 +24,11 @@ bool IsApostrophe(char32_t cp);
 bool IsDash(char32_t cp);
 bool IsUpper(char32_t cp);
 
+// The folded word that joins two phrases of equal rank, "and"/"et" (a
+// closed class of the languages read: "douze morts et dix-huit", "ELN and
+// FARC dissidents", "Russian and Ukrainian troops").
+bool IsCoordinator(std::string_view fold);
+
 }  // namespace sitrep
 
 #endif  // SITREP_TEXT_FOLD_H_
